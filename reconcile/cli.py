@@ -1,0 +1,141 @@
+"""The command line: parse arguments, call one library function, render, pick the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .errors import InputError, UsageError
+
+EXIT_CODES = """\
+exit codes:
+  0  the command did its job
+  1  it found what you asked it to fail on (report --strict: conflicts; check: new or
+     updated contradictions)
+  2  bad input or usage (the message says which file and line, and how to fix it)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError (one error boundary) and suggests close commands."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = f"run '{self.prog} --help' for usage"
+        if "invalid choice" in message and "'" in message:
+            wrong = message.split("'")[1]
+            choices = [a for a in message.split("(choose from ")[-1].strip(")").split(", ")]
+            choices = [c.strip("'") for c in choices]
+            close = difflib.get_close_matches(wrong, choices, n=1)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+        raise UsageError(f"{self.prog}: {message}", hint)
+
+
+def _add_parse(commands: Any) -> None:
+    parser = commands.add_parser(
+        "parse",
+        help="show how figures are read and normalised",
+        description="Parse each figure (one per argument, or one per line of --file) and show "
+        "the interval, unit, qualifier and every conversion step with its source.",
+        epilog="examples:\n"
+        "  reconcile parse 'US$2.46 billion' 'nearly $5 billion'\n"
+        "  reconcile parse '8.1 billion manat' --year 2025 --to USD\n"
+        "  reconcile parse '1,000 manat' --year 2004\n"
+        "  reconcile parse '59th among 127 countries' --format json\n\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("text", nargs="*", help="figures as written, e.g. 'about $1.5 billion'")
+    parser.add_argument("--file", type=Path, help="read figures from this file, one per line")
+    parser.add_argument("--year", type=int, help="the year the figures are for (picks rates)")
+    parser.add_argument("--to", help="convert to this currency (USD, EUR, AZN) or unit (km)")
+    parser.add_argument(
+        "--basis", help="constant-YEAR: express money in constant prices (US CPI)", default=None
+    )
+    parser.add_argument(
+        "--rates",
+        type=Path,
+        action="append",
+        default=[],
+        help="CSV of exchange rates (currency,year,rate[,source]; units per US$); "
+        "these take precedence over the shipped table. May be repeated.",
+    )
+    parser.add_argument("--dollar", default="USD", help="what a bare '$' means (default USD)")
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.set_defaults(handler=_run_parse)
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    from .parsing import parse_figures
+
+    texts = list(args.text)
+    if args.file:
+        try:
+            texts += [
+                line.strip()
+                for line in args.file.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror}", path=str(args.file)) from error
+    if not texts:
+        raise UsageError("no figures given", "pass figures as arguments or --file FILE")
+    if args.basis and not _is_basis(args.basis):
+        raise UsageError(
+            f"unknown basis {args.basis!r}", "use constant-YEAR, e.g. --basis constant-2023"
+        )
+    records = parse_figures(
+        texts,
+        year=args.year,
+        to=args.to,
+        basis=args.basis,
+        rates_files=args.rates,
+        dollar=args.dollar.upper(),
+    )
+    if args.format == "json":
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        from .render_terminal import render_parse_table
+
+        render_parse_table(records)
+    return 0
+
+
+def _is_basis(basis: str) -> bool:
+    prefix, _, year = basis.partition("-")
+    return prefix == "constant" and year.isdigit() and len(year) == 4
+
+
+COMMANDS: list[Callable[[Any], None]] = [_add_parse]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(
+        prog="reconcile",
+        description="Reconcile conflicting figures across sources, with the receipts.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for add in COMMANDS:
+        add(commands)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Parse argv and run the chosen command; returns its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help(sys.stderr)
+        return 2
+    result: int = args.handler(args)
+    return result

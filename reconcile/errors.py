@@ -1,0 +1,61 @@
+"""The one exception tree of reconcile, and the typed findings that are not exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ReconcileError(Exception):
+    """Base of every error reconcile raises on purpose."""
+
+    hint: str | None = None
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class UsageError(ReconcileError):
+    """The command was called wrongly (exit code 2)."""
+
+
+class InputError(ReconcileError):
+    """A file could not be read or understood (exit code 2)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        where = path or ""
+        if path and line:
+            where = f"{path}:{line}"
+        super().__init__(f"{where}: {message}" if where else message, hint)
+        self.path = path
+        self.line = line
+
+
+class DataError(ReconcileError):
+    """A shipped reference table is missing or malformed (a packaging bug)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem or a notable decision about one figure or claim; reconciliation carries on."""
+
+    code: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON form: code and message, plus the location when known."""
+        out: dict[str, object] = {"code": self.code, "message": self.message}
+        if self.path is not None:
+            out["path"] = self.path
+        if self.line is not None:
+            out["line"] = self.line
+        return out

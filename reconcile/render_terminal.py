@@ -1,0 +1,90 @@
+"""Terminal output with rich: plain when not a TTY or when NO_COLOR is set."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from .numbers import format_number
+
+
+def make_console(file: Any = None) -> Any:
+    """A rich Console that respects NO_COLOR and plain pipes."""
+    from rich.console import Console
+
+    stream = file or sys.stdout
+    plain = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    return Console(
+        file=stream,
+        no_color=plain,
+        highlight=False,
+        color_system=None if plain else "auto",
+        width=None if stream.isatty() else 160,
+    )
+
+
+def format_interval(low: float | None, high: float | None, unit: str | None) -> str:
+    """ "[1.45e9, 1.55e9] USD" in readable form: "1.45 bn - 1.55 bn USD"."""
+    if low is None and high is None:
+        return "-"
+    return f"{format_amount(low)} - {format_amount(high)} {unit or ''}".strip()
+
+
+def format_amount(value: float | None) -> str:
+    """A number with a scale word for big values (1.473 bn, 126 k) and inf as ∞."""
+    if value is None:
+        return "∞"
+    magnitude = abs(value)
+    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
+        if magnitude >= threshold:
+            return f"{value / threshold:,.4g} {word}"
+    if magnitude >= 1e4:
+        return f"{value:,.0f}"
+    return format_number(round(value, 4))
+
+
+def render_parse_table(records: list[dict[str, Any]], file: Any = None) -> None:
+    """One row per parsed figure: interval, unit, qualifier, normalised value, findings."""
+    from rich.table import Table
+
+    console = make_console(file)
+    table = Table(title="Figures as read", show_lines=False)
+    for column in ("text", "ok", "interval", "qualifier", "normalised", "steps", "findings"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        normalized = record.get("normalized") or {}
+        interval = format_interval(record.get("low"), record.get("high"), record.get("unit"))
+        if record.get("rank_of"):
+            interval = f"rank {int(record['amount'])} of {record['rank_of']}"
+            interval += f" (percentile {record['percentile']})"
+        steps = "; ".join(_describe_step(s) for s in normalized.get("steps", []))
+        findings = "; ".join(f"{f['code']}: {f['message']}" for f in record["findings"])
+        table.add_row(
+            record["text"],
+            "[green]yes[/]" if record["ok"] else "[red]no[/]",
+            interval if record["ok"] else "-",
+            record.get("qualifier") or "",
+            format_interval(normalized.get("low"), normalized.get("high"), normalized.get("unit"))
+            if normalized
+            else "-",
+            steps,
+            findings,
+        )
+    console.print(table)
+
+
+def _describe_step(step: dict[str, Any]) -> str:
+    if step["step"] == "exchange-rate":
+        years = step["rate_years"]
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]} mean"
+        carried = ", carried forward" if step.get("carried_forward") else ""
+        return (
+            f"{step['from']}->{step['to']} at {step['rate']:.4g} {step['rate_unit']} "
+            f"({span}{carried}; {step['source']})"
+        )
+    if step["step"] == "redenomination":
+        return f"{step['rule']} ({step['source']})"
+    if step["step"] == "deflate":
+        return f"{step['from']} -> {step['to']}: {step['rule']}"
+    return f"{step['from']}->{step['to']} x{step['factor']:.6g} ({step.get('source', '')})"
