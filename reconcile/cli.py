@@ -112,7 +112,107 @@ def _is_basis(basis: str) -> bool:
     return prefix == "constant" and year.isdigit() and len(year) == 4
 
 
-COMMANDS: list[Callable[[Any], None]] = [_add_parse]
+def _add_report(commands: Any) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="reconcile claims and report conflicts, agreements and series",
+        description="Read the claim files, normalise every figure, group by entity, metric and "
+        "period, and report which figures conflict (with sources and likely causes), which "
+        "agree, and how each metric runs across periods.",
+        epilog="examples:\n"
+        "  reconcile report claims/\n"
+        "  reconcile report claims/ --only conflicts\n"
+        "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
+        "  reconcile report claims/ --format json > report.json\n"
+        "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n\n"
+        + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("claims")],
+        help="claim files or folders (default: claims/)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["table", "markdown", "json", "csv", "html"],
+        default="table",
+        help="what to print (default: table)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="also write report.md, report.json, report.csv and report.html into this folder",
+    )
+    parser.add_argument("--only", choices=["conflicts"], help="show only conflicting groups")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
+    parser.add_argument(
+        "--rates",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra exchange rates (CSV currency,year,rate[,source]); these take "
+        "precedence over the shipped table",
+    )
+    parser.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .reconciliation import build_report, reconcile_claims
+    from .report_files import render_report, write_reports
+
+    reconciliation = reconcile_claims(args.paths, args.rates)
+    report = build_report(reconciliation, only=args.only)
+    if args.format == "table":
+        from .render_terminal import render_report_table
+
+        render_report_table(report)
+    else:
+        sys.stdout.write(render_report(report, args.format))
+    if args.out:
+        for path in write_reports(report, args.out):
+            print(f"wrote {path}", file=sys.stderr)
+    if args.strict and report["summary"]["conflict"]:
+        return 1
+    return 0
+
+
+def _add_validate(commands: Any) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check claim files and catalogues without reconciling",
+        description="Check claim files: every problem with file, line, what is wrong and the "
+        "fix. Nothing is rewritten.",
+        epilog="examples:\n  reconcile validate claims/\n  reconcile validate claims/001_x.yaml "
+        "--format json\n\n" + EXIT_CODES.replace("1  it found", "1  (not used) it found"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("claims")])
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(handler=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .validation import validate
+
+    result = validate(args.paths)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        for finding in result["findings"]:
+            where = ":".join(str(finding[k]) for k in ("path", "line") if k in finding)
+            level = finding.get("level", "error")
+            print(f"{where}: {level} {finding['code']}: {finding['message']}")
+        print(
+            f"{result['claims']} claims in {result['files']} files: {result['errors']} errors, "
+            f"{result['warnings']} warnings"
+        )
+    return 2 if result["errors"] else 0
+
+
+COMMANDS: list[Callable[[Any], None]] = [_add_parse, _add_report, _add_validate]
 
 
 def build_parser() -> argparse.ArgumentParser:

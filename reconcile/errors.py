@@ -50,12 +50,22 @@ class Finding:
     message: str
     path: str | None = None
     line: int | None = None
+    claim: str | None = None
+    level: str = "error"  # error: the claim is left out of reconciliation; warning: kept
 
     def to_dict(self) -> dict[str, object]:
         """Return the JSON form: code and message, plus the location when known."""
         out: dict[str, object] = {"code": self.code, "message": self.message}
-        if self.path is not None:
-            out["path"] = self.path
-        if self.line is not None:
-            out["line"] = self.line
+        for key in ("path", "line", "claim"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.level != "error":
+            out["level"] = self.level
         return out
+
+    def located(self) -> str:
+        """'file:line: message' for people."""
+        where = f"{self.path}:{self.line}" if self.path and self.line else (self.path or "")
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.level} {self.code}: {self.message}"

@@ -22,7 +22,7 @@ from .numbers import (
     read_number,
     word_number_value,
 )
-from .units import is_known_unit, unit_aliases
+from .units import unit_aliases
 
 DEFAULT_WIDEN = 0.10
 
@@ -67,6 +67,9 @@ QUALIFIERS: dict[str, str] = {
     "under": "up-to",
     "below": "up-to",
     "<": "up-to",
+    "to the excess of": "more",
+    "in the excess of": "more",
+    "well over": "more",
     "between": "between",
     "only": "exact",
     "just": "exact",
@@ -231,9 +234,15 @@ def parse_value(
     grammar = _grammar()
     if _parse_rank(cleaned, grammar, result):
         return result
-    words_replaced = _replace_number_words(cleaned)
+    words_replaced = _FILLER_RE.sub("", _replace_number_words(cleaned))
+    if _parse_top_rank(words_replaced, result):
+        return result
     match = grammar.figure.match(words_replaced)
     if not match:
+        if _parse_vague(cleaned, result):
+            return result
+        if _parse_article(cleaned, result):
+            return result
         result.findings.append(
             Finding(
                 "unparseable",
@@ -243,6 +252,91 @@ def parse_value(
         return result
     _parse_figure(match, year, dollar, widen, grammar, result)
     return result
+
+
+# Words before a figure that do not change it ("a total of 150", "an additional 162").
+_FILLER_RE = re.compile(
+    r"^(?:a\s+total\s+of|an\s+additional|a\s+further|another|additional|further|the)\s+"
+    r"(?=[^\s]*\d)",
+    re.IGNORECASE,
+)
+
+# Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at
+# least two thousand and less than ten thousand; "in the low thousands" is 1,000-3,999.
+VAGUE_MAGNITUDES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 999_999_999),
+    "in the low hundreds": (100, 399),
+    "in the low thousands": (1_000, 3_999),
+    "in the high hundreds": (700, 999),
+    "in the high thousands": (7_000, 9_999),
+}
+_VAGUE_RE = re.compile(
+    r"^(?P<words>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(VAGUE_MAGNITUDES, key=len, reverse=True)
+    )
+    + r")\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ARTICLE_RE = re.compile(r"^(?:a|an|a\s+single|one\s+single)\s+(?P<rest>[^\d]+)$", re.IGNORECASE)
+_SUPERLATIVE_RE = re.compile(
+    r"^(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:single\s+)?"
+    r"(?P<word>largest|biggest|best|strongest|highest|greatest|leading|most\s+\w+)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_TOP_RANK_RE = re.compile(
+    r"^(?:one|1)\s+of\s+the\s+(?:[\w.]+['’]s\s+)?top\s+(?P<n>\d+)\b(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+def _parse_vague(cleaned: str, result: ParsedValue) -> bool:
+    """ "thousands", "in the low thousands": a count between the bounds the words allow."""
+    match = _VAGUE_RE.match(cleaned)
+    if not match:
+        return False
+    words = re.sub(r"\s+", " ", match.group("words").lower())
+    low, high = VAGUE_MAGNITUDES[words]
+    result.ok = True
+    result.unit = "count"
+    result.low, result.high = float(low), float(high)
+    result.amount = (low + high) / 2.0
+    result.qualifier = words
+    result.noun = match.group("rest").strip() or None
+    return True
+
+
+def _parse_article(cleaned: str, result: ParsedValue) -> bool:
+    """ "an artillery brigade", "a single regiment": one of something."""
+    match = _ARTICLE_RE.match(cleaned)
+    if not match:
+        return False
+    result.ok = True
+    result.unit = "count"
+    result.amount = 1.0
+    result.low, result.high = 0.5, 1.5
+    result.noun = match.group("rest").strip()
+    return True
+
+
+def _parse_top_rank(text: str, result: ParsedValue) -> bool:
+    """ "one of the world's top eight exporters": a rank between 1 and 8."""
+    match = _TOP_RANK_RE.match(text)
+    if not match:
+        return False
+    top = float(match.group("n"))
+    result.ok = True
+    result.unit = "rank"
+    result.low, result.high = 1.0, top
+    result.amount = (1.0 + top) / 2.0
+    result.qualifier = "one of the top"
+    result.noun = match.group("rest").strip() or None
+    return True
 
 
 def _parse_rank(cleaned: str, grammar: _Grammar, result: ParsedValue) -> bool:
@@ -259,6 +353,12 @@ def _parse_rank(cleaned: str, grammar: _Grammar, result: ParsedValue) -> bool:
             rank = ORDINAL_WORDS[match.group("word").lower()]
             field_text = match.group("field")
             result.noun = (match.group("rest") or "").strip() or None
+        else:
+            superlative = _SUPERLATIVE_RE.match(cleaned)
+            if superlative and not re.search(r"\d", cleaned):
+                # "Europe's largest importer", "the strongest army": first within its scope.
+                rank = 1
+                result.noun = superlative.group("rest").strip() or None
     if rank is None:
         return False
     result.ok = True
@@ -407,10 +507,6 @@ def _parse_trailing_unit(rest: str, grammar: _Grammar, result: ParsedValue) -> s
             result.findings.append(Finding("ambiguous-unit", message))
             return pint_name
         return plain[written]
-    first_word = rest.split(" ", 1)[0].strip(".,;:") if rest else ""
-    if first_word and first_word.isalpha() and len(first_word) > 1 and is_known_unit(first_word):
-        result.noun = rest[len(first_word) :].strip() or None
-        return first_word
     result.noun = rest or None
     return "count"
 

@@ -20,8 +20,6 @@ from .numbers import format_number
 from .rates import RateTable
 from .units import unit_factor
 
-KEY_COLUMNS = ["unit", "year", "year_end", "target", "basis"]
-
 
 @dataclass(slots=True)
 class Conversion:
@@ -115,7 +113,7 @@ def convert_money(
             }
         )
         currency = redenomination.new
-    if target is None or target == currency:
+    if target is None or (target == currency and not basis):
         return conversion
     if not years:
         conversion.factor = math.nan
@@ -238,7 +236,7 @@ def normalize_figures(
     """Add normalized_low/high/amount/unit and a conversion index to a frame of parsed figures.
 
     `frame` needs columns amount, low, high, unit, and optionally year, year_end (the period),
-    target (a per-row canonical unit, e.g. from the metric) and basis. `target`/`basis`
+    target (a per-row canonical unit, e.g. from the metric) and target_basis. `target`/`basis`
     arguments fill those columns where absent. Returns the frame and the list of distinct
     conversions; row i used conversions[frame.conversion[i]].
     """
@@ -246,12 +244,18 @@ def normalize_figures(
     keys = pd.DataFrame(
         {
             "unit": frame["unit"].astype(object),
-            "year": frame["year"] if "year" in frame else pd.Series([None] * n, dtype=object),
+            "year": frame["year"]
+            if "year" in frame
+            else pd.Series([None] * n, dtype=object, index=frame.index),
             "year_end": frame["year_end"]
             if "year_end" in frame
-            else pd.Series([None] * n, dtype=object),
-            "target": frame["target"] if "target" in frame else pd.Series([target] * n),
-            "basis": frame["basis"] if "basis" in frame else pd.Series([basis] * n),
+            else pd.Series([None] * n, dtype=object, index=frame.index),
+            "target": frame["target"]
+            if "target" in frame
+            else pd.Series([target] * n, index=frame.index),
+            "basis": frame["target_basis"]
+            if "target_basis" in frame
+            else pd.Series([basis] * n, index=frame.index),
         },
         index=frame.index,
     )

@@ -88,3 +88,78 @@ def _describe_step(step: dict[str, Any]) -> str:
     if step["step"] == "deflate":
         return f"{step['from']} -> {step['to']}: {step['rule']}"
     return f"{step['from']}->{step['to']} x{step['factor']:.6g} ({step.get('source', '')})"
+
+
+VERDICT_STYLE = {
+    "conflict": "bold red",
+    "consistent": "green",
+    "single": "dim",
+    "invalid": "yellow",
+}
+
+
+def render_report_table(report: dict[str, Any], file: Any = None) -> None:
+    """The report for people: one block per group, each claim with source and intervals."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from .render_files import summary_line
+
+    console = make_console(file)
+    table = Table(title="Reconciliation", show_lines=False, expand=False)
+    for column in ("entity", "metric", "period", "verdict", "source", "stated", "normalised"):
+        table.add_column(column, overflow="fold")
+    table.add_column("notes", overflow="fold", max_width=60)
+    for group in report["groups"]:
+        style = VERDICT_STYLE.get(group["verdict"], "")
+        conflicts_of: dict[str, list[str]] = {}
+        for conflict in group["conflicts"]:
+            cause = f" ({conflict['cause']})" if conflict["cause"] else ""
+            note = f"conflicts with {conflict['source_a']}: {describe_gap(conflict)}{cause}"
+            conflicts_of.setdefault(conflict["claim_b"], []).append(note)
+        for position, claim in enumerate(group["claims"]):
+            first = position == 0
+            notes = list(conflicts_of.get(claim["id"], []))
+            if claim["repeat_of"]:
+                notes.append(f"repeats {claim['repeat_of']}")
+            if claim["percentile"] is not None:
+                notes.append(f"percentile {claim['percentile']}")
+            if not claim["valid"]:
+                notes.append("invalid: see problems below")
+            table.add_row(
+                *(
+                    escape(cell)
+                    for cell in (
+                        group["entity"] if first else "",
+                        group["metric"] if first else "",
+                        group["period"] if first else "",
+                    )
+                ),
+                f"[{style}]{group['verdict']}[/]" if first else "",
+                escape(claim["source"]),
+                escape(claim["value"]),
+                format_interval(
+                    claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
+                )
+                if claim["valid"]
+                else "-",
+                escape("; ".join(notes)),
+                end_section=position == len(group["claims"]) - 1,
+            )
+    console.print(table)
+    for finding in report["findings"]:
+        where = f"{finding.get('path', '')}:{finding.get('line', '')}".strip(":")
+        level = finding.get("level", "error")
+        colour = "red" if level == "error" else "yellow"
+        console.print(
+            f"[{colour}]{level}[/] {escape(where)}: {finding['code']}: {escape(finding['message'])}"
+        )
+    console.print(escape(summary_line(report["summary"])))
+
+
+def describe_gap(conflict: dict[str, Any]) -> str:
+    """ "67% apart" for close figures, "x1,000" for figures orders of magnitude apart."""
+    ratio = conflict.get("ratio")
+    if ratio is not None and ratio >= 10:
+        return f"x{ratio:,.0f}"
+    return f"{conflict['gap']:.0%} apart"

@@ -39,14 +39,3 @@ def unit_factor(source: str, target: str) -> float:
         raise ValueError(f"cannot convert {source} to {target}: {error}") from error
     except pint.errors.UndefinedUnitError as error:
         raise ValueError(f"unknown unit: {error}") from error
-
-
-def is_known_unit(name: str) -> bool:
-    """True when pint knows `name` as a unit with a physical dimension."""
-    import pint
-
-    try:
-        unit = unit_registry().Unit(name)
-    except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError):
-        return False
-    return not unit.dimensionless

@@ -1,0 +1,80 @@
+"""Likely causes of a conflict, inferred from the two figures (vectorised over pairs)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+NEAR = 0.03  # "near" means within 3 percent
+ROUNDING_GAP = 0.02  # intervals this close would overlap with a little more rounding
+
+CAUSE_TEXT = {
+    "scale": "the figures differ by a factor near {detail}: a thousand/million/billion slip",
+    "currency": "the ratio is near the {detail} exchange rate: a figure in one currency "
+    "labelled as another, or not converted",
+    "budget-stage": "different budget stages ({detail}): an allocation is not the spending",
+    "price-basis": "different price bases ({detail})",
+    "rounding": "the gap is under 2 percent: rounding or a revision",
+}
+
+
+def _near(values: np.ndarray, target: np.ndarray | float) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.abs(values / target - 1.0) < NEAR
+
+
+def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Add `cause` (the most specific likely cause, or None) and `cause_detail` to pairs.
+
+    Needs ratio, gap, and per side: amount (as stated), unit (as stated), normalized_amount,
+    stage and basis (optional).
+    """
+    out = pairs.copy()
+    n = len(out)
+    cause = np.full(n, None, dtype=object)
+    detail = np.full(n, None, dtype=object)
+    ratio = out["ratio"].to_numpy(dtype=float)
+
+    def assign(mask: np.ndarray, code: str, text: np.ndarray | str) -> None:
+        free = mask & (cause == None)  # noqa: E711 - elementwise comparison on an object array
+        cause[free] = code
+        detail[free] = text[free] if isinstance(text, np.ndarray) else text
+
+    for power, word in ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000")):
+        assign(_near(ratio, power), "scale", word)
+
+    if {"amount_a", "amount_b", "unit_a", "unit_b"} <= set(out.columns):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            factor_a = out["normalized_amount_a"].to_numpy(float) / out["amount_a"].to_numpy(float)
+            factor_b = out["normalized_amount_b"].to_numpy(float) / out["amount_b"].to_numpy(float)
+        converted_a = ~_near(factor_a, 1.0) & np.isfinite(factor_a)
+        converted_b = ~_near(factor_b, 1.0) & np.isfinite(factor_b)
+        unit_a = out["unit_a"].astype(str).to_numpy()
+        unit_b = out["unit_b"].astype(str).to_numpy()
+        # The higher figure b looks like a's figure in a's own currency, or the reverse.
+        by_a = converted_a & (_near(ratio, 1.0 / factor_a) | _near(ratio, factor_a))
+        by_b = converted_b & (_near(ratio, 1.0 / factor_b) | _near(ratio, factor_b))
+        assign(by_a, "currency", unit_a)
+        assign(by_b, "currency", unit_b)
+
+    for column, code in (("stage", "budget-stage"), ("basis", "price-basis")):
+        if f"{column}_a" in out:
+            first = out[f"{column}_a"].to_numpy(dtype=object)
+            second = out[f"{column}_b"].to_numpy(dtype=object)
+            differ = pd.notna(first) & pd.notna(second) & (first != second)
+            text = np.array(
+                [f"{a} vs {b}" for a, b in zip(first, second, strict=True)], dtype=object
+            )
+            assign(differ, code, text)
+
+    assign(out["gap"].to_numpy(dtype=float) < ROUNDING_GAP, "rounding", "")
+    out["cause"] = cause
+    out["cause_detail"] = detail
+    return out
+
+
+def describe_cause(code: str | None, detail: str | None) -> str | None:
+    """The sentence shown to people for a cause code."""
+    if code is None or pd.isna(code):
+        return None
+    return CAUSE_TEXT[code].format(detail=detail or "")

@@ -1,0 +1,122 @@
+"""Reports: golden files for each format, exit codes, plain output, CSV injection."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reconcile.__main__ import main
+from reconcile.render_files import neutralize_cell
+from tests.conftest import plain_env
+from tests.regenerate_golden import GOLDEN, golden_report, render_golden
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.json", "report.csv"])
+def test_golden_report(name: str) -> None:
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert render_golden()[name] == expected, "run `make golden` and review the diff"
+
+
+def test_report_json_schema_keys() -> None:
+    report = golden_report()
+    assert report["version"] == "1.0"
+    group = next(g for g in report["groups"] if g["metric"] == "military_expenditure")
+    assert group["verdict"] == "conflict"
+    claim = group["claims"][0]
+    for key in (
+        "id",
+        "source",
+        "document",
+        "quote",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "normalized_low",
+        "normalized_high",
+        "normalized_unit",
+    ):
+        assert key in claim
+    conflict = group["conflicts"][0]
+    for key in ("claim_a", "claim_b", "gap", "severity", "cause"):
+        assert key in conflict
+
+
+def test_scale_and_currency_causes() -> None:
+    report = golden_report()
+    causes = {
+        (g["metric"], c["source_a"], c["source_b"]): c["cause"]
+        for g in report["groups"]
+        for c in g["conflicts"]
+    }
+    assert causes[("active_personnel", "IISS", "Herald")] == "scale"
+    assert causes[("military_expenditure", "SIPRI", "Gazette")] == "budget-stage"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1", "'+1"),
+        ("-cmd", "'-cmd"),
+        ("@x", "'@x"),
+        ("fine", "fine"),
+        (-5.0, "-5.0"),
+        (None, ""),
+    ],
+)
+def test_csv_cells_are_neutralised(value: object, expected: str) -> None:
+    assert neutralize_cell(value) == expected
+
+
+def test_report_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    golden = "tests/data/golden/claims"
+    assert main(["report", golden]) == 0
+    assert main(["report", golden, "--strict"]) == 1
+    assert main(["report", "no/such/folder"]) == 2
+    assert "ERROR no/such/folder: no such file or folder" in capsys.readouterr().err
+
+
+def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["report", "tests/data/golden/claims", "--out", str(tmp_path), "--format", "json"])
+        == 0
+    )
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["summary"]["conflict"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report.csv",
+        "report.html",
+        "report.json",
+        "report.md",
+    ]
+    html = (tmp_path / "report.html").read_text()
+    assert "<svg" in html
+    # Self-contained: nothing is loaded from elsewhere.
+    assert "<link" not in html and "src=" not in html and "href=" not in html
+
+
+def test_only_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["report", "tests/data/golden/claims", "--only", "conflicts", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert {g["verdict"] for g in report["groups"]} == {"conflict"}
+
+
+def test_plain_output_without_a_tty() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reconcile", "report", "tests/data/golden/claims"],
+        capture_output=True,
+        text=True,
+        env=plain_env(),
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    assert result.stdout.strip().endswith(
+        "11 claims (10 valid, 1 repeats) in 6 groups: 2 conflict, 1 consistent, 2 single, "
+        "1 invalid; 3 conflicting pairs; 1 errors, 1 warnings"
+    )
