@@ -14,6 +14,7 @@ from .figures import ParsedValue, kind_of_unit, parse_value
 from .normalize import Conversion, normalize_figures
 from .periods import parse_period
 from .rates import RateTable
+from .units import unit_aliases
 
 PARSED_COLUMNS = ["amount", "low", "high", "unit", "qualifier", "rank_of", "percentile"]
 
@@ -71,7 +72,10 @@ def normalize_claims(
         frame, parsed = parse_claim_values(frame)
     else:
         frame = frame.copy()
-    metric_units = {m.id: m.unit for m in metrics.values()}
+    plain_units, _ = unit_aliases()
+    # Metric units are written as people write them ("km"); compare in pint's names so that a
+    # figure already in the metric's unit needs no conversion (and pint is not even loaded).
+    metric_units = {m.id: plain_units.get(m.unit.lower(), m.unit) for m in metrics.values()}
     metric_kinds = {m.id: m.kind for m in metrics.values()}
     frame["target"] = frame["metric"].map(metric_units)
     frame["metric_kind"] = frame["metric"].map(metric_kinds)

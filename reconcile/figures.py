@@ -200,14 +200,34 @@ _PAREN_YEAR_RE = re.compile(r"\(\s*(?:in\s+)?((?:1[89]|20)\d\d)\s*\)")
 _PERCENT_RE = re.compile(r"^(?:%|percent\b|per\s+cent\b|pct\b|per\s*cent\b)", re.IGNORECASE)
 
 
+_SPACES_RE = re.compile(r"\s+")
+# Words that can start a run of number words; scale words alone ("2.46 billion") do not.
+_NUMBER_WORDS = frozenset(
+    w
+    for w in WORD_NUMBER_RE.pattern.replace("(", "|").replace(")", "|").split("|")
+    if w.isalpha() and w not in {"a", "an", "thousand", "million", "billion"}
+)
+_NUMBER_WORD_HINT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r"|an?\s+(?:thousand|million|billion))\b",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+_NEEDS_CLEANING_RE = re.compile(r"&|\s\s|[\u00a0\u2009\u202f\u2010-\u2015\u2212\t\n\r]")
+
+
 def clean_text(text: str) -> str:
     """Undo mangled markup and typographic variants that do not change the figure."""
+    if not _NEEDS_CLEANING_RE.search(text):
+        return text.strip()
     text = _CLEAN_RE.sub(" ", text)
     text = _DASH_RE.sub("-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _replace_number_words(text: str) -> str:
+    if not _NUMBER_WORD_HINT_RE.search(text):
+        return text
+
     def substitute(match: re.Match[str]) -> str:
         words = match.group(0)
         if words.lower() in {"a", "an"} or words.split()[0].lower() in SCALE_WORDS:
@@ -227,14 +247,17 @@ def parse_value(
     if not cleaned:
         result.findings.append(Finding("unparseable", "empty text: nothing to parse"))
         return result
-    year_match = _PAREN_YEAR_RE.search(cleaned)
+    year_match = _PAREN_YEAR_RE.search(cleaned) if "(" in cleaned else None
     if year_match:
         result.year_hint = int(year_match.group(1))
         cleaned = (cleaned[: year_match.start()] + cleaned[year_match.end() :]).strip()
     grammar = _grammar()
-    if _parse_rank(cleaned, grammar, result):
+    if _RANK_HINT_RE.search(cleaned) and _parse_rank(cleaned, grammar, result):
         return result
-    words_replaced = _FILLER_RE.sub("", _replace_number_words(cleaned))
+    words_replaced = _replace_number_words(cleaned)
+    filler = _FILLER_RE.match(words_replaced)
+    if filler:
+        words_replaced = words_replaced[filler.end() :]
     if _parse_top_rank(words_replaced, result):
         return result
     match = grammar.figure.match(words_replaced)
@@ -285,6 +308,13 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_RE = re.compile(r"^(?:a|an|a\s+single|one\s+single)\s+(?P<rest>[^\d]+)$", re.IGNORECASE)
+# Cheap test before the rank grammar: an ordinal suffix, an ordinal word or a superlative.
+_RANK_HINT_RE = re.compile(
+    r"\d\s*(?:st|nd|rd|th)\b|\b(?:"
+    + "|".join(ORDINAL_WORDS)
+    + r"|largest|biggest|best|strongest|highest|greatest|leading|most)\b",
+    re.IGNORECASE,
+)
 _SUPERLATIVE_RE = re.compile(
     r"^(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:single\s+)?"
     r"(?P<word>largest|biggest|best|strongest|highest|greatest|leading|most\s+\w+)\b(?P<rest>.*)$",
@@ -300,7 +330,7 @@ def _parse_vague(cleaned: str, result: ParsedValue) -> bool:
     match = _VAGUE_RE.match(cleaned)
     if not match:
         return False
-    words = re.sub(r"\s+", " ", match.group("words").lower())
+    words = _SPACES_RE.sub(" ", match.group("words").lower())
     low, high = VAGUE_MAGNITUDES[words]
     result.ok = True
     result.unit = "count"
@@ -355,7 +385,7 @@ def _parse_rank(cleaned: str, grammar: _Grammar, result: ParsedValue) -> bool:
             result.noun = (match.group("rest") or "").strip() or None
         else:
             superlative = _SUPERLATIVE_RE.match(cleaned)
-            if superlative and not re.search(r"\d", cleaned):
+            if superlative and not _DIGIT_RE.search(cleaned):
                 # "Europe's largest importer", "the strongest army": first within its scope.
                 rank = 1
                 result.noun = superlative.group("rest").strip() or None
@@ -384,17 +414,17 @@ def _parse_figure(
     grammar: _Grammar,
     result: ParsedValue,
 ) -> None:
-    qualifier_text = (match.group("qual") or "").strip().lower()
-    qualifier_text = re.sub(r"\s+", " ", qualifier_text)
+    groups = match.groupdict()
+    qualifier_text = groups["qual"]
+    if qualifier_text:
+        qualifier_text = _SPACES_RE.sub(" ", qualifier_text.strip().lower())
     qualifier = QUALIFIERS.get(qualifier_text) if qualifier_text else None
-    scale1 = (match.group("scale1") or "").lower()
-    scale2 = (match.group("scale2") or "").lower()
-    has_range = match.group("num2") is not None
+    scale1 = (groups["scale1"] or "").lower()
+    scale2 = (groups["scale2"] or "").lower()
+    has_range = groups["num2"] is not None
     try:
-        first = read_number(match.group("num1"), followed_by_scale=bool(scale1 or scale2))
-        second = (
-            read_number(match.group("num2"), followed_by_scale=bool(scale2)) if has_range else None
-        )
+        first = read_number(groups["num1"], followed_by_scale=bool(scale1 or scale2))
+        second = read_number(groups["num2"], followed_by_scale=bool(scale2)) if has_range else None
     except ValueError as error:
         result.findings.append(Finding("ambiguous-number", str(error)))
         return
@@ -409,8 +439,8 @@ def _parse_figure(
         )
         return
 
-    rest = match.group("rest").strip()
-    currency_token = match.group("cur1") or match.group("cur2")
+    rest = groups["rest"].strip()
+    currency_token = groups["cur1"] or groups["cur2"]
     suffix = grammar.suffix_currency.match(rest) if rest else None
     if suffix and not _is_scale_only(suffix.group("cur")):
         if currency_token and currency_token.strip().upper() != suffix.group("cur").upper():
@@ -475,7 +505,7 @@ def _parse_figure(
     result.qualifier = qualifier_text or None
     if unit != "count" and rest and not result.noun:
         result.noun = rest
-    if result.noun and re.search(r"\d", result.noun):
+    if result.noun and _DIGIT_RE.search(result.noun):
         result.findings.append(
             Finding(
                 "extra-text",
@@ -499,7 +529,7 @@ def _parse_trailing_unit(rest: str, grammar: _Grammar, result: ParsedValue) -> s
         return "percent"
     unit_match = grammar.unit.match(rest)
     if unit_match:
-        written = re.sub(r"\s+", " ", unit_match.group("unit").lower())
+        written = _SPACES_RE.sub(" ", unit_match.group("unit").lower())
         plain, assumed = unit_aliases()
         result.noun = rest[unit_match.end() :].strip() or None
         if written in assumed:

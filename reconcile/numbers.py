@@ -131,6 +131,9 @@ def word_number_value(words: str) -> int | None:
     return total + current if seen else None
 
 
+_GROUP_SPLIT_RE = re.compile(r"[,. ]")
+
+
 def _step_of_integer(digits: str) -> float:
     """Size of the last significant digit of an integer: trailing zeros are not significant."""
     stripped = digits.rstrip("0")
@@ -146,13 +149,18 @@ def read_number(token: str, *, followed_by_scale: bool = False) -> Number:
     "1.473.000" is 1473000. "1,473 billion" is read as 1473 but flagged: in many languages the
     comma is the decimal mark, and with a scale word both readings are plausible.
     """
+    if token.isdigit():
+        return Number(float(token), _step_of_integer(token))
+    head, dot, tail = token.partition(".")
+    if dot and head.isdigit() and tail.isdigit() and not (len(tail) == 3 and followed_by_scale):
+        return Number(float(token), 10.0 ** -len(tail))
     token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
     separators = [c for c in token if c in ",. "]
     ambiguous: str | None = None
     if not separators:
         return Number(float(token), _step_of_integer(token))
     kinds = set(separators)
-    groups = re.split(r"[,. ]", token)
+    groups = _GROUP_SPLIT_RE.split(token)
     if len(kinds) > 1:
         # Both kinds: the last separator is the decimal mark ("7,126.3", "7.126,3").
         last = separators[-1]

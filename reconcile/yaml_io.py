@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 
 
+class LineDict(dict):  # type: ignore[type-arg]
+    """A mapping read from YAML that remembers the 1-based line of itself and of its keys."""
+
+    line: int | None = None
+    key_lines: dict[str, int]
+
+
+@cache
+def _loader() -> Any:
+    """PyYAML's C (libyaml) safe loader, with mappings that keep their line numbers.
+
+    Reading claims is on the start-up path of every command, and the pure-Python YAML parsers
+    take about a second for the seed claims; libyaml takes a few milliseconds.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    def construct_line_mapping(loader: Any, node: Any) -> Any:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {
+            str(key.value): key.start_mark.line + 1
+            for key, _ in node.value
+            if hasattr(key, "value")
+        }
+        yield data
+        data.update(loader.construct_mapping(node))
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", construct_line_mapping)
+    return LineLoader
+
+
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file keeping line numbers (ruamel round-trip nodes)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    """Parse a YAML file; mappings are LineDicts (see line_of)."""
+    import yaml
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -20,8 +56,8 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         raise InputError("not UTF-8 text", path=str(path), hint="save the file as UTF-8") from error
     try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as error:
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = error.problem or error.context or "invalid YAML"
@@ -31,18 +67,14 @@ def read_yaml(path: Path) -> Any:
             line=line,
             hint="check indentation and quoting there; values with ':' or '#' need quotes",
         ) from error
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise InputError(f"invalid YAML: {error}", path=str(path)) from error
 
 
 def line_of(node: Any, key: str | None = None) -> int | None:
     """The 1-based line of a mapping (or of one of its keys) in the file it was read from."""
-    lc = getattr(node, "lc", None)
-    if lc is None:
+    if not isinstance(node, LineDict):
         return None
-    if key is not None:
-        try:
-            return int(lc.key(key)[0]) + 1
-        except (KeyError, TypeError):
-            pass
-    return int(lc.line) + 1
+    if key is not None and key in node.key_lines:
+        return node.key_lines[key]
+    return node.line
