@@ -62,9 +62,9 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
             first = out[f"{column}_a"].to_numpy(dtype=object)
             second = out[f"{column}_b"].to_numpy(dtype=object)
             differ = pd.notna(first) & pd.notna(second) & (first != second)
-            text = np.array(
-                [f"{a} vs {b}" for a, b in zip(first, second, strict=True)], dtype=object
-            )
+            text = np.full(n, None, dtype=object)
+            for i in np.flatnonzero(differ):
+                text[i] = f"{first[i]} vs {second[i]}"
             assign(differ, code, text)
 
     assign(out["gap"].to_numpy(dtype=float) < ROUNDING_GAP, "rounding", "")

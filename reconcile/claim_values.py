@@ -77,33 +77,34 @@ def normalize_claims(
     # figure already in the metric's unit needs no conversion (and pint is not even loaded).
     metric_units = {m.id: plain_units.get(m.unit.lower(), m.unit) for m in metrics.values()}
     metric_kinds = {m.id: m.kind for m in metrics.values()}
-    frame["target"] = frame["metric"].map(metric_units)
-    frame["metric_kind"] = frame["metric"].map(metric_kinds)
+    metric_codes, metric_ids = pd.factorize(frame["metric"])
+    frame["target"] = np.array([metric_units.get(m) for m in metric_ids] + [None], dtype=object)[
+        metric_codes
+    ]
+    frame["metric_kind"] = np.array(
+        [metric_kinds.get(m) for m in metric_ids] + [None], dtype=object
+    )[metric_codes]
     # A bare number for a physical-quantity metric ("18-49" for an age band in years) is in
     # the metric's unit.
     bare = (frame["unit"] == "count") & (frame["metric_kind"] == "quantity")
     frame.loc[bare, "unit"] = frame.loc[bare, "target"]
     if parsed is not None:
         findings.extend(_parse_findings(frame, parsed))
-    normalized, conversions = normalize_figures(frame, rates)
+    normalized, conversions = normalize_figures(frame, rates, copy=False)
     valid = normalized["valid"].to_numpy(dtype=bool)
-    unit_kinds = normalized["unit"].map(kind_of_unit, na_action="ignore")
-    mismatch = (
-        normalized["unit"].notna().to_numpy()
-        & normalized["metric_kind"].notna().to_numpy()
-        & (
-            (unit_kinds != normalized["metric_kind"]).to_numpy()
-            & ~(
-                (normalized["metric_kind"] == "ratio") & (normalized["unit"] == "percent")
-            ).to_numpy()
-        )
-    )
+    unit_codes, units = pd.factorize(normalized["unit"])
+    kind_of_code = np.array([kind_of_unit(u) for u in units] + [None], dtype=object)
+    unit_kinds = kind_of_code[unit_codes]  # code -1 (no unit) picks the trailing None
+    has_unit = unit_codes >= 0
+    metric_kind = normalized["metric_kind"].to_numpy(dtype=object)
+    percent_ratio = (metric_kind == "ratio") & (unit_kinds == "ratio")
+    mismatch = has_unit & pd.notna(metric_kind) & (unit_kinds != metric_kind) & ~percent_ratio
     for index in np.flatnonzero(mismatch):
         row = normalized.iloc[index]
         findings.append(
             Finding(
                 "unit-mismatch",
-                f"value {row['value']!r} reads as {unit_kinds.iloc[index]} ({row['unit']}) but "
+                f"value {row['value']!r} reads as {unit_kinds[index]} ({row['unit']}) but "
                 f"metric '{row['metric']}' is {row['metric_kind']} ({row['target']}); fix the "
                 "value's unit or the metric",
                 row["path"],
@@ -113,15 +114,15 @@ def normalize_claims(
         )
     codes = normalized["conversion"].to_numpy()
     failed = valid & ~mismatch & ~np.isfinite(normalized["normalized_low"].to_numpy(dtype=float))
-    failed &= normalized["unit"].notna().to_numpy()
-    for index in np.flatnonzero(failed):
+    failed &= has_unit
+    # Only rows whose conversion said something need a Python loop.
+    noted = np.array([bool(c.findings) for c in conversions], dtype=bool)[codes]
+    for index in np.flatnonzero(noted & valid & ~mismatch):
+        level = "error" if failed[index] else "warning"
         row = normalized.iloc[index]
         for finding in conversions[int(codes[index])].findings:
-            findings.append(_at_claim(finding, row))
-    for index in np.flatnonzero(valid & ~failed & ~mismatch):
-        for finding in conversions[int(codes[index])].findings:
-            findings.append(_at_claim(finding, normalized.iloc[index], level="warning"))
-    normalized["valid"] = valid & ~mismatch & ~failed & normalized["unit"].notna().to_numpy()
+            findings.append(_at_claim(finding, row, level=level))
+    normalized["valid"] = valid & ~mismatch & ~failed & has_unit
     normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
     return normalized, conversions, findings
 

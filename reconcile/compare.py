@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .frames import factorize_columns
+
 GROUP_KEYS = ["entity", "metric", "period"]
 SEVERITY_BINS = [(0.05, "low"), (0.25, "medium"), (np.inf, "high")]
 # Relative slack for "ratio near X" cause tests.
@@ -35,54 +37,86 @@ def fingerprint(entity: str, metric: str, period: str, source_a: str, source_b: 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def compare_claims(frame: pd.DataFrame, tolerances: pd.Series | None = None) -> Comparison:
+def fingerprints(
+    group_texts: dict[int, str], groups: np.ndarray, sources_a: list[str], sources_b: list[str]
+) -> list[str]:
+    """fingerprint() for many pairs: group_texts[g] is "entity|metric|period" of group g."""
+    sha256 = hashlib.sha256
+    out = []
+    for group, a, b in zip(groups.tolist(), sources_a, sources_b, strict=True):
+        first, second = (a, b) if a <= b else (b, a)
+        text = f"{group_texts[group]}|{first}|{second}"
+        out.append(sha256(text.encode("utf-8")).hexdigest()[:16])
+    return out
+
+
+def compare_claims(
+    frame: pd.DataFrame, tolerances: pd.Series | None = None, *, copy: bool = True
+) -> Comparison:
     """Compare claims: columns entity, metric, period, source, document, id, valid and
     normalized_low/high/amount; `tolerances` maps metric id -> relative tolerance."""
-    claims = frame.copy()
+    claims = frame.copy() if copy else frame
     usable = claims["valid"].to_numpy(dtype=bool) & np.isfinite(
         claims["normalized_low"].to_numpy(dtype=float)
     )
-    tolerance = (
-        claims["metric"].map(tolerances).fillna(0.0).to_numpy(dtype=float)
-        if tolerances is not None
-        else np.zeros(len(claims))
-    )
+    metric_codes, metric_ids = pd.factorize(claims["metric"])
+    by_metric = tolerances if tolerances is not None else pd.Series(dtype=float)
+    tolerance = np.array([float(by_metric.get(m, 0.0)) for m in metric_ids] + [0.0])[metric_codes]
     low = claims["normalized_low"].to_numpy(dtype=float)
     high = claims["normalized_high"].to_numpy(dtype=float)
     claims["lo"] = np.where(low >= 0, low * (1 - tolerance), low * (1 + tolerance))
     claims["hi"] = np.where(high >= 0, high * (1 + tolerance), high * (1 - tolerance))
-    group_codes, _ = pd.MultiIndex.from_frame(claims[GROUP_KEYS].astype(str)).factorize()
+    group_codes, group_first_rows = factorize_columns(claims, GROUP_KEYS)
     claims["group"] = group_codes
-    claims["repeat_of"] = _mark_repeats(claims, usable)
-    active = usable & claims["repeat_of"].isna().to_numpy()
+    source_codes, _ = pd.factorize(claims["source"], use_na_sentinel=False)
+    document_codes, documents = pd.factorize(claims["document"], use_na_sentinel=False)
+    # (group, source, document) as one integer: the unit of "the same source said it again".
+    said_by = (group_codes * (source_codes.max(initial=0) + 1) + source_codes) * (
+        len(documents) + 1
+    ) + document_codes
+    repeat_of = _mark_repeats(claims, usable, said_by)
+    claims["repeat_of"] = repeat_of
+    active = usable & pd.isna(repeat_of)
     claims["active"] = active
     claims["cluster"] = _clusters(claims, active)
-    groups = _group_table(claims, active)
+    groups = _group_table(claims, active, group_first_rows, source_codes)
     conflicts = _conflict_pairs(claims, groups)
     return Comparison(claims, groups, conflicts)
 
 
-def _mark_repeats(claims: pd.DataFrame, usable: np.ndarray) -> pd.Series:
+def _mark_repeats(claims: pd.DataFrame, usable: np.ndarray, said_by: np.ndarray) -> np.ndarray:
     """The id of the first claim a figure repeats (same source and document, same interval)."""
-    keys = ["group", "source", "document", "lo", "hi"]
-    subset = claims.loc[usable, [*keys, "id"]]
-    first = subset.groupby(keys, sort=False, dropna=False)["id"].transform("first")
-    repeat = pd.Series([None] * len(claims), index=claims.index, dtype=object)
-    is_repeat = first != subset["id"]
-    repeat.loc[is_repeat[is_repeat].index] = first[is_repeat]
+    repeat = np.full(len(claims), None, dtype=object)
+    rows = np.flatnonzero(usable)
+    if not len(rows):
+        return repeat
+    lo = claims["lo"].to_numpy(dtype=float)[rows]
+    hi = claims["hi"].to_numpy(dtype=float)[rows]
+    key = said_by[rows]
+    # Hash (key, lo, hi) into one integer and factorize that; collisions are ruled out below.
+    with np.errstate(over="ignore"):
+        mixed = key * np.int64(1_000_003) ^ lo.view(np.int64) * np.int64(31) ^ hi.view(np.int64)
+    codes, distinct = pd.factorize(mixed)
+    first = np.full(len(distinct), len(rows), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(rows), dtype=np.int64))
+    first_of_row = first[codes]
+    is_repeat = first_of_row != np.arange(len(rows))
+    is_repeat &= (key[first_of_row] == key) & (lo[first_of_row] == lo) & (hi[first_of_row] == hi)
+    repeat[rows[is_repeat]] = claims["id"].iloc[rows[first_of_row[is_repeat]]].to_numpy()
     return repeat
 
 
 def _clusters(claims: pd.DataFrame, active: np.ndarray) -> np.ndarray:
     """Cluster number within the group: intervals chained by overlap share a cluster."""
     cluster = np.full(len(claims), -1, dtype=np.int64)
-    if not active.any():
+    rows = np.flatnonzero(active)
+    if not len(rows):
         return cluster
-    sub = claims.loc[active, ["group", "lo", "hi"]]
-    order = np.lexsort((sub["lo"].to_numpy(), sub["group"].to_numpy()))
-    group = sub["group"].to_numpy()[order]
-    lo = sub["lo"].to_numpy()[order]
-    hi = sub["hi"].to_numpy()[order]
+    group = claims["group"].to_numpy()[rows]
+    lo = claims["lo"].to_numpy(dtype=float)[rows]
+    hi = claims["hi"].to_numpy(dtype=float)[rows]
+    order = np.lexsort((lo, group))
+    group, lo, hi = group[order], lo[order], hi[order]
     running = pd.Series(hi).groupby(group).cummax().to_numpy()
     previous = np.empty_like(running)
     previous[0] = -np.inf
@@ -90,45 +124,69 @@ def _clusters(claims: pd.DataFrame, active: np.ndarray) -> np.ndarray:
     new_group = np.ones(len(group), dtype=bool)
     new_group[1:] = group[1:] != group[:-1]
     starts = new_group | (lo > previous)
-    numbers = pd.Series(starts.astype(np.int64)).groupby(group).cumsum().to_numpy() - 1
-    positions = np.flatnonzero(active)[order]
-    cluster[positions] = numbers
+    counted = np.cumsum(starts)
+    first_of_group = np.maximum.accumulate(np.where(new_group, np.arange(len(group)), 0))
+    cluster[rows[order]] = counted - counted[first_of_group]
     return cluster
 
 
-def _group_table(claims: pd.DataFrame, active: np.ndarray) -> pd.DataFrame:
-    sub = claims.loc[active]
-    stats = sub.groupby("group", sort=True).agg(
-        n_claims=("id", "size"),
-        n_sources=("source", "nunique"),
-        n_clusters=("cluster", "max"),
-        max_lo=("lo", "max"),
-        min_hi=("hi", "min"),
-    )
-    stats["n_clusters"] += 1
-    keys = claims.groupby("group", sort=True)[GROUP_KEYS].first()
-    groups = keys.join(stats, how="left")
-    groups["n_claims"] = groups["n_claims"].fillna(0).astype(int)
-    groups["n_sources"] = groups["n_sources"].fillna(0).astype(int)
-    conflict = groups["max_lo"] > groups["min_hi"]
+def _group_table(
+    claims: pd.DataFrame, active: np.ndarray, first_rows: np.ndarray, source_codes: np.ndarray
+) -> pd.DataFrame:
+    """One row per group (index = group code): keys, counts and the verdict."""
+    n_groups = len(first_rows)
+    group = claims["group"].to_numpy()[active]
+    n_claims = np.bincount(group, minlength=n_groups)
+    width = int(source_codes.max(initial=0)) + 1
+    group_source = pd.unique(group.astype(np.int64) * width + source_codes[active])
+    n_sources = np.bincount(group_source // width, minlength=n_groups)
+    cluster = claims["cluster"].to_numpy()[active]
+    n_clusters = np.zeros(n_groups, dtype=np.int64)
+    np.maximum.at(n_clusters, group, cluster + 1)
+    max_lo = np.full(n_groups, -np.inf)
+    np.maximum.at(max_lo, group, claims["lo"].to_numpy(dtype=float)[active])
+    min_hi = np.full(n_groups, np.inf)
+    np.minimum.at(min_hi, group, claims["hi"].to_numpy(dtype=float)[active])
+    groups = claims[GROUP_KEYS].iloc[first_rows].reset_index(drop=True)
+    groups["n_claims"] = n_claims
+    groups["n_sources"] = n_sources
+    groups["n_clusters"] = n_clusters
+    conflict = max_lo > min_hi
     groups["verdict"] = np.where(
-        groups["n_claims"] == 0,
+        n_claims == 0,
         "invalid",
-        np.where(conflict, "conflict", np.where(groups["n_claims"] > 1, "consistent", "single")),
+        np.where(conflict, "conflict", np.where(n_claims > 1, "consistent", "single")),
     )
-    return groups.drop(columns=["max_lo", "min_hi"])
+    return groups
 
 
 def _conflict_pairs(claims: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
-    conflicting = groups.index[groups["verdict"] == "conflict"]
-    columns = ["group", "id", "source", "lo", "hi", "normalized_amount"]
-    extra = [c for c in ("stage", "basis", "unit", "amount") if c in claims]
-    sub = claims.loc[claims["active"] & claims["group"].isin(conflicting), columns + extra]
-    pairs = sub.merge(sub, on="group", suffixes=("_a", "_b"))
-    # a is the lower figure, b the higher one that lies wholly above it.
-    pairs = pairs[pairs["lo_b"] > pairs["hi_a"]].reset_index(drop=True)
-    keys = groups.loc[pairs["group"], GROUP_KEYS].reset_index(drop=True)
-    pairs = pd.concat([keys, pairs], axis=1)
+    """Every pair (a, b) in a conflicting group where b lies wholly above a."""
+    in_conflict = (groups["verdict"] == "conflict").to_numpy()
+    group = claims["group"].to_numpy()
+    rows = np.flatnonzero(claims["active"].to_numpy(dtype=bool) & in_conflict[group])
+    rows = rows[np.argsort(group[rows], kind="stable")]
+    sub_group = group[rows]
+    # All ordered pairs within each group, by index arithmetic (no merge).
+    starts = np.flatnonzero(np.r_[True, sub_group[1:] != sub_group[:-1]])
+    sizes = np.diff(np.r_[starts, len(rows)])
+    block = np.repeat(np.arange(len(starts)), sizes)
+    per_row = sizes[block]
+    first = np.repeat(np.arange(len(rows)), per_row)
+    offsets = np.arange(per_row.sum()) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    second = np.repeat(starts[block], per_row) + offsets
+    lo = claims["lo"].to_numpy(dtype=float)[rows]
+    hi = claims["hi"].to_numpy(dtype=float)[rows]
+    keep = lo[second] > hi[first]
+    a, b = rows[first[keep]], rows[second[keep]]
+    pairs = groups[GROUP_KEYS].iloc[group[a]].reset_index(drop=True)
+    pairs["group"] = group[a]
+    columns = ["id", "source", "lo", "hi", "normalized_amount"]
+    columns += [c for c in ("stage", "basis", "unit", "amount") if c in claims]
+    for column in columns:
+        series = claims[column]
+        pairs[f"{column}_a"] = series.iloc[a].to_numpy()
+        pairs[f"{column}_b"] = series.iloc[b].to_numpy()
     hi_a = pairs["hi_a"].to_numpy(dtype=float)
     scale = np.where(np.abs(hi_a) > 0, np.abs(hi_a), 1.0)
     pairs["gap"] = (pairs["lo_b"].to_numpy(dtype=float) - hi_a) / scale
@@ -136,17 +194,28 @@ def _conflict_pairs(claims: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         pairs["ratio"] = pairs["normalized_amount_b"].to_numpy(dtype=float) / amount_a
     pairs["severity"] = _severity(pairs["gap"].to_numpy(dtype=float))
-    pairs["fingerprint"] = [
-        fingerprint(e, m, p, a, b)
-        for e, m, p, a, b in zip(
-            pairs["entity"],
-            pairs["metric"],
-            pairs["period"],
-            pairs["source_a"],
-            pairs["source_b"],
+    # One hash per distinct (group, sources), not per pair.
+    codes, first_rows = factorize_columns(pairs, ["group", "source_a", "source_b"])
+    used = np.unique(pairs["group"].to_numpy())
+    keys = groups[GROUP_KEYS].iloc[used].astype(str)
+    texts = dict(
+        zip(
+            used.tolist(),
+            (keys["entity"] + "|" + keys["metric"] + "|" + keys["period"]).tolist(),
             strict=True,
         )
-    ]
+    )
+    distinct = pairs.iloc[first_rows]
+    prints = np.array(
+        fingerprints(
+            texts,
+            distinct["group"].to_numpy(),
+            distinct["source_a"].astype(str).tolist(),
+            distinct["source_b"].astype(str).tolist(),
+        ),
+        dtype=object,
+    )
+    pairs["fingerprint"] = prints[codes] if len(codes) else np.array([], dtype=object)
     return pairs
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .errors import Finding
 from .figures import kind_of_unit
+from .frames import factorize_columns
 from .numbers import format_number
 from .rates import RateTable
 from .units import unit_factor
@@ -232,6 +233,7 @@ def normalize_figures(
     *,
     target: str | None = None,
     basis: str | None = None,
+    copy: bool = True,
 ) -> tuple[pd.DataFrame, list[Conversion]]:
     """Add normalized_low/high/amount/unit and a conversion index to a frame of parsed figures.
 
@@ -259,10 +261,12 @@ def normalize_figures(
         },
         index=frame.index,
     )
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
+    codes, first_rows = factorize_columns(keys, list(keys.columns))
     conversions: list[Conversion] = []
-    for unit, year, year_end, row_target, row_basis in uniques:
-        if unit is None or (isinstance(unit, float) and math.isnan(unit)):
+    for unit, year, year_end, row_target, row_basis in keys.iloc[first_rows].itertuples(
+        index=False
+    ):
+        if _is_missing(unit):
             conversions.append(Conversion(math.nan, None))
             continue
         conversions.append(
@@ -278,7 +282,7 @@ def normalize_figures(
     factors = np.array([c.factor for c in conversions], dtype=float)
     units = np.array([c.unit for c in conversions], dtype=object)
     row_factor = factors[codes] if len(codes) else np.array([], dtype=float)
-    out = frame.copy()
+    out = frame.copy() if copy else frame
     with np.errstate(invalid="ignore"):
         out["normalized_low"] = out["low"].to_numpy(dtype=float) * row_factor
         out["normalized_high"] = out["high"].to_numpy(dtype=float) * row_factor

@@ -40,7 +40,7 @@ def reconcile_frame(
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
     tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
-    comparison = compare_claims(normalized, tolerances)
+    comparison = compare_claims(normalized, tolerances, copy=False)
     comparison.conflicts = infer_causes(comparison.conflicts)
     return comparison, conversions, findings
 

@@ -12,7 +12,8 @@ from .render_terminal import format_amount, format_interval
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}.conflict{color:#b00020;font-weight:bold}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
+th{background:#f3f3f3}.conflict{color:#b00020;font-weight:bold}
 .consistent{color:#1b7f3b}.single{color:#777}.quote{font-style:italic;color:#555}
 svg text{font-size:12px;font-family:system-ui,sans-serif}
 """

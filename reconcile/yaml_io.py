@@ -9,7 +9,7 @@ from typing import Any
 from .errors import InputError
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[str, Any]):
     """A mapping read from YAML that remembers the 1-based line of itself and of its keys."""
 
     line: int | None = None
@@ -56,7 +56,7 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         raise InputError("not UTF-8 text", path=str(path), hint="save the file as UTF-8") from error
     try:
-        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
