@@ -1,0 +1,75 @@
+"""Benchmark: megabytes of plain text per second through document reading and claim drafting."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+from reconcile.documents import parse_document
+from reconcile.extract import draft_claims, read_catalogue
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_SENTENCES = [
+    "According to government sources, the country produced equipment worth about {n} million "
+    "manat last year.",
+    "The {y} state budget allocates {n}.{d} billion manat to defense, a {p} percent increase.",
+    "The army has {n},{m:03d} active personnel and {k} main battle tanks, the ministry said.",
+    "However, in {y} Global Firepower ranked the country {k}th among 140 countries.",
+    "Officials argue that such investment is essential to maintain operational readiness.",
+    "The 1st Army Corps paraded on 26 June {y} with MiG-29 jets and 300mm rockets.",
+    "From January through May {y}, it imported over {k} million tons of oil.",
+]
+# Prose without figures: seed articles carry about one or two figures per kilobyte.
+_PROSE = [
+    "Officials argue that such investment is essential to maintain operational readiness.",
+    "Cooperation with international partners has also played an important role in technology "
+    "transfer and modernization, allowing manufacturers to adopt global best practices.",
+    "Analysts highlight that a robust domestic defense industry is not only a strategic asset "
+    "but also a driver of broader industrial development and innovation in the country.",
+    "The development of the defense industry carries both strategic and economic significance.",
+]
+
+
+def generate_text(size: int, seed: int = 5) -> str:
+    """Newspaper-like text with figures, dates and decoys, about `size` characters long."""
+    rng = random.Random(seed)
+    parts = ["13 March 2026\n\n"]
+    length = len(parts[0])
+    while length < size:
+        paragraph = " ".join(
+            rng.choice(_SENTENCES if rng.random() < 0.25 else _PROSE).format(
+                n=rng.randint(2, 999),
+                d=rng.randint(0, 9),
+                y=rng.randint(1995, 2025),
+                p=rng.randint(2, 40),
+                m=rng.randint(0, 999),
+                k=rng.randint(2, 99),
+            )
+            for _ in range(rng.randint(2, 6))
+        )
+        parts.append(paragraph + "\n\n")
+        length += len(paragraph) + 2
+    return "".join(parts)
+
+
+def bench_extract(size: int = 2_000_000) -> dict[str, float]:
+    """Draft claims from generated plain text; returns MB/s and counts."""
+    catalogue = read_catalogue([ROOT / "claims"])
+    text = generate_text(size)
+    draft_claims(parse_document("warmup.txt", text[:5000]), catalogue)  # compile regexes
+    started = time.perf_counter()
+    drafts = draft_claims(parse_document("bench.txt", text), catalogue, entity="AZE")
+    seconds = time.perf_counter() - started
+    megabytes = len(text.encode("utf-8")) / 1e6
+    return {
+        "megabytes": round(megabytes, 2),
+        "seconds": round(seconds, 3),
+        "mb_per_second": round(megabytes / seconds, 2),
+        "drafts": float(len(drafts)),
+    }
+
+
+if __name__ == "__main__":
+    print(bench_extract())
