@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .cli_check import add_check_commands
+from .cli_extract import add_extract_commands
 from .errors import InputError, UsageError
 
 EXIT_CODES = """\
@@ -212,7 +214,13 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 2 if result["errors"] else 0
 
 
-COMMANDS: list[Callable[[Any], None]] = [_add_parse, _add_report, _add_validate]
+COMMANDS: list[Callable[[Any], None]] = [
+    _add_parse,
+    _add_report,
+    _add_validate,
+    add_check_commands,
+    add_extract_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
