@@ -172,6 +172,7 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
     series = _series(groups)
     if only == "conflicts":
         groups = [g for g in groups if g["verdict"] == "conflict"]
+        series = []
     verdicts = comparison.groups["verdict"].value_counts()
     frame = comparison.claims
     summary = {

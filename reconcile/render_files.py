@@ -110,11 +110,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         for series in report["series"]:
             for point in series["points"]:
                 value = format_interval(point["low"], point["high"], point["unit"])
-                if point["percentile"] is not None:
-                    value = (
-                        f"rank {format_amount(point['low'])} of {point['rank_of']} "
-                        f"(percentile {point['percentile']})"
-                    )
+                if point["rank_of"] is not None:
+                    value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
                 lines.append(
                     f"| {series['entity']} | {series['metric']} | {point['period']} | "
                     f"{_md(value)} | {', '.join(point['sources'])} |"

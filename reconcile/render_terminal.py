@@ -20,7 +20,7 @@ def make_console(file: Any = None) -> Any:
         no_color=plain,
         highlight=False,
         color_system=None if plain else "auto",
-        width=None if stream.isatty() else 160,
+        width=None if stream.isatty() else int(os.environ.get("COLUMNS") or 160),
     )
 
 
@@ -28,6 +28,10 @@ def format_interval(low: float | None, high: float | None, unit: str | None) -> 
     """ "[1.45e9, 1.55e9] USD" in readable form: "1.45 bn - 1.55 bn USD"."""
     if low is None and high is None:
         return "-"
+    if unit == "rank":
+        return f"rank {format_amount(low)}" + ("" if low == high else f"-{format_amount(high)}")
+    if low == high:
+        return f"{format_amount(low)} {unit or ''}".strip()
     return f"{format_amount(low)} - {format_amount(high)} {unit or ''}".strip()
 
 
@@ -147,6 +151,24 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
                 end_section=position == len(group["claims"]) - 1,
             )
     console.print(table)
+    if report["series"]:
+        series = Table(title="Series across periods (not contradictions)")
+        for column in ("entity", "metric", "period", "value", "sources"):
+            series.add_column(column, overflow="fold")
+        for line in report["series"]:
+            for number, point in enumerate(line["points"]):
+                value = format_interval(point["low"], point["high"], point["unit"])
+                if point["rank_of"] is not None:
+                    value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
+                series.add_row(
+                    escape(line["entity"]) if number == 0 else "",
+                    escape(line["metric"]) if number == 0 else "",
+                    escape(point["period"]),
+                    escape(value),
+                    escape(", ".join(point["sources"])),
+                    end_section=number == len(line["points"]) - 1,
+                )
+        console.print(series)
     for finding in report["findings"]:
         where = f"{finding.get('path', '')}:{finding.get('line', '')}".strip(":")
         level = finding.get("level", "error")
