@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.documents import (
-    expand_convert,
-    find_published_date,
-    parse_document,
-    read_document,
-    repair_wikitext,
-)
+from reconcile.documents import find_published_date, parse_document, read_document
 from reconcile.errors import InputError
+from reconcile.wikitext import expand_convert, repair_wikitext
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
