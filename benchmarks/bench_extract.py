@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from reconcile.documents import parse_document
-from reconcile.extract import draft_claims, read_catalogue
+from reconcile.extract import draft_claims
+from reconcile.extract_catalogue import read_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -59,14 +59,15 @@ def add_extract_commands(commands: Any) -> None:
 
 def _run_extract(args: argparse.Namespace) -> int:
     from .documents import read_document
-    from .extract import draft_claims, read_catalogue
+    from .extract import draft_claims
+    from .extract_catalogue import read_catalogue
 
     published = _parse_date(args.published) if args.published else None
     if args.out is not None:
         _check_out(args.out, args.force)
     catalogue = read_catalogue([args.claims]) if args.claims.exists() else None
     if catalogue is None:
-        from .extract import Catalogue
+        from .extract_catalogue import Catalogue
 
         catalogue = Catalogue()
     drafts = []

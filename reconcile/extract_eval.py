@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .extract import DOCUMENT_SOURCE, Catalogue, Draft, resolve_source
+from .attribution import resolve_source
+from .extract import DOCUMENT_SOURCE, Draft
+from .extract_catalogue import Catalogue
 from .figures import parse_value
 
 
@@ -174,7 +176,7 @@ def _same_source(gold: GoldClaim, draft: Draft, catalogue: Catalogue) -> bool:
 def read_gold(claim_paths: Sequence[Path]) -> tuple[list[GoldClaim], Catalogue]:
     """Curated claims and the catalogue, from claims/ (through reconcile.claims)."""
     from .claims import load_claims
-    from .extract import Metric, Source
+    from .extract_catalogue import Metric, Source
 
     claim_set = load_claims(list(claim_paths))
     sources = claim_set.sources

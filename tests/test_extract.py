@@ -9,14 +9,11 @@ from pathlib import Path
 import pytest
 
 from reconcile.documents import parse_document, read_document
-from reconcile.extract import (
-    Draft,
-    draft_claims,
-    find_figures,
-    find_periods,
-    read_catalogue,
-    split_sentences,
-)
+from reconcile.extract import Draft, draft_claims
+from reconcile.extract_catalogue import read_catalogue
+from reconcile.figures_in_text import find_figures
+from reconcile.periods_in_text import find_periods
+from reconcile.sentences import split_sentences
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

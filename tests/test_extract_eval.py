@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.extract import Catalogue, Draft, Source
+from reconcile.extract import Draft
+from reconcile.extract_catalogue import Catalogue, Source
 from reconcile.extract_eval import GoldClaim, evaluate_drafts, evaluate_extraction, value_key
 
 DATA = Path(__file__).parent / "data" / "extract"

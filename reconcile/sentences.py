@@ -1,0 +1,37 @@
+"""Split text into sentences; a newline always ends one."""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“'(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = {
+    "dr", "gen", "lt", "col", "mr", "mrs", "ms", "st", "no", "p", "pp", "vol", "approx", "e.g",
+    "i.e", "u.s", "jr", "sr", "maj", "capt", "sgt", "inc", "ltd", "co", "eff", "c", "ca", "vs",
+    "etc", "fig", "nos", "u.k", "mt", "ft", "sen", "rep", "gov", "prof", "adm", "cmdr",
+}  # fmt: skip
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of a text; newlines always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if match.group(0)[0] != "\n":
+            word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12) : match.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        if text[start : match.start()].strip():
+            spans.append(_trim(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
