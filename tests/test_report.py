@@ -120,3 +120,28 @@ def test_plain_output_without_a_tty() -> None:
         "11 claims (10 valid, 1 repeats) in 6 groups: 2 conflict, 1 consistent, 2 single, "
         "1 invalid; 3 conflicting pairs; 1 errors, 1 warnings"
     )
+
+
+def test_currency_cause_when_a_figure_is_in_the_wrong_currency(tmp_path: Path) -> None:
+    from reconcile.reconciliation import build_report, reconcile_claims
+
+    golden = Path("tests/data/golden/claims")
+    for name in ("metrics.yaml", "sources.yaml"):
+        (tmp_path / name).write_text((golden / name).read_text(encoding="utf-8"))
+    (tmp_path / "doc.yaml").write_text(
+        "document: {id: d, file: d.txt, kind: news}\n"
+        "claims:\n"
+        "  - {id: a, entity: AZE, metric: defence_budget, period: '2025', "
+        "value: 8.1 billion manat, source: Gazette}\n"
+        "  - {id: b, entity: AZE, metric: defence_budget, period: '2025', "
+        "value: $8.1 billion, source: Herald}\n",
+        encoding="utf-8",
+    )
+    report = build_report(reconcile_claims([tmp_path]))
+    [group] = report["groups"]
+    [conflict] = group["conflicts"]
+    assert (conflict["claim_a"], conflict["claim_b"], conflict["cause"]) == ("a", "b", "currency")
+    assert conflict["cause_text"] == (
+        "the ratio is near the AZN exchange rate: a figure in one currency labelled as another, "
+        "or not converted"
+    )
