@@ -16,8 +16,7 @@ from typing import Any
 from .attribution import find_named_source, inline_citations, source_of_citation
 from .documents import Document
 from .extract_catalogue import Catalogue
-from .figures import parse_value
-from .figures_in_text import find_figures
+from .figures import find_figures, parse_value
 from .metric_cues import pick_metric
 from .periods_in_text import (
     YEAR_PATTERN,
@@ -96,20 +95,20 @@ def draft_claims(
             paragraph, context = text.rfind("\n", 0, start), None
         mentions: list[PeriodMention] | None = None
         explicit_here: str | None = None
-        while index < len(figures) and figures[index].start < end:
-            figure = figures[index]
+        while index < len(figures) and figures[index][0] < end:
+            figure_start, figure_end, parsed = figures[index]
             index += 1
-            if figure.start < start:
+            if figure_start < start:
                 continue
             if mentions is None:
                 mentions = find_periods(sentence, published, previous)
-            rel_start, rel_end = figure.start - start, figure.end - start
-            field = next((f for f in document.fields if f.start <= figure.start < f.end), None)
-            paragraph_end = text.find("\n", figure.end)
+            rel_start, rel_end = figure_start - start, figure_end - start
+            field = next((f for f in document.fields if f.start <= figure_start < f.end), None)
+            paragraph_end = text.find("\n", figure_end)
             paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
             citation = field.citation if field else None
             if field is None:
-                at = bisect.bisect_left(offsets, figure.end)
+                at = bisect.bisect_left(offsets, figure_end)
                 if at < len(citations) and citations[at].offset <= paragraph_end:
                     citation = citations[at]
             mention = pick_period(mentions, rel_start, rel_end)
@@ -130,12 +129,12 @@ def draft_claims(
             else:
                 periods, period_basis = ("undated",), "undated"
             year = int(periods[0][:4]) if periods[0][:4].isdigit() else None
-            parsed = parse_value(figure.text, year=year)
-            if not parsed.ok:
-                continue
-            low = max([start, *(o for o in offsets if o <= figure.start)])
-            high = min([end, *(o for o in offsets if o >= figure.end)])
-            named = find_named_source(text[low:high], figure.start - low, catalogue)
+            if year is not None and parsed.kind == "money":
+                # A currency name may mean another currency in another year ("manat", 2005).
+                parsed = parse_value(parsed.text, year=year)
+            low = max([start, *(o for o in offsets if o <= figure_start)])
+            high = min([end, *(o for o in offsets if o >= figure_end)])
+            named = find_named_source(text[low:high], figure_start - low, catalogue)
             if named and not named.startswith("?"):
                 source, source_basis = named, "named"
             elif citation is not None:
@@ -157,7 +156,7 @@ def draft_claims(
                 drafts.append(
                     Draft(
                         document=document.name,
-                        value=" ".join(figure.text.split()),
+                        value=" ".join(parsed.text.split()),
                         amount=parsed.amount,
                         low=parsed.low,
                         high=parsed.high,
@@ -167,8 +166,8 @@ def draft_claims(
                         period=period,
                         source=source,
                         quote=_quote(sentence, rel_start, rel_end),
-                        span=(figure.start, figure.end),
-                        line=document.line_at(figure.start),
+                        span=(figure_start, figure_end),
+                        line=document.line_at(figure_start),
                         confidence=round(confidence, 2),
                         candidates=candidates,
                         period_basis=period_basis,

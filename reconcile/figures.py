@@ -1,168 +1,76 @@
-"""Parse a figure as people write it into an interval in the stated unit.
+"""The figure grammar: parse a figure as people write it, and find figures in running text.
 
 "nearly $5 billion" -> [4.5e9, 5.0e9] USD; "59th among 127 countries" -> rank 59 of 127;
 "14-15" -> [14, 15]. Conversions to other units and currencies happen later (normalize.py).
+Qualifiers are in qualifiers.py, ranks in ranks.py, and what only looks like a figure in running
+text (dates, model numbers, names) in figure_decoys.py.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from .currencies import load_currencies
 from .errors import Finding
+from .figure_decoys import is_figure
 from .numbers import (
     NUMBER_PATTERN,
-    ORDINAL_WORDS,
     SCALE_WORDS,
-    WORD_NUMBER_RE,
+    TEXT_NUMBER_PATTERN,
+    TEXT_WORD_NUMBERS,
     read_number,
-    word_number_value,
+    replace_number_words,
 )
+from .parsed_value import ParsedValue, kind_of_unit
+from .qualifiers import (
+    DEFAULT_WIDEN,
+    QUALIFIERS,
+    apply_qualifier,
+    parse_article,
+    parse_vague,
+    qualifier_pattern,
+)
+from .ranks import SUPERLATIVE_WORDS, Rank, rank_in_text_pattern, read_rank, read_top_rank
 from .units import unit_aliases
 
-DEFAULT_WIDEN = 0.10
-
-# Qualifier words -> how they shape the interval. Sources for the readings: DESIGN.md
-# ("about" widens by 10 percent by default; "nearly" gives [0.9x, x]; ...).
-QUALIFIERS: dict[str, str] = {
-    "about": "approximate",
-    "around": "approximate",
-    "approximately": "approximate",
-    "approx.": "approximate",
-    "approx": "approximate",
-    "roughly": "approximate",
-    "some": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "est.": "approximate",
-    "circa": "approximate",
-    "c.": "approximate",
-    "ca.": "approximate",
-    "~": "approximate",
-    "≈": "approximate",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "more than": "more",
-    "over": "more",
-    "above": "more",
-    "in excess of": "more",
-    "exceeding": "more",
-    "upwards of": "more",
-    ">": "more",
-    "at least": "at-least",
-    "no fewer than": "at-least",
-    "no less than": "at-least",
-    "up to": "up-to",
-    "as many as": "up-to",
-    "as much as": "up-to",
-    "at most": "up-to",
-    "less than": "up-to",
-    "fewer than": "up-to",
-    "under": "up-to",
-    "below": "up-to",
-    "<": "up-to",
-    "to the excess of": "more",
-    "in the excess of": "more",
-    "well over": "more",
-    "between": "between",
-    "only": "exact",
-    "just": "exact",
-    "exactly": "exact",
-}
-
-RANK_SUPERLATIVES = (
-    r"largest|biggest|highest|strongest|greatest|most\s+\w+|top|best|worst|lowest|smallest"
-)
-
-
-@dataclass(slots=True)
-class ParsedValue:
-    """A figure read from text: the interval in the stated unit, and what was decided."""
-
-    text: str
-    ok: bool
-    amount: float | None = None
-    low: float | None = None
-    high: float | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-    rank_of: int | None = None
-    percentile: float | None = None
-    noun: str | None = None
-    year_hint: int | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        """money, rank, ratio, count or quantity, from the unit."""
-        return kind_of_unit(self.unit)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (open interval ends become null)."""
-        return {
-            "text": self.text,
-            "ok": self.ok,
-            "amount": self.amount,
-            "low": _json_number(self.low),
-            "high": _json_number(self.high),
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "rank_of": self.rank_of,
-            "percentile": self.percentile,
-            "noun": self.noun,
-            "findings": [f.to_dict() for f in self.findings],
-        }
-
-
-def _json_number(value: float | None) -> float | None:
-    if value is None or math.isinf(value) or math.isnan(value):
-        return None
-    return value
-
-
-def kind_of_unit(unit: str | None) -> str:
-    """The kind of figure a unit implies."""
-    if unit is None:
-        return "unknown"
-    if unit == "rank":
-        return "rank"
-    if unit == "percent":
-        return "ratio"
-    if unit == "count":
-        return "count"
-    if len(unit) == 3 and unit.isupper():
-        return "money"
-    return "quantity"
+__all__ = [
+    "DEFAULT_WIDEN",
+    "QUALIFIERS",
+    "ParsedValue",
+    "find_figures",
+    "kind_of_unit",
+    "parse_value",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     figure: re.Pattern[str]
-    rank: re.Pattern[str]
-    ordinal_rank: re.Pattern[str]
     suffix_currency: re.Pattern[str]
     unit: re.Pattern[str]
+    in_text: re.Pattern[str]
 
 
 @cache
 def _grammar() -> _Grammar:
+    """The compiled grammar: one set of pieces for whole figures and for running text."""
     currencies = load_currencies()
-    qualifiers = "|".join(
-        re.escape(q) + (r"\b" if q[-1].isalpha() else "")
-        for q in sorted(QUALIFIERS, key=len, reverse=True)
-    )
-    qualifiers = qualifiers.replace(r"\ ", r"\s+")
+    qualifiers = qualifier_pattern()
     scales = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
     prefix = currencies.prefix_pattern()
+    suffix = currencies.suffix_pattern()
+    plain, assumed = unit_aliases()
+    units = "|".join(
+        re.escape(u).replace(r"\ ", r"\s+")
+        for u in sorted(set(plain) | set(assumed), key=len, reverse=True)
+    )
     number = NUMBER_PATTERN
     figure = re.compile(
-        rf"^(?P<qual>(?:{qualifiers})\s*)?"
+        rf"(?P<qual>(?:{qualifiers})\s*)?"
         rf"(?P<cur1>{prefix})?\s*"
         rf"(?P<num1>{number})\s*(?P<scale1>(?:{scales})(?![a-z]))?\s*"
         rf"(?:(?:-|to|and)\s*(?P<cur2>{prefix})?\s*"
@@ -170,49 +78,47 @@ def _grammar() -> _Grammar:
         rf"(?P<rest>.*)$",
         re.IGNORECASE,
     )
-    rank = re.compile(
-        r"^(?:the\s+)?(?:(?:was\s+)?ranked\s+|ranks?\s+|placed\s+|no\.\s*)?"
-        r"(?P<rank>\d+)\s*(?:st|nd|rd|th)\b(?P<middle>.*?)"
-        r"(?:\b(?:among|of|out\s+of|from|in\s+a\s+field\s+of)\s+(?P<field>\d[\d,]*))?"
-        r"(?P<rest>\D*)$",
+    # In running text the number is stricter (no spaces inside), words count, and what follows
+    # must be a scale, a currency, percent or a unit; anything else ends the figure.
+    text_number = (
+        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to)\s*(?:{TEXT_NUMBER_PATTERN}))?"
+        rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
+    )
+    in_text_figure = (
+        rf"(?:(?P<qual>{qualifier_pattern(_FILLER_WORDS)})\s*)?(?P<cur>{prefix})?\s?"
+        rf"(?P<num>{text_number})"
+        rf"(?:\s*(?P<scale>{scales})(?![A-Za-z]))?"
+        rf"(?:\s*(?P<suffix>%|percent\b|per\s+cent\b|{suffix}|(?:{units})\b)"
+        rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?)?"
+    )
+    in_text = re.compile(
+        rf"(?P<rankfig>{rank_in_text_pattern(TEXT_WORD_NUMBERS)})"
+        rf"|(?P<figure>(?<![\w.,]){in_text_figure})",
         re.IGNORECASE,
     )
-    ordinal_words = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-    ordinal_rank = re.compile(
-        rf"^(?:the\s+)?(?:ranked\s+)?(?P<word>{ordinal_words})"
-        rf"(?:[\s-]+(?:{RANK_SUPERLATIVES}))?\b"
-        r"(?:.*?\b(?:among|of|out\s+of)\s+(?P<field>\d[\d,]*))?(?P<rest>\D*)$",
-        re.IGNORECASE,
+    return _Grammar(
+        figure,
+        re.compile(rf"(?P<cur>{suffix})", re.IGNORECASE),
+        re.compile(rf"(?P<unit>{units})\b", re.IGNORECASE),
+        in_text,
     )
-    suffix_currency = re.compile(rf"^(?P<cur>{currencies.suffix_pattern()})", re.IGNORECASE)
-    plain, assumed = unit_aliases()
-    unit_words = sorted(set(plain) | set(assumed), key=len, reverse=True)
-    unit = re.compile(
-        r"^(?P<unit>" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in unit_words) + r")\b",
-        re.IGNORECASE,
-    )
-    return _Grammar(figure, rank, ordinal_rank, suffix_currency, unit)
 
 
+# Words before a figure in running text that do not change it ("a total of 150").
+_FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
 _CLEAN_RE = re.compile(r"&\s*nbsp;|[\u00a0\u2009\u202f]")
 _DASH_RE = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
 _PAREN_YEAR_RE = re.compile(r"\(\s*(?:in\s+)?((?:1[89]|20)\d\d)\s*\)")
-_PERCENT_RE = re.compile(r"^(?:%|percent\b|per\s+cent\b|pct\b|per\s*cent\b)", re.IGNORECASE)
-
-
+_PERCENT_RE = re.compile(r"(?:%|percent\b|per\s+cent\b|pct\b|per\s*cent\b)", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
-# Words that can start a run of number words; scale words alone ("2.46 billion") do not.
-_NUMBER_WORDS = frozenset(
-    w
-    for w in WORD_NUMBER_RE.pattern.replace("(", "|").replace(")", "|").split("|")
-    if w.isalpha() and w not in {"a", "an", "thousand", "million", "billion"}
-)
-_NUMBER_WORD_HINT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r"|an?\s+(?:thousand|million|billion))\b",
-    re.IGNORECASE,
-)
 _DIGIT_RE = re.compile(r"\d")
 _NEEDS_CLEANING_RE = re.compile(r"&|\s\s|[\u00a0\u2009\u202f\u2010-\u2015\u2212\t\n\r]")
+# Words before a figure that do not change it ("a total of 150", "an additional 162").
+_FILLER_RE = re.compile(
+    r"(?:a\s+total\s+of|an\s+additional|a\s+further|another|additional|further|the)\s+"
+    r"(?=[^\s]*\d)",
+    re.IGNORECASE,
+)
 
 
 def clean_text(text: str) -> str:
@@ -222,20 +128,6 @@ def clean_text(text: str) -> str:
     text = _CLEAN_RE.sub(" ", text)
     text = _DASH_RE.sub("-", text)
     return _SPACES_RE.sub(" ", text).strip()
-
-
-def _replace_number_words(text: str) -> str:
-    if not _NUMBER_WORD_HINT_RE.search(text):
-        return text
-
-    def substitute(match: re.Match[str]) -> str:
-        words = match.group(0)
-        if words.lower() in {"a", "an"} or words.split()[0].lower() in SCALE_WORDS:
-            return words
-        value = word_number_value(words)
-        return words if value is None else str(value)
-
-    return WORD_NUMBER_RE.sub(substitute, text)
 
 
 def parse_value(
@@ -251,159 +143,50 @@ def parse_value(
     if year_match:
         result.year_hint = int(year_match.group(1))
         cleaned = (cleaned[: year_match.start()] + cleaned[year_match.end() :]).strip()
-    grammar = _grammar()
-    if _RANK_HINT_RE.search(cleaned) and _parse_rank(cleaned, grammar, result):
+    lowered = cleaned.lower()
+    rank = read_rank(cleaned, lowered)
+    if rank is not None:
+        _set_rank(rank, result)
         return result
-    words_replaced = _replace_number_words(cleaned)
+    words_replaced = replace_number_words(cleaned, lowered)
     filler = _FILLER_RE.match(words_replaced)
     if filler:
         words_replaced = words_replaced[filler.end() :]
-    if _parse_top_rank(words_replaced, result):
+    top = read_top_rank(words_replaced)
+    if top is not None:
+        _set_rank(top, result)
         return result
+    grammar = _grammar()
     match = grammar.figure.match(words_replaced)
-    if not match:
-        if _parse_vague(cleaned, result):
-            return result
-        if _parse_article(cleaned, result):
-            return result
+    if match:
+        _parse_figure(match, year, dollar, widen, grammar, result)
+    elif not (parse_vague(cleaned, result) or parse_article(cleaned, result)):
         result.findings.append(
             Finding(
                 "unparseable",
                 f"no number found in {text!r}: write the figure with digits or number words",
             )
         )
-        return result
-    _parse_figure(match, year, dollar, widen, grammar, result)
     return result
 
 
-# Words before a figure that do not change it ("a total of 150", "an additional 162").
-_FILLER_RE = re.compile(
-    r"^(?:a\s+total\s+of|an\s+additional|a\s+further|another|additional|further|the)\s+"
-    r"(?=[^\s]*\d)",
-    re.IGNORECASE,
-)
-
-# Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at
-# least two thousand and less than ten thousand; "in the low thousands" is 1,000-3,999.
-VAGUE_MAGNITUDES: dict[str, tuple[float, float]] = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2e6, 999_999_999),
-    "in the low hundreds": (100, 399),
-    "in the low thousands": (1_000, 3_999),
-    "in the high hundreds": (700, 999),
-    "in the high thousands": (7_000, 9_999),
-}
-_VAGUE_RE = re.compile(
-    r"^(?P<words>"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(VAGUE_MAGNITUDES, key=len, reverse=True)
-    )
-    + r")\b(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_ARTICLE_RE = re.compile(r"^(?:a|an|a\s+single|one\s+single)\s+(?P<rest>[^\d]+)$", re.IGNORECASE)
-# Cheap test before the rank grammar: an ordinal suffix, an ordinal word or a superlative.
-_RANK_HINT_RE = re.compile(
-    r"\d\s*(?:st|nd|rd|th)\b|\b(?:"
-    + "|".join(ORDINAL_WORDS)
-    + r"|largest|biggest|best|strongest|highest|greatest|leading|most)\b",
-    re.IGNORECASE,
-)
-_SUPERLATIVE_RE = re.compile(
-    r"^(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:single\s+)?"
-    r"(?P<word>largest|biggest|best|strongest|highest|greatest|leading|most\s+\w+)\b(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_TOP_RANK_RE = re.compile(
-    r"^(?:one|1)\s+of\s+the\s+(?:[\w.]+['’]s\s+)?top\s+(?P<n>\d+)\b(?P<rest>.*)$", re.IGNORECASE
-)
-
-
-def _parse_vague(cleaned: str, result: ParsedValue) -> bool:
-    """ "thousands", "in the low thousands": a count between the bounds the words allow."""
-    match = _VAGUE_RE.match(cleaned)
-    if not match:
-        return False
-    words = _SPACES_RE.sub(" ", match.group("words").lower())
-    low, high = VAGUE_MAGNITUDES[words]
-    result.ok = True
-    result.unit = "count"
-    result.low, result.high = float(low), float(high)
-    result.amount = (low + high) / 2.0
-    result.qualifier = words
-    result.noun = match.group("rest").strip() or None
-    return True
-
-
-def _parse_article(cleaned: str, result: ParsedValue) -> bool:
-    """ "an artillery brigade", "a single regiment": one of something."""
-    match = _ARTICLE_RE.match(cleaned)
-    if not match:
-        return False
-    result.ok = True
-    result.unit = "count"
-    result.amount = 1.0
-    result.low, result.high = 0.5, 1.5
-    result.noun = match.group("rest").strip()
-    return True
-
-
-def _parse_top_rank(text: str, result: ParsedValue) -> bool:
-    """ "one of the world's top eight exporters": a rank between 1 and 8."""
-    match = _TOP_RANK_RE.match(text)
-    if not match:
-        return False
-    top = float(match.group("n"))
+def _set_rank(rank: Rank, result: ParsedValue) -> None:
     result.ok = True
     result.unit = "rank"
-    result.low, result.high = 1.0, top
-    result.amount = (1.0 + top) / 2.0
-    result.qualifier = "one of the top"
-    result.noun = match.group("rest").strip() or None
-    return True
-
-
-def _parse_rank(cleaned: str, grammar: _Grammar, result: ParsedValue) -> bool:
-    rank: int | None = None
-    field_text: str | None = None
-    match = grammar.rank.match(cleaned)
-    if match:
-        rank = int(match.group("rank"))
-        field_text = match.group("field")
-        result.noun = (match.group("rest") or "").strip() or None
-    else:
-        match = grammar.ordinal_rank.match(cleaned)
-        if match:
-            rank = ORDINAL_WORDS[match.group("word").lower()]
-            field_text = match.group("field")
-            result.noun = (match.group("rest") or "").strip() or None
-        else:
-            superlative = _SUPERLATIVE_RE.match(cleaned)
-            if superlative and not _DIGIT_RE.search(cleaned):
-                # "Europe's largest importer", "the strongest army": first within its scope.
-                rank = 1
-                result.noun = superlative.group("rest").strip() or None
-    if rank is None:
-        return False
-    result.ok = True
-    result.unit = "rank"
-    result.amount = result.low = result.high = float(rank)
-    if field_text:
-        field_size = int(field_text.replace(",", ""))
-        result.rank_of = field_size
-        if rank > field_size:
+    result.low, result.high = rank.low, rank.high
+    result.amount = (rank.low + rank.high) / 2.0
+    result.noun = rank.noun
+    result.qualifier = rank.qualifier
+    if rank.field is not None:
+        result.rank_of = rank.field
+        if rank.low > rank.field:
             result.findings.append(
-                Finding("impossible-rank", f"rank {rank} is beyond the field of {field_size}")
+                Finding(
+                    "impossible-rank", f"rank {int(rank.low)} is beyond the field of {rank.field}"
+                )
             )
         else:
-            result.percentile = round(100.0 * rank / field_size, 1)
-    return True
+            result.percentile = round(100.0 * rank.low / rank.field, 1)
 
 
 def _parse_figure(
@@ -414,17 +197,17 @@ def _parse_figure(
     grammar: _Grammar,
     result: ParsedValue,
 ) -> None:
-    groups = match.groupdict()
-    qualifier_text = groups["qual"]
+    qualifier_text, cur1, num1, scale1, cur2, num2, scale2, rest = match.groups()
+    qualifier = None
     if qualifier_text:
         qualifier_text = _SPACES_RE.sub(" ", qualifier_text.strip().lower())
-    qualifier = QUALIFIERS.get(qualifier_text) if qualifier_text else None
-    scale1 = (groups["scale1"] or "").lower()
-    scale2 = (groups["scale2"] or "").lower()
-    has_range = groups["num2"] is not None
+        qualifier = QUALIFIERS.get(qualifier_text)
+    scale1 = scale1.lower() if scale1 else ""
+    scale2 = scale2.lower() if scale2 else ""
+    has_range = num2 is not None
     try:
-        first = read_number(groups["num1"], followed_by_scale=bool(scale1 or scale2))
-        second = read_number(groups["num2"], followed_by_scale=bool(scale2)) if has_range else None
+        first = read_number(num1, followed_by_scale=bool(scale1 or scale2))
+        second = read_number(num2, followed_by_scale=bool(scale2)) if has_range else None
     except ValueError as error:
         result.findings.append(Finding("ambiguous-number", str(error)))
         return
@@ -439,8 +222,8 @@ def _parse_figure(
         )
         return
 
-    rest = groups["rest"].strip()
-    currency_token = groups["cur1"] or groups["cur2"]
+    rest = rest.strip()
+    currency_token = cur1 or cur2
     suffix = grammar.suffix_currency.match(rest) if rest else None
     if suffix and not _is_scale_only(suffix.group("cur")):
         if currency_token and currency_token.strip().upper() != suffix.group("cur").upper():
@@ -496,7 +279,7 @@ def _parse_figure(
         half = first.step * factor1 / 2.0
         low, high = amount - half, amount + half
 
-    low, high = _apply_qualifier(qualifier, amount, low, high, widen, has_range)
+    low, high = apply_qualifier(qualifier, amount, low, high, widen, has_range)
     result.ok = True
     result.amount = amount
     result.low = max(low, 0.0) if amount >= 0 and not math.isinf(low) else low
@@ -541,29 +324,68 @@ def _parse_trailing_unit(rest: str, grammar: _Grammar, result: ParsedValue) -> s
     return "count"
 
 
-def _apply_qualifier(
-    qualifier: str | None,
-    amount: float,
-    low: float,
-    high: float,
-    widen: float,
-    has_range: bool,
-) -> tuple[float, float]:
-    """Shape the interval by the qualifier (DESIGN.md: normalisation rules)."""
-    if qualifier is None or qualifier == "exact":
-        return low, high
-    if qualifier == "approximate":
-        # The qualifier states the precision: it replaces the half-last-digit rule, so
-        # "about 100" is [90, 110], not [50, 150].
-        bottom = low if has_range else amount
-        top = high if has_range else amount
-        return bottom - abs(bottom) * widen, top + abs(top) * widen
-    top = high if has_range else amount
-    bottom = low if has_range else amount
-    if qualifier == "nearly":
-        return (1.0 - widen) * top, top
-    if qualifier in {"more", "at-least"}:
-        return bottom, math.inf
-    if qualifier == "up-to":
-        return 0.0, top
-    raise AssertionError(f"unhandled qualifier kind {qualifier}")
+# ---- Figures in running text ---------------------------------------------------------------
+
+_ANCHOR_WORDS = (
+    f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|"
+    "first|second|third|fourth|fifth"
+)
+# Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower.
+_ANCHOR_RE = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{_ANCHOR_WORDS})\b")
+_ANCHOR_ANY_CASE_RE = re.compile(_ANCHOR_RE.pattern, re.IGNORECASE)
+_WORD_START_RE = re.compile(r"(?<![\w.,'’$€£₼~≈<>-])[\w$€£₼~≈<>]")
+
+
+def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
+    """The figures in running text as (start, end, parsed), skipping dates, names and models.
+
+    Figures whose meaning depends on the year ("manat" before 2006) are parsed without one;
+    parse the text again with `year=` once the period is known.
+    """
+    found: list[tuple[int, int, ParsedValue]] = []
+    for match in _scan_figures(text):
+        start, end = match.span()
+        if match.group("rankfig"):
+            if match.group("rank"):
+                start = match.start("rank")
+            written = text[start:end].strip()
+        else:
+            if not is_figure(text, match):
+                continue
+            written = match.group(0).strip().rstrip(" ,.")
+            end = start + len(written)
+        parsed = parse_value(written)
+        if parsed.ok:
+            found.append((start, end, parsed))
+    return found
+
+
+def _scan_figures(text: str) -> Iterator[re.Match[str]]:
+    """Try the figure grammar only at word starts just before digits and number words.
+
+    Matching at a handful of positions per anchor instead of searching every character keeps
+    plain text above 1 MB/s.
+    """
+    regex = _grammar().in_text
+    last_end = 0
+    lowered = text.lower()
+    # lower() may lengthen a few characters ("İ"); then offsets differ, so scan the original.
+    anchors = (
+        _ANCHOR_RE.finditer(lowered)
+        if len(lowered) == len(text)
+        else _ANCHOR_ANY_CASE_RE.finditer(text)
+    )
+    for anchor in anchors:
+        if anchor.start() < last_end:
+            continue
+        window = max(last_end, anchor.start() - 40)
+        starts = [m.start() for m in _WORD_START_RE.finditer(text, window, anchor.start())]
+        limit = min(len(text), anchor.end() + 80)
+        for position in [*starts, anchor.start()]:
+            match = regex.match(text, position, limit)
+            if match and match.end() > anchor.start():
+                yield match
+                last_end = match.end()
+                break
+        else:
+            last_end = anchor.end()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A digit run with optional grouping (comma, dot, space, thin space, apostrophe) and decimals.
 NUMBER_PATTERN = r"\d+(?:[,.'\u00a0\u202f ]\d+)*"
+# The same in running text, where a space or a second dot ends the number: "1,473,000", "2.46",
+# "22,7"; "in 2009 150 tanks" is two numbers.
+TEXT_NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3,
@@ -72,6 +75,12 @@ WORD_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Words that start a run of number words; scale words alone ("2.46 billion") do not.
+WORD_NUMBERS = frozenset(w for w in _UNITS if w not in {"a", "an"}) | {"hundred"}
+# A run of number words in running text; "thousand", "million" and "billion" after it are read
+# as scale words ("one million tons").
+TEXT_WORD_NUMBERS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + "|a dozen"
+
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1,
     "second": 2,
@@ -92,9 +101,11 @@ ORDINAL_WORDS: dict[str, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A number as written: its value, the size of its last written digit, and any doubt."""
+
+    # A named tuple, not a frozen dataclass: it is built for every figure, and a frozen
+    # dataclass's __init__ costs a microsecond.
 
     value: float
     step: float
@@ -154,6 +165,8 @@ def read_number(token: str, *, followed_by_scale: bool = False) -> Number:
     head, dot, tail = token.partition(".")
     if dot and head.isdigit() and tail.isdigit() and not (len(tail) == 3 and followed_by_scale):
         return Number(float(token), 10.0 ** -len(tail))
+    if "," in token and token.replace(",", "").isdigit():
+        return _read_commas(token, followed_by_scale)
     token = token.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
     separators = [c for c in token if c in ",. "]
     ambiguous: str | None = None
@@ -201,8 +214,50 @@ def read_number(token: str, *, followed_by_scale: bool = False) -> Number:
     return Number(float(f"{groups[0]}.{decimals}"), 10.0 ** -len(decimals))
 
 
+def _read_commas(token: str, followed_by_scale: bool) -> Number:
+    """The common case of read_number: digits and commas only, by the same rules."""
+    groups = token.split(",")
+    all_three = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    if len(groups) > 2 and not all_three:
+        raise ValueError(f"separators in an unusual place: {token!r}")
+    if len(groups) > 2 or (all_three and groups[0] != "0"):
+        digits = "".join(groups)
+        ambiguous = None
+        if len(groups) == 2 and followed_by_scale:
+            ambiguous = (
+                f"'{token}' before a scale word could be {groups[0]}.{groups[1]} "
+                f"(decimal comma) or {groups[0]}{groups[1]} (thousands); read as thousands"
+            )
+        return Number(float(digits), _step_of_integer(digits), ambiguous)
+    return Number(float(f"{groups[0]}.{groups[1]}"), 10.0 ** -len(groups[1]))
+
+
 def format_number(value: float) -> str:
     """Format a number compactly for messages (no float noise)."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}"
+
+
+# Run on lower-cased text: case-sensitive alternations are several times faster.
+_NUMBER_WORD_HINT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(WORD_NUMBERS)) + r"|an?\s+(?:thousand|million|billion))\b"
+)
+
+
+def replace_number_words(text: str, lowered: str) -> str:
+    """Write runs of number words as digits ("two hundred tanks" -> "200 tanks").
+
+    `lowered` is `text.lower()`, passed in because the caller already has it.
+    """
+    if not _NUMBER_WORD_HINT_RE.search(lowered):
+        return text
+
+    def substitute(match: re.Match[str]) -> str:
+        words = match.group(0)
+        if words.lower() in {"a", "an"} or words.split()[0].lower() in SCALE_WORDS:
+            return words
+        value = word_number_value(words)
+        return words if value is None else str(value)
+
+    return WORD_NUMBER_RE.sub(substitute, text)

@@ -11,7 +11,7 @@ import pytest
 from reconcile.documents import parse_document, read_document
 from reconcile.extract import Draft, draft_claims
 from reconcile.extract_catalogue import read_catalogue
-from reconcile.figures_in_text import find_figures
+from reconcile.figures import find_figures
 from reconcile.periods_in_text import find_periods
 from reconcile.sentences import split_sentences
 
@@ -21,7 +21,7 @@ CATALOGUE = read_catalogue([DATA / "catalogue.yaml"])
 
 
 def figures_in(text: str) -> list[str]:
-    return [f.text for f in find_figures(text)]
+    return [parsed.text for _, _, parsed in find_figures(text)]
 
 
 @pytest.mark.parametrize(
