@@ -50,6 +50,44 @@ def fingerprints(
     return out
 
 
+def add_fingerprints(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Add the `fingerprint` column to conflict pairs (one hash per distinct group and sources).
+
+    Kept out of compare_claims: only reports and the CI gate need fingerprints, and hashing is
+    a Python loop over the distinct pairs.
+    """
+    out = conflicts.copy()
+    if out.empty:
+        out["fingerprint"] = pd.Series(dtype=object)
+        return out
+    codes, first_rows = factorize_columns(out, ["group", "source_a", "source_b"])
+    distinct = out.iloc[first_rows]
+    texts = dict(
+        zip(
+            distinct["group"].tolist(),
+            (
+                distinct["entity"].astype(str)
+                + "|"
+                + distinct["metric"].astype(str)
+                + "|"
+                + distinct["period"].astype(str)
+            ).tolist(),
+            strict=True,
+        )
+    )
+    prints = np.array(
+        fingerprints(
+            texts,
+            distinct["group"].to_numpy(),
+            distinct["source_a"].astype(str).tolist(),
+            distinct["source_b"].astype(str).tolist(),
+        ),
+        dtype=object,
+    )
+    out["fingerprint"] = prints[codes]
+    return out
+
+
 def compare_claims(
     frame: pd.DataFrame, tolerances: pd.Series | None = None, *, copy: bool = True
 ) -> Comparison:
@@ -194,28 +232,6 @@ def _conflict_pairs(claims: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         pairs["ratio"] = pairs["normalized_amount_b"].to_numpy(dtype=float) / amount_a
     pairs["severity"] = _severity(pairs["gap"].to_numpy(dtype=float))
-    # One hash per distinct (group, sources), not per pair.
-    codes, first_rows = factorize_columns(pairs, ["group", "source_a", "source_b"])
-    used = np.unique(pairs["group"].to_numpy())
-    keys = groups[GROUP_KEYS].iloc[used].astype(str)
-    texts = dict(
-        zip(
-            used.tolist(),
-            (keys["entity"] + "|" + keys["metric"] + "|" + keys["period"]).tolist(),
-            strict=True,
-        )
-    )
-    distinct = pairs.iloc[first_rows]
-    prints = np.array(
-        fingerprints(
-            texts,
-            distinct["group"].to_numpy(),
-            distinct["source_a"].astype(str).tolist(),
-            distinct["source_b"].astype(str).tolist(),
-        ),
-        dtype=object,
-    )
-    pairs["fingerprint"] = prints[codes] if len(codes) else np.array([], dtype=object)
     return pairs
 
 

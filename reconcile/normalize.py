@@ -242,30 +242,26 @@ def normalize_figures(
     arguments fill those columns where absent. Returns the frame and the list of distinct
     conversions; row i used conversions[frame.conversion[i]].
     """
-    n = len(frame)
+    # Only the key columns the frame has vary by row; the others are one value for all rows.
+    given = {
+        "unit": "unit",
+        "year": "year",
+        "year_end": "year_end",
+        "target": "target",
+        "basis": "target_basis",
+    }
+    constant = {"year": None, "year_end": None, "target": target, "basis": basis}
+    present = [key for key, column in given.items() if column in frame]
+    codes, first_rows = factorize_columns(frame, [given[key] for key in present])
     keys = pd.DataFrame(
-        {
-            "unit": frame["unit"].astype(object),
-            "year": frame["year"]
-            if "year" in frame
-            else pd.Series([None] * n, dtype=object, index=frame.index),
-            "year_end": frame["year_end"]
-            if "year_end" in frame
-            else pd.Series([None] * n, dtype=object, index=frame.index),
-            "target": frame["target"]
-            if "target" in frame
-            else pd.Series([target] * n, index=frame.index),
-            "basis": frame["target_basis"]
-            if "target_basis" in frame
-            else pd.Series([basis] * n, index=frame.index),
-        },
-        index=frame.index,
+        {key: frame[given[key]].iloc[first_rows].to_numpy(dtype=object) for key in present}
     )
-    codes, first_rows = factorize_columns(keys, list(keys.columns))
+    for key, value in constant.items():
+        if key not in present:
+            keys[key] = [value] * len(keys)
+    keys = keys[["unit", "year", "year_end", "target", "basis"]]
     conversions: list[Conversion] = []
-    for unit, year, year_end, row_target, row_basis in keys.iloc[first_rows].itertuples(
-        index=False
-    ):
+    for unit, year, year_end, row_target, row_basis in keys.itertuples(index=False):
         if _is_missing(unit):
             conversions.append(Conversion(math.nan, None))
             continue

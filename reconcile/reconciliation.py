@@ -14,7 +14,7 @@ from . import __version__
 from .catalogue import Metric
 from .causes import describe_cause, infer_causes
 from .claims import ClaimSet, load_claims
-from .compare import Comparison, compare_claims
+from .compare import Comparison, add_fingerprints, compare_claims
 from .errors import Finding
 from .normalize import Conversion
 from .rates import RateTable, load_rate_table
@@ -144,7 +144,7 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         ["group", "normalized_low", "path", "path_line"], kind="stable"
     )
     conflicts_by_group: dict[int, list[dict[str, Any]]] = {}
-    for _, pair in comparison.conflicts.iterrows():
+    for _, pair in add_fingerprints(comparison.conflicts).iterrows():
         conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
     claims_by_group: dict[int, list[dict[str, Any]]] = {}
     for _, row in claims.iterrows():

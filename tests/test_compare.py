@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.compare import compare_claims, fingerprint
+from reconcile.compare import add_fingerprints, compare_claims, fingerprint
 
 intervals = st.lists(
     st.tuples(
@@ -101,7 +101,7 @@ def test_fingerprint_ignores_source_order_and_values() -> None:
         "AZE", "m", "2010", "SIPRI", "IISS"
     )
     frame = frame_of([(0, 0, 10, 1), (0, 1, 30, 1)])
-    [vectorised] = compare_claims(frame).conflicts["fingerprint"]
+    [vectorised] = add_fingerprints(compare_claims(frame).conflicts)["fingerprint"]
     assert vectorised == fingerprint("AZE", "m", "2000", "S0", "S1")
 
 
