@@ -79,21 +79,34 @@ def find_named_source(sentence: str, position: int, catalogue: Catalogue) -> str
 
     Pass only the part of the sentence between citations: a ref closes the claim it supports.
     """
+    memo: dict[str, list[tuple[int, int, str]]] = catalogue.prepared("named-sources", lambda c: {})
+    if sentence not in memo:
+        if len(memo) > 256:
+            memo.clear()
+        # The sentence's other figures need the same names: find them once per sentence.
+        memo[sentence] = _named_sources(sentence, catalogue)
+    named = memo[sentence]
+    candidates = [(abs(at - position) + bias, who) for at, bias, who in named]
+    return min(candidates)[1] if candidates else None
+
+
+def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, str]]:
+    """Where a sentence names an authority: (offset, tie-breaker, source id or "?name")."""
     regex, index = catalogue.prepared("sources", _source_regex)
     text = sentence.replace("’", "'")
-    candidates: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for match in regex.finditer(text):
         named = _ATTRIBUTION_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
         after = text[match.end() : match.end() + 60]
         if named or _REPORTING_AFTER.match(after) or _PUBLICATION_AFTER.match(after):
-            source_id = index[normalise_name(match.group(0))]
-            candidates.append((abs(match.start() - position), source_id))
+            found.append((match.start(), 0, index[normalise_name(match.group(0))]))
+    named_at = [at for at, _, _ in found]
     for match in _ACCORDING_RE.finditer(text):
         who = match.group("who").strip()
-        if not any(abs(match.start("who") - p) < 5 for p, _ in candidates):
+        if not any(abs(match.start("who") - at) < 5 for at in named_at):
             resolved = resolve_source(who, catalogue)
-            candidates.append((abs(match.start() - position) + 1, resolved or f"?{who}"))
-    return min(candidates)[1] if candidates else None
+            found.append((match.start(), 1, resolved or f"?{who}"))
+    return found
 
 
 _INLINE_CITATION_RE = re.compile(

@@ -12,13 +12,16 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+_LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of a text; newlines always end a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
         if match.group(0)[0] != "\n":
-            word = re.search(r"([\w.]+)\.$", text[max(start, match.start() - 12) : match.start()])
+            word = _LAST_WORD_RE.search(text, max(start, match.start() - 12), match.start())
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         if text[start : match.start()].strip():
