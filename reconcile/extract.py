@@ -102,6 +102,9 @@ def draft_claims(
                 continue
             if mentions is None:
                 mentions = find_periods(sentence, published, previous)
+                in_sentence = tuple(
+                    (a - start, b - start) for a, b, _ in figures[index - 1 :] if a < end
+                )
             rel_start, rel_end = figure_start - start, figure_end - start
             field = next((f for f in document.fields if f.start <= figure_start < f.end), None)
             paragraph_end = text.find("\n", figure_end)
@@ -111,7 +114,7 @@ def draft_claims(
                 at = bisect.bisect_left(offsets, figure_end)
                 if at < len(citations) and citations[at].offset <= paragraph_end:
                     citation = citations[at]
-            mention = pick_period(mentions, rel_start, rel_end)
+            mention = pick_period(mentions, rel_start, rel_end, sentence, in_sentence)
             periods: tuple[str, ...]
             if mention and mention.kind == "anaphora":
                 periods, period_basis = (explicit_here or mention.periods[0],), "anaphora"

@@ -116,8 +116,23 @@ def _month_span(first: int, last: int, year: str) -> str:
     return f"{year}-{first:02d}..{year}-{last:02d}"
 
 
-def pick_period(mentions: list[PeriodMention], start: int, end: int) -> PeriodMention | None:
-    """The period mention that binds to a figure at [start, end) of its sentence."""
+# A clause ends at a comma or semicolon followed by a space (not the comma in "1,473").
+_CLAUSE_END_RE = re.compile(r"[,;](?=\s)")
+
+
+def pick_period(
+    mentions: list[PeriodMention],
+    start: int,
+    end: int,
+    sentence: str = "",
+    figures: tuple[tuple[int, int], ...] = (),
+) -> PeriodMention | None:
+    """The period mention that binds to a figure at [start, end) of its sentence.
+
+    With the sentence and its figures' spans: a mention in another clause that has a figure of
+    its own belongs to that figure ("220 tanks, 162 more were bought between 2005 and 2010,
+    595 vehicles": the span is not the period of 220 or 595).
+    """
     best: tuple[float, PeriodMention] | None = None
     for mention in mentions:
         distance: float
@@ -127,11 +142,47 @@ def pick_period(mentions: list[PeriodMention], start: int, end: int) -> PeriodMe
             distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
         else:
             continue
+        if figures and _owned_elsewhere(mention, start, sentence, figures):
+            continue
         if mention.kind in {"list", "range", "months", "span", "half", "quarter"}:
             distance *= 0.7
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+def _owned_elsewhere(
+    mention: PeriodMention, start: int, sentence: str, figures: tuple[tuple[int, int], ...]
+) -> bool:
+    """True when the mention belongs to a figure of its own clause, not to this one.
+
+    That is when the mention's clause has a figure and either the mention follows this figure
+    with that figure in between ("220 tanks, 162 more bought in 2005-2010"), or it precedes a
+    list item that starts with a figure ("... in 2005-2010, 595 vehicles"). A leading mention
+    still scopes over later clauses ("The 2025 budget is 8.1 billion, a 23 percent rise").
+    """
+    if not _CLAUSE_END_RE.search(sentence, *sorted((mention.start, start))):
+        return False
+    if sentence.rfind("(", 0, mention.start) > sentence.rfind(")", 0, mention.start):
+        return False  # a marker such as "(IISS 2007)" dates the whole enumeration
+    own = _clause(sentence, mention.start)
+    others = [a for a, _ in figures if own[0] <= a < own[1] and a != start]
+    if not others:
+        return False
+    if mention.start > start:
+        return any(start < a < mention.start for a in others)
+    clause_start = _clause(sentence, start)[0]
+    return any(a == clause_start for a, _ in figures)
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    """The clause around a position: from after the last comma or semicolon to the next."""
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(sentence, 0, position)]
+    start = ends[-1] if ends else 0
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    after = _CLAUSE_END_RE.search(sentence, position)
+    return start, after.start() if after else len(sentence)
 
 
 def year_of_citation(citation: Citation) -> str | None:

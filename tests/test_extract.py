@@ -228,3 +228,15 @@ def test_seed_drafts_have_the_key_figures() -> None:
     assert ("$1.5 billion", "2009", "IISS") in by_value
     assert ("126,000", "2020", "IISS") in by_value
     assert ("59th among 127 countries", "2017", "GlobalFirepower") in by_value
+
+
+def test_a_period_in_another_clause_binds_to_the_figure_of_that_clause() -> None:
+    drafts = _drafts("period_clauses.txt")
+    periods = {value: [d.period for d in found] for value, found in drafts.items()}
+    # "another 4 corvettes were bought between 2015 and 2018": the span is that clause's.
+    assert periods["4"] == ["2015-2018"]
+    assert periods["12"] == periods["30"] == periods["9"] == ["2026"]
+    # A leading year still scopes over a later clause.
+    assert periods["5.5 billion dollars"] == periods["12 percent"] == ["2024"]
+    # A parenthetical marker dates the whole enumeration.
+    assert periods["3"] == periods["6"] == periods["5"] == ["2019"]
