@@ -7,11 +7,11 @@ import math
 from typing import Any
 
 from .render_files import summary_line
-from .render_terminal import format_amount, format_interval
+from .render_terminal import describe_gap, format_amount, format_interval
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}
 th{background:#f3f3f3}.conflict{color:#b00020;font-weight:bold}
 .consistent{color:#1b7f3b}.single{color:#777}.quote{font-style:italic;color:#555}
@@ -33,17 +33,26 @@ def conflict_picture(group: dict[str, Any]) -> str:
     lows = [c["normalized_low"] for c in claims]
     top = max(highs + lows)
     bottom = min(lows)
-    span = (top - bottom) or abs(top) or 1.0
     left, width, row = 200, 520, 22
-    lo_axis, hi_axis = bottom - 0.05 * span, top + 0.05 * span
+    # Figures orders of magnitude apart (a scale slip) are drawn on a log axis.
+    logarithmic = bottom > 0 and top / bottom > 50
+    if logarithmic:
+        lo_axis, hi_axis = math.log10(bottom) - 0.1, math.log10(top) + 0.1
+    else:
+        span = (top - bottom) or abs(top) or 1.0
+        lo_axis, hi_axis = bottom - 0.05 * span, top + 0.05 * span
+        if bottom >= 0:
+            lo_axis = max(lo_axis, 0.0)
 
     def x(value: float | None) -> float:
         if value is None or math.isinf(value):
             return left + width
+        if logarithmic:
+            value = math.log10(max(value, 10**lo_axis))
         return left + (value - lo_axis) / (hi_axis - lo_axis) * width
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 120}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 140}" '
         f'height="{row * len(claims) + 30}" role="img" aria-label="intervals">'
     ]
     for i, claim in enumerate(claims):
@@ -60,10 +69,13 @@ def conflict_picture(group: dict[str, Any]) -> str:
     parts.append(
         f'<line x1="{left}" x2="{left + width}" y1="{axis_y}" y2="{axis_y}" stroke="#999"/>'
     )
-    for value in (lo_axis, (lo_axis + hi_axis) / 2, hi_axis):
+    for tick in (lo_axis, (lo_axis + hi_axis) / 2, hi_axis):
+        value = 10**tick if logarithmic else tick
         parts.append(
             f'<text x="{x(value) - 20:.1f}" y="{axis_y + 15}">{_e(format_amount(value))}</text>'
         )
+    if logarithmic:
+        parts.append(f'<text x="{left + width + 45}" y="{axis_y + 15}">(log scale)</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -90,7 +102,7 @@ def render_html(report: dict[str, Any]) -> str:
         for conflict in group["conflicts"]:
             out.append(
                 f"<li><b>{_e(conflict['source_b'])}</b> vs <b>{_e(conflict['source_a'])}"
-                f"</b>: {conflict['gap']:.1%} apart, severity {_e(conflict['severity'])}; "
+                f"</b>: {_e(describe_gap(conflict))}, severity {_e(conflict['severity'])}; "
                 f"likely cause: {_e(conflict['cause_text'] or 'none inferred')}</li>"
             )
         out.append("</ul>")
