@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .attribution import find_named_source, inline_citations, source_of_citation
-from .documents import Document
+from .documents import Citation, Document
 from .extract_catalogue import Catalogue
 from .figures import find_figures, parse_value
 from .metric_cues import pick_metric
@@ -87,12 +87,10 @@ def draft_claims(
     drafts: list[Draft] = []
     previous: str | None = None
     index = 0
-    context: str | None = None
-    paragraph = -1
-    for start, end in split_sentences(text):
+    sentences = split_sentences(text)
+    stated = _stated_periods(text, sentences, published) if document.kind == "wikitext" else []
+    for start, end in sentences:
         sentence = text[start:end]
-        if text.rfind("\n", 0, start) != paragraph:
-            paragraph, context = text.rfind("\n", 0, start), None
         mentions: list[PeriodMention] | None = None
         explicit_here: str | None = None
         while index < len(figures) and figures[index][0] < end:
@@ -123,8 +121,10 @@ def draft_claims(
                 explicit_here = periods[-1]
             elif citation and year_of_citation(citation):
                 periods, period_basis = (str(year_of_citation(citation)),), "citation"
-            elif context and document.kind == "wikitext":
-                periods, period_basis = (context,), "context"
+            elif document.kind == "wikitext" and (
+                found := _year_nearby(text, figure_start, start, end, citation, citations, stated)
+            ):
+                periods, period_basis = (found[0],), found[1]
             elif published:
                 periods, period_basis = (str(published.year),), "published"
             elif inferred:
@@ -179,11 +179,54 @@ def draft_claims(
                 )
         if explicit_here:
             previous = explicit_here
-        if document.kind == "wikitext":
-            stated = mentions or find_periods(sentence, published, previous)
-            if stated and stated[-1].kind != "anaphora":
-                context = stated[-1].periods[-1]
     return drafts
+
+
+def _stated_periods(
+    text: str, sentences: list[tuple[int, int]], published: date | None
+) -> list[tuple[int, str]]:
+    """Every period stated in the text, as (offset, period); dates count for their year."""
+    stated = []
+    for start, end in sentences:
+        for mention in find_periods(text[start:end], published, None):
+            if mention.kind in {"anaphora", "relative"}:
+                continue
+            period = mention.periods[-1]
+            if mention.kind == "monthyear":
+                period = period[:4]  # "from August 2003" dates the paragraph's year, not a month
+            stated.append((start + mention.start, period))
+    return stated
+
+
+def _year_nearby(
+    text: str,
+    position: int,
+    sentence_start: int,
+    sentence_end: int,
+    citation: Citation | None,
+    citations: list[Citation],
+    stated: list[tuple[int, str]],
+) -> tuple[str, str] | None:
+    """An encyclopedia's undated figure: the year of the last citation before it in its
+    paragraph (when it has none of its own), else the nearest year stated in the paragraph.
+
+    Wikipedia convention: a citation supports the text back to the previous one, so the work
+    cited just before speaks for the paragraph; a stated year dates the sentences around it.
+    """
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    if citation is None:
+        before = [c for c in citations if paragraph_start <= c.offset <= position]
+        year = year_of_citation(before[-1]) if before else None
+        if year:
+            return year, "paragraph-citation"
+    nearby = [
+        (abs(at - position), period)
+        for at, period in stated
+        if paragraph_start <= at < paragraph_end and not sentence_start <= at < sentence_end
+    ]
+    return (min(nearby)[1], "context") if nearby else None
 
 
 def _quote(sentence: str, start: int, end: int, limit: int = 300) -> str:

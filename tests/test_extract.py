@@ -240,3 +240,17 @@ def test_a_period_in_another_clause_binds_to_the_figure_of_that_clause() -> None
     assert periods["5.5 billion dollars"] == periods["12 percent"] == ["2024"]
     # A parenthetical marker dates the whole enumeration.
     assert periods["3"] == periods["6"] == periods["5"] == ["2019"]
+
+
+def test_undated_encyclopedia_figures_take_a_year_from_their_paragraph() -> None:
+    drafts = _drafts("nearby_years.wiki")
+    periods = {
+        value: [(d.period, d.period_basis) for d in found] for value, found in drafts.items()
+    }
+    assert periods["14"] == [("2012", "citation")]
+    # No ref of its own: the ref just before it in the paragraph speaks for it.
+    assert periods["six"] == [("2012", "paragraph-citation")]
+    # No ref in the paragraph: the nearest stated year; a date gives its year, not its month.
+    assert periods["40"] == periods["300"] == [("2004", "context")]
+    # A ref without a date: the year stated in the next sentence.
+    assert periods["12"] == [("2011", "context")]
