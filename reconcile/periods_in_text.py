@@ -185,15 +185,24 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
     return start, after.start() if after else len(sentence)
 
 
+# A year as a folder of a dated web address: ".../chronicle/2002/chronicle_10/01.htm".
+_URL_YEAR_RE = re.compile(rf"/({YEAR_PATTERN})/")
+
+
 def year_of_citation(citation: Citation) -> str | None:
-    """The year a cited work speaks for: an edition year in its title, else its date."""
+    """The year a cited work speaks for: an edition year in its title, else its date.
+
+    Its own date first, then a year in its web address (news sites file articles by year),
+    then the date it was accessed.
+    """
     title = citation.fields.get("title", "")
     edition = re.search(rf"\b({YEAR_PATTERN})\s*$", title)
     if edition:
         return edition.group(1)
-    for key in ("year", "date", "access-date", "accessdate"):
-        found = re.search(YEAR_PATTERN, citation.fields.get(key, ""))
+    for key in ("year", "date", "url", "access-date", "accessdate"):
+        value = citation.fields.get(key, "")
+        found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR_PATTERN, value)
         if found:
-            return found.group(0)
+            return found.group(1) if key == "url" else found.group(0)
     found = re.search(rf"\b{YEAR_PATTERN}\b", f"{title} {citation.text}")
     return found.group(0) if found else None

@@ -254,3 +254,9 @@ def test_undated_encyclopedia_figures_take_a_year_from_their_paragraph() -> None
     assert periods["40"] == periods["300"] == [("2004", "context")]
     # A ref without a date: the year stated in the next sentence.
     assert periods["12"] == [("2011", "context")]
+
+
+def test_a_cited_web_address_dates_the_work_when_it_has_no_date() -> None:
+    drafts = _drafts("cited_years.wiki")
+    assert drafts["500"][0].period == "2007"  # /news/2007/05/: not the archive's 2010
+    assert drafts["80"][0].period == "2009"  # its own date wins over its address
