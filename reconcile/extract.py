@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .attribution import find_named_source, inline_citations, source_of_citation
-from .documents import Citation, Document
+from .documents import Citation, Document, find_published_date
 from .extract_catalogue import Catalogue
 from .figures import find_figures, parse_value
 from .metric_cues import pick_metric
@@ -23,6 +23,7 @@ from .periods_in_text import (
     PeriodMention,
     find_periods,
     pick_period,
+    to_date_period,
     year_of_citation,
 )
 from .sentences import split_sentences
@@ -118,6 +119,9 @@ def draft_claims(
                 periods, period_basis = (explicit_here or mention.periods[0],), "anaphora"
             elif mention:
                 periods, period_basis = mention.periods, mention.kind
+                if len(periods) == 1 and mention.kind == "year":
+                    reported = _date_of_citation(citation) if citation else None
+                    periods = (to_date_period(sentence, periods[0], reported or published),)
                 explicit_here = periods[-1]
             elif citation and year_of_citation(citation):
                 periods, period_basis = (str(year_of_citation(citation)),), "citation"
@@ -180,6 +184,11 @@ def draft_claims(
         if explicit_here:
             previous = explicit_here
     return drafts
+
+
+def _date_of_citation(citation: Citation) -> date | None:
+    """The publication date of a cited work, when its reference gives one."""
+    return find_published_date(citation.fields.get("date", ""))
 
 
 def _stated_periods(

@@ -185,6 +185,21 @@ def _clause(sentence: str, position: int) -> tuple[int, int]:
     return start, after.start() if after else len(sentence)
 
 
+_TO_DATE_RE = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|year\s+to\s+date)\b", re.I)
+
+
+def to_date_period(sentence: str, period: str, reported: date | None) -> str:
+    """ "76 deaths to date for 2011", reported on 14 November 2011: January to November 2011."""
+    if (
+        reported is None
+        or period != str(reported.year)
+        or reported.month == 12
+        or not _TO_DATE_RE.search(sentence)
+    ):
+        return period
+    return _month_span(1, reported.month, period)
+
+
 # A year as a folder of a dated web address: ".../chronicle/2002/chronicle_10/01.htm".
 _URL_YEAR_RE = re.compile(rf"/({YEAR_PATTERN})/")
 

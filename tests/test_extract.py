@@ -260,3 +260,10 @@ def test_a_cited_web_address_dates_the_work_when_it_has_no_date() -> None:
     drafts = _drafts("cited_years.wiki")
     assert drafts["500"][0].period == "2007"  # /news/2007/05/: not the archive's 2010
     assert drafts["80"][0].period == "2009"  # its own date wins over its address
+
+
+def test_a_year_to_date_is_the_part_of_the_year_before_the_report() -> None:
+    drafts = _drafts("to_date.txt")
+    assert drafts["76"][0].period == drafts["91"][0].period == "2011-01..2011-11"
+    assert drafts["62"][0].period == "2010"
+    assert drafts["30"][0].period == "2009"  # an earlier year is complete
