@@ -81,6 +81,9 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     fields: list[InfoboxField] = field(default_factory=list)
     anchors: list[tuple[int, int]] = field(default_factory=list)
+    # Spans the document itself dates: (start, end, year), e.g. a picture's caption by the year
+    # in the picture's file name ("parade in Baku, 2013.JPG").
+    dated: list[tuple[int, int, str]] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def line_at(self, offset: int) -> int:

@@ -125,6 +125,8 @@ def draft_claims(
                 explicit_here = periods[-1]
             elif citation and year_of_citation(citation):
                 periods, period_basis = (str(year_of_citation(citation)),), "citation"
+            elif dated := [y for a, b, y in document.dated if a <= figure_start < b]:
+                periods, period_basis = (dated[0],), "caption"
             elif document.kind == "wikitext" and (
                 found := _year_nearby(text, figure_start, start, end, citation, citations, stated)
             ):

@@ -28,6 +28,8 @@ _FILE_OPTION_RE = re.compile(
     r"\d*x?\d+px|alt=.*|link=.*|class=.*|lang=.*|page=.*)$",
     re.IGNORECASE,
 )
+# A year in a picture's file name, not part of a longer number ("Parade 2013.jpg").
+_FILE_YEAR_RE = re.compile(r"(?<![\d])((?:19|20)\d\d)(?![\d])")
 _REVISION_DATE_RE = re.compile(
     r"\{\{\s*use (?:dmy|mdy) dates\s*\|[^}]*?date\s*=\s*(\w+)\s+(\d{4})", re.IGNORECASE
 )
@@ -64,6 +66,7 @@ class _WikiBuilder:
         self.named: dict[str, Citation] = {}
         self.fields: list[InfoboxField] = []
         self.notes: list[str] = []
+        self.dated: list[tuple[int, int, str]] = []
 
     def add(self, text: str, source_hint: str | None = None) -> None:
         if not text:
@@ -114,7 +117,11 @@ class _WikiBuilder:
                 import mwparserfromhell
 
                 self.add("\n")
+                start = self.length
                 self.render(mwparserfromhell.parse(caption))
+                year = _FILE_YEAR_RE.search(title)
+                if year:
+                    self.dated.append((start, self.length, year.group(1)))
                 self.add("\n")
             return
         if prefix in {"category"} or re.match(r"^[a-z]{2,3}$", prefix):
@@ -322,4 +329,5 @@ def parse_wikitext(name: str, wikitext: str, *, title: str | None = None) -> Doc
         citations=sorted(builder.citations, key=lambda c: c.offset),
         fields=builder.fields,
         anchors=builder.anchors,
+        dated=builder.dated,
     )

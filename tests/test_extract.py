@@ -267,3 +267,9 @@ def test_a_year_to_date_is_the_part_of_the_year_before_the_report() -> None:
     assert drafts["76"][0].period == drafts["91"][0].period == "2011-01..2011-11"
     assert drafts["62"][0].period == "2010"
     assert drafts["30"][0].period == "2009"  # an earlier year is complete
+
+
+def test_a_picture_caption_is_dated_by_the_year_in_its_file_name() -> None:
+    drafts = _drafts("nearby_years.wiki")
+    assert (drafts["18"][0].period, drafts["18"][0].period_basis) == ("2013", "caption")
+    assert drafts["4"][0].period_basis != "caption"  # no year in the file name
