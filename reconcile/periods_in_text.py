@@ -207,14 +207,15 @@ _URL_YEAR_RE = re.compile(rf"/({YEAR_PATTERN})/")
 def year_of_citation(citation: Citation) -> str | None:
     """The year a cited work speaks for: an edition year in its title, else its date.
 
-    Its own date first, then a year in its web address (news sites file articles by year),
-    then the date it was accessed.
+    The date a ref writes in its own words before a cite template first (the work it names
+    first), then the work's own date, then a year in its web address (news sites file articles
+    by year), then the date it was accessed.
     """
     title = citation.fields.get("title", "")
     edition = re.search(rf"\b({YEAR_PATTERN})\s*$", title)
     if edition:
         return edition.group(1)
-    for key in ("year", "date", "url", "access-date", "accessdate"):
+    for key in ("prose-date", "year", "date", "url", "access-date", "accessdate"):
         value = citation.fields.get(key, "")
         found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR_PATTERN, value)
         if found:

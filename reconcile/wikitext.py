@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
-from .documents import MONTHS, Citation, Document, InfoboxField
+from .documents import MONTHS, Citation, Document, InfoboxField, find_published_date
 
 _TAG_NAMES = (
     "ref|references|br|small|big|sup|sub|span|div|center|nowiki|blockquote|poem|gallery|u|s|"
@@ -225,6 +225,11 @@ def _read_citation(contents: Any, offset: int, name: str | None, builder: _WikiB
         if isinstance(node, n.Template):
             template = str(node.name).strip().lower()
             if template.startswith(("cite", "citation")):
+                written = find_published_date("".join(prose)) if not fields else None
+                if written:
+                    # "Jane's ..., dated 18 June 2009, and {{cite journal|year=2008}}": the
+                    # work the ref names first, in its own words, is the one it cites first.
+                    fields["prose-date"] = written.isoformat()
                 for param in node.params:
                     key = str(param.name).strip().lower()
                     value = " ".join(_plain(param.value).split())

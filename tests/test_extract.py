@@ -273,3 +273,8 @@ def test_a_picture_caption_is_dated_by_the_year_in_its_file_name() -> None:
     drafts = _drafts("nearby_years.wiki")
     assert (drafts["18"][0].period, drafts["18"][0].period_basis) == ("2013", "caption")
     assert drafts["4"][0].period_basis != "caption"  # no year in the file name
+
+
+def test_a_ref_that_names_a_dated_work_before_its_template_speaks_for_that_work() -> None:
+    drafts = _drafts("cited_years.wiki")
+    assert drafts["7"][0].period == "2009"  # "dated 18 June 2009", not the almanac's 2008
