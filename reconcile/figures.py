@@ -112,6 +112,7 @@ _PAREN_YEAR_RE = re.compile(r"\(\s*(?:in\s+)?((?:1[89]|20)\d\d)\s*\)")
 _PERCENT_RE = re.compile(r"(?:%|percent\b|per\s+cent\b|pct\b|per\s*cent\b)", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[a-z]+")
 _NEEDS_CLEANING_RE = re.compile(r"&|\s\s|[\u00a0\u2009\u202f\u2010-\u2015\u2212\t\n\r]")
 # Words before a figure that do not change it ("a total of 150", "an additional 162").
 _FILLER_RE = re.compile(
@@ -143,12 +144,12 @@ def parse_value(
     if year_match:
         result.year_hint = int(year_match.group(1))
         cleaned = (cleaned[: year_match.start()] + cleaned[year_match.end() :]).strip()
-    lowered = cleaned.lower()
-    rank = read_rank(cleaned, lowered)
+    words = frozenset(_LETTERS_RE.findall(cleaned.lower()))
+    rank = read_rank(cleaned, words)
     if rank is not None:
         _set_rank(rank, result)
         return result
-    words_replaced = replace_number_words(cleaned, lowered)
+    words_replaced = replace_number_words(cleaned, words)
     filler = _FILLER_RE.match(words_replaced)
     if filler:
         words_replaced = words_replaced[filler.end() :]

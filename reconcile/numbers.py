@@ -240,17 +240,18 @@ def format_number(value: float) -> str:
 
 
 # Run on lower-cased text: case-sensitive alternations are several times faster.
-_NUMBER_WORD_HINT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(WORD_NUMBERS)) + r"|an?\s+(?:thousand|million|billion))\b"
-)
+_SCALES = frozenset({"thousand", "million", "billion"})
 
 
-def replace_number_words(text: str, lowered: str) -> str:
+def replace_number_words(text: str, words: frozenset[str]) -> str:
     """Write runs of number words as digits ("two hundred tanks" -> "200 tanks").
 
-    `lowered` is `text.lower()`, passed in because the caller already has it.
+    `words` is the set of lower-case letter runs of the text; it tells cheaply whether there
+    is anything to replace.
     """
-    if not _NUMBER_WORD_HINT_RE.search(lowered):
+    if WORD_NUMBERS.isdisjoint(words) and not (
+        ("a" in words or "an" in words) and not _SCALES.isdisjoint(words)
+    ):
         return text
 
     def substitute(match: re.Match[str]) -> str:

@@ -44,12 +44,12 @@ _ORDINAL_RANK_RE = re.compile(
     r"(?:.*?\b(?:among|of|out\s+of)\s+(?P<field>\d[\d,]*))?(?P<rest>\D*)$",
     re.IGNORECASE,
 )
-# Cheap test before the rank grammar, run on lower-cased text: an ordinal suffix, an ordinal
-# word or a superlative (case-sensitive alternations are several times faster than IGNORECASE).
-_RANK_HINT_RE = re.compile(
-    r"\d\s*(?:st|nd|rd|th)\b|\b(?:"
-    + "|".join(ORDINAL_WORDS)
-    + r"|largest|biggest|best|strongest|highest|greatest|leading|most)\b"
+# Cheap test before the rank grammar, on the set of the text's lower-case letter runs: an
+# ordinal suffix ("59th" gives "th"), an ordinal word or a superlative. A set look-up is several
+# times faster than a regex search, and a false hint only costs the (failing) rank grammar.
+_RANK_HINT_WORDS = frozenset(
+    {"st", "nd", "rd", "th", *ORDINAL_WORDS}
+    | {"largest", "biggest", "best", "strongest", "highest", "greatest", "leading", "most"}
 )
 _SUPERLATIVE_RE = re.compile(
     r"^(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:the\s+)?(?:single\s+)?"
@@ -62,12 +62,12 @@ _TOP_RANK_RE = re.compile(
 _DIGIT_RE = re.compile(r"\d")
 
 
-def read_rank(text: str, lowered: str) -> Rank | None:
+def read_rank(text: str, words: frozenset[str]) -> Rank | None:
     """An ordinal rank ("59th among 127", "second-largest", "Europe's largest"), if any.
 
-    `lowered` is `text.lower()`, passed in because the caller already has it.
+    `words` is the set of lower-case letter runs of the text (figures.py has it already).
     """
-    if not _RANK_HINT_RE.search(lowered):
+    if _RANK_HINT_WORDS.isdisjoint(words):
         return None
     match = _RANK_RE.match(text)
     if match:
