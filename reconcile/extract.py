@@ -85,6 +85,7 @@ def draft_claims(
     )
     offsets = [c.offset for c in citations]
     figures = find_figures(text)
+    figure_starts = [figure[0] for figure in figures]
     drafts: list[Draft] = []
     previous: str | None = None
     index = 0
@@ -101,9 +102,8 @@ def draft_claims(
                 continue
             if mentions is None:
                 mentions = find_periods(sentence, published, previous)
-                in_sentence = tuple(
-                    (a - start, b - start) for a, b, _ in figures[index - 1 :] if a < end
-                )
+                last = bisect.bisect_left(figure_starts, end, index - 1)
+                in_sentence = tuple((a - start, b - start) for a, b, _ in figures[index - 1 : last])
             rel_start, rel_end = figure_start - start, figure_end - start
             field = next((f for f in document.fields if f.start <= figure_start < f.end), None)
             paragraph_end = text.find("\n", figure_end)

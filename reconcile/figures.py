@@ -337,6 +337,19 @@ _ANCHOR_ANY_CASE_RE = re.compile(_ANCHOR_RE.pattern, re.IGNORECASE)
 _WORD_START_RE = re.compile(r"(?<![\w.,'’$€£₼~≈<>-])[\w$€£₼~≈<>]")
 
 
+_LETTER_RUN_RE = re.compile(r"[a-z]+")
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """The first words a figure in running text can start with (besides digits and symbols)."""
+    currencies = load_currencies()
+    written = [*QUALIFIERS, *_FILLER_WORDS, *currencies.symbols, *currencies.codes]
+    words = {m.group(0) for w in written if (m := _LETTER_RUN_RE.match(w.lower()))}
+    words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
+    return frozenset(words | {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"})
+
+
 def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
     """The figures in running text as (start, end, parsed), skipping dates, names and models.
 
@@ -376,11 +389,24 @@ def _scan_figures(text: str) -> Iterator[re.Match[str]]:
         if len(lowered) == len(text)
         else _ANCHOR_ANY_CASE_RE.finditer(text)
     )
+    starters = _starters()
+
+    def may_start(position: int) -> bool:
+        # Most words before a number cannot start a figure: skip them without the grammar.
+        word = _LETTER_RUN_RE.match(lowered, position)
+        if word is None or len(lowered) != len(text):
+            return True
+        return word.group(0) in starters or lowered.startswith(("'s", "’s"), word.end())
+
     for anchor in anchors:
         if anchor.start() < last_end:
             continue
         window = max(last_end, anchor.start() - 40)
-        starts = [m.start() for m in _WORD_START_RE.finditer(text, window, anchor.start())]
+        starts = [
+            m.start()
+            for m in _WORD_START_RE.finditer(text, window, anchor.start())
+            if may_start(m.start())
+        ]
         limit = min(len(text), anchor.end() + 80)
         for position in [*starts, anchor.start()]:
             match = regex.match(text, position, limit)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY_RE = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“'(]?[A-Z0-9])|\n+")
+# The stop is matched, not looked behind for: a pattern that starts with a character class is
+# scanned several times faster. The sentence ends after the stop.
+_BOUNDARY_RE = re.compile(r"(?P<stop>[.!?])[\"”’')\]]*\s+(?=[\"“'(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = {
     "dr", "gen", "lt", "col", "mr", "mrs", "ms", "st", "no", "p", "pp", "vol", "approx", "e.g",
     "i.e", "u.s", "jr", "sr", "maj", "capt", "sgt", "inc", "ltd", "co", "eff", "c", "ca", "vs",
@@ -20,12 +22,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
-        if match.group(0)[0] != "\n":
-            word = _LAST_WORD_RE.search(text, max(start, match.start() - 12), match.start())
+        cut = match.start() + 1 if match.group("stop") else match.start()
+        if text[cut] != "\n":
+            word = _LAST_WORD_RE.search(text, max(start, cut - 12), cut)
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
-        if text[start : match.start()].strip():
-            spans.append(_trim(text, start, match.start()))
+        if text[start:cut].strip():
+            spans.append(_trim(text, start, cut))
         start = match.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
