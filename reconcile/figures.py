@@ -337,17 +337,19 @@ _ANCHOR_ANY_CASE_RE = re.compile(_ANCHOR_RE.pattern, re.IGNORECASE)
 _WORD_START_RE = re.compile(r"(?<![\w.,'’$€£₼~≈<>-])[\w$€£₼~≈<>]")
 
 
-_LETTER_RUN_RE = re.compile(r"[a-z]+")
-
-
 @cache
-def _starters() -> frozenset[str]:
-    """The first words a figure in running text can start with (besides digits and symbols)."""
+def _start_regex() -> re.Pattern[str]:
+    """Word starts (in lower-cased text) that can begin a figure: a qualifier, currency, rank or
+    number word, a possessive ("europe's largest"), a digit, a symbol or a non-ASCII letter."""
     currencies = load_currencies()
     written = [*QUALIFIERS, *_FILLER_WORDS, *currencies.symbols, *currencies.codes]
-    words = {m.group(0) for w in written if (m := _LETTER_RUN_RE.match(w.lower()))}
+    words = {m.group(0) for w in written if (m := re.match(r"[a-z]+", w.lower()))}
     words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
-    return frozenset(words | {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"})
+    words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"}
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,'’$€£₼~≈<>-])(?:(?:{alternatives})(?![a-z])|[a-z]+(?=['’]s)|(?![a-z])[\w$€£₼~≈<>])"
+    )
 
 
 def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
@@ -389,24 +391,15 @@ def _scan_figures(text: str) -> Iterator[re.Match[str]]:
         if len(lowered) == len(text)
         else _ANCHOR_ANY_CASE_RE.finditer(text)
     )
-    starters = _starters()
-
-    def may_start(position: int) -> bool:
-        # Most words before a number cannot start a figure: skip them without the grammar.
-        word = _LETTER_RUN_RE.match(lowered, position)
-        if word is None or len(lowered) != len(text):
-            return True
-        return word.group(0) in starters or lowered.startswith(("'s", "’s"), word.end())
-
+    # Most words before a number cannot start a figure: on lower-cased text, find only the
+    # words that can (see _start_regex); else every word start.
+    same_length = len(lowered) == len(text)
+    starts_regex, scanned = (_start_regex(), lowered) if same_length else (_WORD_START_RE, text)
     for anchor in anchors:
         if anchor.start() < last_end:
             continue
         window = max(last_end, anchor.start() - 40)
-        starts = [
-            m.start()
-            for m in _WORD_START_RE.finditer(text, window, anchor.start())
-            if may_start(m.start())
-        ]
+        starts = [m.start() for m in starts_regex.finditer(scanned, window, anchor.start())]
         limit = min(len(text), anchor.end() + 80)
         for position in [*starts, anchor.start()]:
             match = regex.match(text, position, limit)
