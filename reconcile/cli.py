@@ -11,17 +11,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from .cli_arguments import EXIT_CODES, add_paths_argument, add_rates_argument
 from .cli_check import add_check_commands
 from .cli_extract import add_extract_commands
 from .errors import InputError, UsageError
-
-EXIT_CODES = """\
-exit codes:
-  0  the command did its job
-  1  it found what you asked it to fail on (report --strict: conflicts; check: new or
-     updated contradictions)
-  2  bad input or usage (the message says which file and line, and how to fix it)
-"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,14 +52,7 @@ def _add_parse(commands: Any) -> None:
     parser.add_argument(
         "--basis", help="constant-YEAR: express money in constant prices (US CPI)", default=None
     )
-    parser.add_argument(
-        "--rates",
-        type=Path,
-        action="append",
-        default=[],
-        help="CSV of exchange rates (currency,year,rate[,source]; units per US$); "
-        "these take precedence over the shipped table. May be repeated.",
-    )
+    add_rates_argument(parser)
     parser.add_argument("--dollar", default="USD", help="what a bare '$' means (default USD)")
     parser.add_argument("--format", choices=["table", "json"], default="table")
     parser.set_defaults(handler=_run_parse)
@@ -130,13 +116,7 @@ def _add_report(commands: Any) -> None:
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        default=[Path("claims")],
-        help="claim files or folders (default: claims/)",
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--format",
         choices=["table", "markdown", "json", "csv", "html"],
@@ -150,14 +130,7 @@ def _add_report(commands: Any) -> None:
     )
     parser.add_argument("--only", choices=["conflicts"], help="show only conflicting groups")
     parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
-    parser.add_argument(
-        "--rates",
-        type=Path,
-        action="append",
-        default=[],
-        help="extra exchange rates (CSV currency,year,rate[,source]); these take "
-        "precedence over the shipped table",
-    )
+    add_rates_argument(parser)
     parser.set_defaults(handler=_run_report)
 
 
@@ -191,7 +164,8 @@ def _add_validate(commands: Any) -> None:
         "--format json\n\n" + EXIT_CODES.replace("1  it found", "1  (not used) it found"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("claims")])
+    add_paths_argument(parser)
+    add_rates_argument(parser)
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.set_defaults(handler=_run_validate)
 
@@ -199,7 +173,7 @@ def _add_validate(commands: Any) -> None:
 def _run_validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    result = validate(args.paths)
+    result = validate(args.paths, args.rates)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .cli_arguments import EXIT_CODES, add_paths_argument, add_rates_argument
 from .errors import UsageError
 
 FORMATS = ["text", "github", "sarif", "junit"]
@@ -22,32 +23,17 @@ def add_check_commands(commands: Any) -> None:
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        default=[Path("claims")],
-        help="claim files or folders (default: claims/)",
-    )
+    add_paths_argument(parser)
     parser.add_argument(
         "--baseline",
         type=Path,
         help="the accepted discrepancies (default: accepted.yaml in the first folder given, "
         "or beside the first file; claims/accepted.yaml when no path is given)",
     )
-    parser.add_argument(
-        "--rates",
-        type=Path,
-        action="append",
-        default=[],
-        help="extra exchange rates (CSV currency,year,rate[,source]); these take "
-        "precedence over the shipped table",
-    )
+    add_rates_argument(parser)
 
 
 def _add_check(commands: Any) -> None:
-    from .cli import EXIT_CODES
-
     parser = commands.add_parser(
         "check",
         help="fail on new or changed contradictions; pass on accepted ones (CI)",
@@ -88,8 +74,6 @@ def _add_check(commands: Any) -> None:
 
 
 def _add_accept(commands: Any) -> None:
-    from .cli import EXIT_CODES
-
     parser = commands.add_parser(
         "accept",
         usage="reconcile accept FINGERPRINT [PATHS ...] --reason CODE --note TEXT [--by NAME] "
