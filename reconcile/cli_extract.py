@@ -153,9 +153,12 @@ def _progress(paths: list[Path]) -> Any:
     """Show a progress bar for long runs on a TTY."""
     if len(paths) < 5 or not sys.stderr.isatty():
         return paths
+    from rich.console import Console
     from rich.progress import track
 
-    return track(paths, description="extracting", console=None, transient=True)
+    # On stderr: stdout may carry the drafts (JSON or YAML).
+    console = Console(file=sys.stderr)
+    return track(paths, description="extracting", console=console, transient=True)
 
 
 def _run_eval(args: argparse.Namespace) -> int:

@@ -278,3 +278,24 @@ def test_a_picture_caption_is_dated_by_the_year_in_its_file_name() -> None:
 def test_a_ref_that_names_a_dated_work_before_its_template_speaks_for_that_work() -> None:
     drafts = _drafts("cited_years.wiki")
     assert drafts["7"][0].period == "2009"  # "dated 18 June 2009", not the almanac's 2008
+
+
+def test_progress_bar_goes_to_stderr_on_a_tty(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    from reconcile.cli_extract import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    paths = [Path(f"doc{i}.txt") for i in range(6)]
+    assert list(_progress(paths)) == paths
+    assert "extracting" in terminal.getvalue()
+    assert capsys.readouterr().out == ""
+    assert _progress(paths[:2]) == paths[:2]  # short runs: no bar
