@@ -6,9 +6,9 @@ import random
 import time
 from pathlib import Path
 
-from reconcile.documents import parse_document
-from reconcile.extract import draft_claims
-from reconcile.extract_catalogue import read_catalogue
+from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.extract.documents import parse_document
+from reconcile.extract.drafts import draft_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -25,11 +25,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reconcile.catalogue import Metric  # noqa: E402
-from reconcile.figures import parse_value  # noqa: E402
-from reconcile.normalize import normalize_figures  # noqa: E402
-from reconcile.rates import load_rate_table  # noqa: E402
-from reconcile.reconciliation import reconcile_frame  # noqa: E402
+from reconcile.claims.catalogue import Metric  # noqa: E402
+from reconcile.compare.reconciliation import reconcile_frame  # noqa: E402
+from reconcile.figures.grammar import parse_value  # noqa: E402
+from reconcile.normalize.conversion import normalize_figures  # noqa: E402
+from reconcile.reference.rates import load_rate_table  # noqa: E402
 
 CURRENCIES = ["USD", "AZN", "EUR", "RUB", "TRY", "AMD", "ILS", "GBP"]
 QUANTITIES = [("kilometer", "mile"), ("mile", "kilometer"), ("tonne", "kilogram")]
@@ -66,7 +66,7 @@ def figures_frame(n: int, seed: int = 1) -> pd.DataFrame:
 
 def naive_normalize(frame: pd.DataFrame) -> list[float]:
     """The slow way, for comparison: one pint Quantity and one rate look-up per row."""
-    from reconcile.units import unit_registry
+    from reconcile.reference.units import unit_registry
 
     registry = unit_registry()
     rates = load_rate_table()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from .errors import ReconcileError
+from reconcile.core.errors import ReconcileError
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -14,7 +14,7 @@ EXIT_BAD_INPUT = 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 findings that fail, 2 bad input)."""
-    from .cli import run
+    from reconcile.cli.main import run
 
     try:
         return run(list(sys.argv[1:] if argv is None else argv))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconcile.reconciliation import build_report, reconcile_claims
-from reconcile.report_files import render_report
+from reconcile.compare.reconciliation import build_report, reconcile_claims
+from reconcile.report.writer import render_report
 
 HERE = Path(__file__).resolve().parent
 CLAIMS = HERE / "data" / "golden" / "claims"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.baseline import (
+from reconcile.ci.baseline import (
     AcceptedValue,
     BaselineEntry,
     dump_baseline,
@@ -17,8 +17,8 @@ from reconcile.baseline import (
     remove_entry,
     write_baseline,
 )
-from reconcile.compare import fingerprint
-from reconcile.errors import InputError
+from reconcile.compare.groups import fingerprint
+from reconcile.core.errors import InputError
 
 DATA = Path("tests/data/check")
 BAD = sorted((DATA / "bad_baselines").glob("*.yaml"))

@@ -14,9 +14,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from reconcile.__main__ import main
-from reconcile.baseline import AcceptedValue, BaselineEntry, read_baseline
-from reconcile.check import CheckResult, check, compare_with_baseline
-from reconcile.compare import fingerprint
+from reconcile.ci.baseline import AcceptedValue, BaselineEntry, read_baseline
+from reconcile.ci.check import CheckResult, check, compare_with_baseline
+from reconcile.compare.groups import fingerprint
 
 from .conftest import ROOT
 

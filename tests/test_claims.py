@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.claims import load_claims
-from reconcile.errors import InputError
-from reconcile.validation import validate
+from reconcile.claims.files import load_claims
+from reconcile.core.errors import InputError
+from reconcile.normalize.validation import validate
 
 BAD = Path("tests/data/bad/claims")
 GOLDEN = Path("tests/data/golden/claims")

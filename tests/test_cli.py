@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.__main__ import main
-from reconcile.cli import build_parser
+from reconcile.cli.main import build_parser
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.compare import add_fingerprints, compare_claims, fingerprint
+from reconcile.compare.groups import add_fingerprints, compare_claims, fingerprint
 
 intervals = st.lists(
     st.tuples(

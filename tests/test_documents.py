@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.documents import find_published_date, parse_document, read_document
-from reconcile.errors import InputError
-from reconcile.wikitext import expand_convert, repair_wikitext
+from reconcile.core.errors import InputError
+from reconcile.extract.documents import find_published_date, parse_document, read_document
+from reconcile.extract.wikitext import expand_convert, repair_wikitext
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.documents import parse_document, read_document
-from reconcile.extract import Draft, draft_claims
-from reconcile.extract_catalogue import read_catalogue
-from reconcile.figures import find_figures
-from reconcile.periods_in_text import find_periods
-from reconcile.sentences import split_sentences
+from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.extract.documents import parse_document, read_document
+from reconcile.extract.drafts import Draft, draft_claims
+from reconcile.extract.periods import find_periods
+from reconcile.extract.sentences import split_sentences
+from reconcile.figures.grammar import find_figures
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -286,7 +286,7 @@ def test_progress_bar_goes_to_stderr_on_a_tty(
     import io
     import sys
 
-    from reconcile.cli_extract import _progress
+    from reconcile.cli.extract import _progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

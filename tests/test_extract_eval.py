@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.extract import Draft
-from reconcile.extract_catalogue import Catalogue, Source
-from reconcile.extract_eval import GoldClaim, evaluate_drafts, evaluate_extraction, value_key
+from reconcile.claims.extract_catalogue import Catalogue, Source
+from reconcile.extract.drafts import Draft
+from reconcile.extract.evaluation import GoldClaim, evaluate_drafts, evaluate_extraction, value_key
 
 DATA = Path(__file__).parent / "data" / "extract"
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile.figures import parse_value
-from reconcile.numbers import SCALE_WORDS
+from reconcile.figures.grammar import parse_value
+from reconcile.figures.numbers import SCALE_WORDS
 
 INF = math.inf
 

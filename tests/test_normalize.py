@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from reconcile.errors import InputError
-from reconcile.normalize import normalize_figures
-from reconcile.parsing import parse_figures
-from reconcile.rates import load_rate_table, read_user_rates
+from reconcile.core.errors import InputError
+from reconcile.normalize.conversion import normalize_figures
+from reconcile.normalize.parsing import parse_figures
+from reconcile.reference.rates import load_rate_table, read_user_rates
 
 
 def one(text: str, **options: object) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reconcile.__main__ import main
-from reconcile.render_files import neutralize_cell
+from reconcile.report.formats import neutralize_cell
 from tests.conftest import plain_env
 from tests.regenerate_golden import GOLDEN, golden_report, render_golden
 
@@ -123,7 +123,7 @@ def test_plain_output_without_a_tty() -> None:
 
 
 def test_currency_cause_when_a_figure_is_in_the_wrong_currency(tmp_path: Path) -> None:
-    from reconcile.reconciliation import build_report, reconcile_claims
+    from reconcile.compare.reconciliation import build_report, reconcile_claims
 
     golden = Path("tests/data/golden/claims")
     for name in ("metrics.yaml", "sources.yaml"):

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from reconcile.figures import parse_value
-from reconcile.reconciliation import build_report, reconcile_claims
+from reconcile.compare.reconciliation import build_report, reconcile_claims
+from reconcile.figures.grammar import parse_value
 
 
 @pytest.fixture(scope="module")

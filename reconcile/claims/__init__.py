@@ -1,0 +1,1 @@
+"""Claim files and catalogues: YAML and CSV with line numbers, metrics and sources."""

@@ -1,0 +1,416 @@
+"""Read claim files (YAML per document, CSV for bulk) into one DataFrame, reporting bad rows.
+
+A bad row becomes a Finding with file, line, what is wrong and the fix; it is kept in the frame
+with valid=False so nothing is dropped silently, and the rest are still reconciled.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reconcile.core.errors import Finding, InputError
+from reconcile.core.periods import parse_period
+
+from .catalogue import Catalogue, load_catalogue
+from .yaml_io import line_of, read_yaml
+
+CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
+REQUIRED = ("id", "entity", "metric", "period", "value", "source")
+OPTIONAL = ("quote", "line", "basis", "stage", "note")
+STAGES = ("draft", "approved", "revised", "executed")
+DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
+COLUMNS = [
+    "id",
+    "document",
+    "document_file",
+    "published",
+    "entity",
+    "metric",
+    "period",
+    "value",
+    "source",
+    "quote",
+    "line",
+    "basis",
+    "stage",
+    "note",
+    "path",
+    "path_line",
+    "valid",
+]
+_ENTITY_RE = re.compile(r"^(?:[A-Z]{3}(?:-[A-Z]{3})?|[a-z0-9]+(?:-[a-z0-9]+)*)$")
+_BASIS_RE = re.compile(r"^(?:current|constant-\d{4})$")
+
+
+@dataclass(slots=True)
+class Document:
+    """The document claims were read in."""
+
+    id: str
+    file: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    kind: str | None = None
+    publisher: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name or URL people cite it by."""
+        return self.file or self.url or self.id
+
+
+@dataclass(slots=True)
+class ClaimSet:
+    """Claims as read: the frame, the documents, the catalogue and every problem found."""
+
+    frame: pd.DataFrame
+    documents: dict[str, Document]
+    catalogue: Catalogue
+    findings: list[Finding] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        """Metrics by id (from the catalogue)."""
+        return self.catalogue.metrics
+
+    @property
+    def sources(self) -> dict[str, Any]:
+        """Sources by id (from the catalogue)."""
+        return self.catalogue.sources
+
+
+def claim_files(paths: Sequence[Path]) -> tuple[list[Path], Path]:
+    """The claim files under the given paths, and the folder whose catalogues apply."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path)
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in {".yaml", ".yml", ".csv"}
+                    and p.name not in CATALOGUE_FILES
+                    and not p.name.startswith((".", "_"))
+                )
+            )
+        elif path.is_file():
+            folders.append(path.parent)
+            files.append(path)
+        else:
+            raise InputError(
+                "no such file or folder",
+                path=str(path),
+                hint="give the claims folder, e.g. claims/",
+            )
+    if not files:
+        raise InputError(
+            "no claim files (*.yaml, *.csv) found",
+            path=", ".join(str(p) for p in paths),
+            hint="claims live in YAML files beside metrics.yaml and sources.yaml",
+        )
+    return files, folders[0]
+
+
+def load_claims(paths: Sequence[Path]) -> ClaimSet:
+    """Read every claim file under `paths` with the catalogues beside them."""
+    files, folder = claim_files(paths)
+    catalogue = load_catalogue(folder)
+    documents: dict[str, Document] = {}
+    rows: list[dict[str, Any]] = []
+    findings: list[Finding] = list(catalogue.findings)
+    extra_documents = folder / "documents.yaml"
+    if extra_documents.exists():
+        for entry in (read_yaml(extra_documents) or {}).get("documents") or []:
+            _read_document(entry, extra_documents, documents, findings)
+    csv_files = [f for f in files if f.suffix == ".csv"]
+    for path in files:
+        if path.suffix == ".csv":
+            continue
+        try:
+            data = read_yaml(path)
+        except InputError as error:
+            findings.append(
+                Finding("bad-yaml", str(error).split(": ", 1)[-1], str(path), error.line)
+            )
+            continue
+        rows.extend(_read_yaml_claims(data, path, documents, findings))
+    for path in csv_files:
+        rows.extend(_read_csv_claims(path, documents, findings))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    _check_claims(frame, catalogue, documents, findings)
+    return ClaimSet(frame, documents, catalogue, findings, files)
+
+
+def _read_document(
+    entry: Any, path: Path, documents: dict[str, Document], findings: list[Finding]
+) -> Document | None:
+    line = line_of(entry)
+    if not isinstance(entry, dict) or not entry.get("id"):
+        findings.append(
+            Finding(
+                "bad-document", "the document block needs an id (e.g. seed-000)", str(path), line
+            )
+        )
+        return None
+    unknown = [k for k in entry if k not in DOCUMENT_FIELDS]
+    for key in unknown:
+        findings.append(
+            Finding(
+                "unknown-field",
+                f"unknown document field '{key}'; known: " + ", ".join(DOCUMENT_FIELDS),
+                str(path),
+                line_of(entry, key),
+                level="warning",
+            )
+        )
+    document = Document(
+        id=str(entry["id"]),
+        file=_text(entry.get("file")),
+        url=_text(entry.get("url")),
+        title=_text(entry.get("title")),
+        published=_text(entry.get("published")),
+        kind=_text(entry.get("kind")),
+        publisher=_text(entry.get("publisher")),
+    )
+    if document.id in documents:
+        findings.append(
+            Finding("duplicate-id", f"document id '{document.id}' is used twice", str(path), line)
+        )
+    documents[document.id] = document
+    return document
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _read_yaml_claims(
+    data: Any, path: Path, documents: dict[str, Document], findings: list[Finding]
+) -> Iterable[dict[str, Any]]:
+    if not isinstance(data, dict) or "claims" not in data:
+        findings.append(
+            Finding(
+                "bad-layout",
+                "expected 'document:' and 'claims:' at the top (see docs/claims-format.md)",
+                str(path),
+                1,
+            )
+        )
+        return []
+    document = _read_document(data.get("document"), path, documents, findings)
+    claims = data.get("claims") or []
+    if not isinstance(claims, list):
+        findings.append(
+            Finding(
+                "bad-layout",
+                "'claims:' must be a list of claims",
+                str(path),
+                line_of(data, "claims"),
+            )
+        )
+        return []
+    rows = []
+    for entry in claims:
+        line = line_of(entry)
+        if not isinstance(entry, dict):
+            findings.append(
+                Finding(
+                    "bad-claim",
+                    "each claim must be a mapping of fields (id:, entity:, metric:, ...)",
+                    str(path),
+                    line,
+                )
+            )
+            continue
+        for key in entry:
+            if key not in REQUIRED and key not in OPTIONAL:
+                suggestion = _suggest(str(key), [*REQUIRED, *OPTIONAL])
+                findings.append(
+                    Finding(
+                        "unknown-field",
+                        f"unknown claim field '{key}'" + suggestion,
+                        str(path),
+                        line_of(entry, key),
+                        claim=_text(entry.get("id")),
+                        level="warning",
+                    )
+                )
+        rows.append(_row(entry, document, path, line))
+    return rows
+
+
+def _row(entry: Any, document: Document | None, path: Path, line: int | None) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        key: (None if entry.get(key) is None else str(entry.get(key)))
+        for key in (*REQUIRED, *OPTIONAL)
+    }
+    row["line"] = int(entry["line"]) if str(entry.get("line", "")).isdigit() else None
+    row["document"] = document.id if document else None
+    row["document_file"] = document.name if document else None
+    row["published"] = document.published if document else None
+    row["path"] = str(path)
+    row["path_line"] = line
+    row["valid"] = True
+    return row
+
+
+def _read_csv_claims(
+    path: Path, documents: dict[str, Document], findings: list[Finding]
+) -> Iterable[dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        findings.append(Finding("bad-csv", f"cannot read: {error}", str(path)))
+        return []
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in (*REQUIRED, "document") if c not in (reader.fieldnames or [])]
+    if missing:
+        findings.append(
+            Finding(
+                "bad-csv",
+                "missing column(s) "
+                + ", ".join(missing)
+                + "; the header must include id,document,entity,metric,period,"
+                "value,source",
+                str(path),
+                1,
+            )
+        )
+        return []
+    rows = []
+    for entry in reader:
+        line = reader.line_num
+        document = documents.get(entry.get("document") or "")
+        clean = {k: (v if v not in ("", None) else None) for k, v in entry.items()}
+        row = _row(clean, document, path, line)
+        if document is None:
+            row["document"] = entry.get("document") or None
+        rows.append(row)
+    return rows
+
+
+def _suggest(wrong: str, choices: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_claims(
+    frame: pd.DataFrame,
+    catalogue: Catalogue,
+    documents: dict[str, Document],
+    findings: list[Finding],
+) -> None:
+    """Validate each row in place: unknown metric/source, bad period/entity, duplicate ids."""
+    seen: dict[str, str] = {}
+    metric_ids = list(catalogue.metrics)
+    source_ids = list(catalogue.sources)
+    for index, raw in frame.iterrows():
+        row = {key: (None if _missing(value) else value) for key, value in raw.items()}
+        problems: list[tuple[str, str]] = []
+        for key in REQUIRED:
+            if row[key] in (None, ""):
+                problems.append(("missing-field", f"claim lacks '{key}'"))
+        claim_id = row["id"]
+        if claim_id:
+            if claim_id in seen:
+                problems.append(
+                    (
+                        "duplicate-id",
+                        f"claim id '{claim_id}' is already used at "
+                        f"{seen[claim_id]}; give this claim a new id",
+                    )
+                )
+            else:
+                seen[claim_id] = f"{row['path']}:{row['path_line']}"
+        metric = row["metric"]
+        if metric and metric not in catalogue.metrics:
+            problems.append(
+                ("unknown-metric", f"unknown metric '{metric}'" + _suggest(metric, metric_ids))
+            )
+        source = row["source"]
+        if source:
+            resolved = catalogue.resolve_source(source)
+            if resolved is None:
+                problems.append(
+                    (
+                        "unknown-source",
+                        f"unknown source '{source}'"
+                        + _suggest(source, source_ids)
+                        + "; add it to sources.yaml",
+                    )
+                )
+            else:
+                frame.at[index, "source"] = resolved
+        if row["period"]:
+            try:
+                parse_period(row["period"])
+            except ValueError as error:
+                problems.append(("bad-period", str(error)))
+        entity = row["entity"]
+        if entity and len(entity) == 3 and entity.isalpha() and entity.islower():
+            problems.append(
+                (
+                    "bad-entity",
+                    f"entity '{entity}' looks like an ISO 3166 code "
+                    f"written in lower case (did you mean '{entity.upper()}'?)",
+                )
+            )
+        elif entity and not _ENTITY_RE.match(entity):
+            hint = f" (did you mean '{entity.upper()}'?)" if len(entity) == 3 else ""
+            problems.append(
+                (
+                    "bad-entity",
+                    f"entity '{entity}' is neither an ISO 3166 alpha-3 "
+                    "code (AZE), a pair of them (ISR-AZE), nor a lower-case slug" + hint,
+                )
+            )
+        if row["stage"] and row["stage"] not in STAGES:
+            problems.append(
+                ("bad-stage", f"stage '{row['stage']}' is not one of " + ", ".join(STAGES))
+            )
+        if row["basis"] and not _BASIS_RE.match(row["basis"]):
+            problems.append(
+                (
+                    "bad-basis",
+                    f"basis '{row['basis']}': write 'current' or "
+                    "'constant-YEAR' (e.g. constant-2023)",
+                )
+            )
+        if row["document"] is None:
+            problems.append(("unknown-document", "the claim's file has no valid document block"))
+        elif row["document"] not in documents:
+            problems.append(
+                (
+                    "unknown-document",
+                    f"unknown document '{row['document']}'; "
+                    "declare it in a YAML claim file or in documents.yaml",
+                )
+            )
+        for code, message in problems:
+            findings.append(
+                Finding(code, message, row["path"], _int(row["path_line"]), claim=claim_id)
+            )
+        if problems:
+            frame.at[index, "valid"] = False
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)

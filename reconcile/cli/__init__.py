@@ -1,0 +1,1 @@
+"""The command line: argument parsing, one library call per command, rendering, exit codes."""

@@ -1,0 +1,195 @@
+"""The `extract` and `eval-extract` commands: draft claims from documents, and measure drafts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reconcile.core.errors import InputError, UsageError
+
+_EXIT_CODES = """\
+exit codes:
+  0  the command did its job
+  2  bad input or usage (the message says which file, and how to fix it)
+"""
+
+
+def add_extract_commands(commands: Any) -> None:
+    """Register `extract` and `eval-extract` on the argparse subparsers object."""
+    parser = commands.add_parser(
+        "extract",
+        help="draft claims from articles (text, HTML, wikitext)",
+        description="Find the figures in each document and draft claims (value, metric, "
+        "period, source, quote, span, confidence) for a person to review.",
+        epilog="examples:\n"
+        "  reconcile extract article.txt --entity AZE --published 2026-03-13\n"
+        "  reconcile extract page.html --format json\n"
+        "  reconcile extract wiki.txt --out drafts/wiki.yaml\n\n" + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("documents", nargs="+", type=Path, metavar="DOC")
+    parser.add_argument("--entity", help="ISO 3166-1 alpha-3 code (or slug) for every draft")
+    parser.add_argument("--published", help="publication date YYYY-MM-DD (overrides the text)")
+    parser.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    parser.add_argument("--out", type=Path, help="write drafts here (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    parser.add_argument(
+        "--claims", type=Path, default=Path("claims"), help="catalogue folder (default claims/)"
+    )
+    parser.set_defaults(handler=_run_extract)
+
+    evaluate = commands.add_parser(
+        "eval-extract",
+        help="measure drafted claims against curated claims",
+        description="Draft claims from the seed documents named in the claim files and report "
+        "recall and precision on figures, then metric, period and source accuracy.",
+        epilog="example:\n  reconcile eval-extract claims/ --seeds ../shared/seeds\n\n"
+        + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("claims", nargs="+", type=Path, help="claim files or folders")
+    evaluate.add_argument("--seeds", type=Path, required=True, help="folder of seed documents")
+    evaluate.add_argument("--format", choices=["table", "json"], default="table")
+    evaluate.set_defaults(handler=_run_eval)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from reconcile.claims.extract_catalogue import read_catalogue
+    from reconcile.extract.documents import read_document
+    from reconcile.extract.drafts import draft_claims
+
+    published = _parse_date(args.published) if args.published else None
+    if args.out is not None:
+        _check_out(args.out, args.force)
+    catalogue = read_catalogue([args.claims]) if args.claims.exists() else None
+    if catalogue is None:
+        from reconcile.claims.extract_catalogue import Catalogue
+
+        catalogue = Catalogue()
+    drafts = []
+    documents = []
+    for path in _progress(args.documents):
+        if not path.is_file():
+            raise InputError("no such document", path=str(path), hint="check the path")
+        document = read_document(path, name=str(path))
+        documents.append(document)
+        drafts += draft_claims(document, catalogue, entity=args.entity, published=published)
+    if args.format == "json":
+        text = json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_claim_yaml(documents, drafts)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def render_claim_yaml(documents: list[Any], drafts: list[Any]) -> str:
+    """Drafts in the project's claim file format (docs/claims-format.md), one block per document."""
+
+    def q(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    out = ["# drafted by reconcile extract: review every claim before moving it into claims/"]
+    for number, document in enumerate(documents, start=1):
+        mine = [d for d in drafts if d.document == document.name]
+        slug = Path(document.name).stem.split("_")[0] or f"doc{number}"
+        out += ["---", "document:", f"  id: draft-{slug}", f"  file: {q(Path(document.name).name)}"]
+        if document.title:
+            out.append(f"  title: {q(document.title)}")
+        if document.published:
+            out.append(f"  published: {document.published.isoformat()}")
+        if document.publisher:
+            out.append(f"  publisher: {q(document.publisher)}")
+        out.append(f"  lines: {'wikitext' if document.kind == 'wikitext' else 'file'}")
+        out.append("claims:" if mine else "claims: []")
+        for index, draft in enumerate(mine, start=1):
+            note = (
+                f"confidence {draft.confidence}; period from {draft.period_basis}; "
+                f"source from {draft.source_basis}; span {draft.span[0]}-{draft.span[1]}"
+            )
+            if draft.candidates:
+                note += f"; other metrics: {', '.join(draft.candidates)}"
+            out += [
+                f"  - id: draft-{slug}-{index:03d}",
+                f"    entity: {q(draft.entity)}",
+                f"    metric: {q(draft.metric)}",
+                f"    period: {q(draft.period)}",
+                f"    value: {q(draft.value)}",
+                f"    source: {q(draft.source)}",
+                f"    quote: {q(draft.quote)}",
+                f"    line: {draft.line}",
+                f"    note: {q(note)}",
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _check_out(out: Path, force: bool) -> None:
+    """Never overwrite a curated claim file; other files only with --force."""
+    if out.exists() and not force:
+        raise UsageError(f"{out} exists", "pass --force to overwrite it, or choose another --out")
+    existing = out.read_text("utf-8") if out.exists() and out.suffix in {".yaml", ".yml"} else ""
+    if "claims:" in existing and "# drafted by reconcile extract" not in existing[:200]:
+        raise UsageError(
+            f"{out} is a curated claim file; drafts never overwrite one",
+            "write drafts to a new file and merge them by hand",
+        )
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise UsageError(f"bad --published {text!r}", "write the date as YYYY-MM-DD") from error
+
+
+def _progress(paths: list[Path]) -> Any:
+    """Show a progress bar for long runs on a TTY."""
+    if len(paths) < 5 or not sys.stderr.isatty():
+        return paths
+    from rich.console import Console
+    from rich.progress import track
+
+    # On stderr: stdout may carry the drafts (JSON or YAML).
+    console = Console(file=sys.stderr)
+    return track(paths, description="extracting", console=console, transient=True)
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from reconcile.extract.evaluation import evaluate_extraction, rates
+
+    if not args.seeds.is_dir():
+        raise InputError("seed folder not found", path=str(args.seeds), hint="pass --seeds DIR")
+    evaluation = evaluate_extraction(args.claims, args.seeds)
+    result = evaluation.to_dict()
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="extraction against curated claims")
+    for column in ("document", "gold", "drafts", "found", "recall", "precision", "metric",
+                   "period", "source"):  # fmt: skip
+        table.add_column(column, justify="left" if column == "document" else "right")
+    rows = [*evaluation.rows.items(), ("total", evaluation.totals())]
+    for name, row in rows:
+        measured = rates(row)
+        table.add_row(
+            name,
+            str(row["gold"]),
+            str(row["drafts"]),
+            str(row["found"]),
+            *(f"{measured[k]:.0%}" for k in ("recall", "precision", "metric_accuracy",
+                                              "period_accuracy", "source_accuracy")),
+        )  # fmt: skip
+    console = Console()
+    console.print(table)
+    console.print(f"missed: {len(evaluation.missed)}  extra: {len(evaluation.extra)}")
+    return 0

@@ -1,0 +1,224 @@
+"""The command line: parse arguments, call one library function, render, pick the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from reconcile import __version__
+from reconcile.core.errors import InputError, UsageError
+
+from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
+from .check import add_check_commands
+from .extract import add_extract_commands
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError (one error boundary) and suggests close commands."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = f"run '{self.prog} --help' for usage"
+        if "invalid choice" in message and "'" in message:
+            wrong = message.split("'")[1]
+            choices = [a for a in message.split("(choose from ")[-1].strip(")").split(", ")]
+            choices = [c.strip("'") for c in choices]
+            close = difflib.get_close_matches(wrong, choices, n=1)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+        raise UsageError(f"{self.prog}: {message}", hint)
+
+
+def _add_parse(commands: Any) -> None:
+    parser = commands.add_parser(
+        "parse",
+        help="show how figures are read and normalised",
+        description="Parse each figure (one per argument, or one per line of --file) and show "
+        "the interval, unit, qualifier and every conversion step with its source.",
+        epilog="examples:\n"
+        "  reconcile parse 'US$2.46 billion' 'nearly $5 billion'\n"
+        "  reconcile parse '8.1 billion manat' --year 2025 --to USD\n"
+        "  reconcile parse '1,000 manat' --year 2004\n"
+        "  reconcile parse '59th among 127 countries' --format json\n\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("text", nargs="*", help="figures as written, e.g. 'about $1.5 billion'")
+    parser.add_argument("--file", type=Path, help="read figures from this file, one per line")
+    parser.add_argument("--year", type=int, help="the year the figures are for (picks rates)")
+    parser.add_argument("--to", help="convert to this currency (USD, EUR, AZN) or unit (km)")
+    parser.add_argument(
+        "--basis", help="constant-YEAR: express money in constant prices (US CPI)", default=None
+    )
+    add_rates_argument(parser)
+    parser.add_argument("--dollar", default="USD", help="what a bare '$' means (default USD)")
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.set_defaults(handler=_run_parse)
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    from reconcile.normalize.parsing import parse_figures
+
+    texts = list(args.text)
+    if args.file:
+        try:
+            texts += [
+                line.strip()
+                for line in args.file.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror}", path=str(args.file)) from error
+    if not texts:
+        raise UsageError("no figures given", "pass figures as arguments or --file FILE")
+    if args.basis and not _is_basis(args.basis):
+        raise UsageError(
+            f"unknown basis {args.basis!r}", "use constant-YEAR, e.g. --basis constant-2023"
+        )
+    records = parse_figures(
+        texts,
+        year=args.year,
+        to=args.to,
+        basis=args.basis,
+        rates_files=args.rates,
+        dollar=args.dollar.upper(),
+    )
+    if args.format == "json":
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        from reconcile.report.terminal import render_parse_table
+
+        render_parse_table(records)
+    return 0
+
+
+def _is_basis(basis: str) -> bool:
+    prefix, _, year = basis.partition("-")
+    return prefix == "constant" and year.isdigit() and len(year) == 4
+
+
+def _add_report(commands: Any) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="reconcile claims and report conflicts, agreements and series",
+        description="Read the claim files, normalise every figure, group by entity, metric and "
+        "period, and report which figures conflict (with sources and likely causes), which "
+        "agree, and how each metric runs across periods.",
+        epilog="examples:\n"
+        "  reconcile report claims/\n"
+        "  reconcile report claims/ --only conflicts\n"
+        "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
+        "  reconcile report claims/ --format json > report.json\n"
+        "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n\n"
+        + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_paths_argument(parser)
+    parser.add_argument(
+        "--format",
+        choices=["table", "markdown", "json", "csv", "html"],
+        default="table",
+        help="what to print (default: table)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="also write report.md, report.json, report.csv and report.html into this folder",
+    )
+    parser.add_argument("--only", choices=["conflicts"], help="show only conflicting groups")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
+    add_rates_argument(parser)
+    parser.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from reconcile.compare.reconciliation import build_report, reconcile_claims
+    from reconcile.report.writer import render_report, write_reports
+
+    reconciliation = reconcile_claims(args.paths, args.rates)
+    report = build_report(reconciliation, only=args.only)
+    if args.format == "table":
+        from reconcile.report.terminal import render_report_table
+
+        render_report_table(report)
+    else:
+        sys.stdout.write(render_report(report, args.format))
+    if args.out:
+        for path in write_reports(report, args.out):
+            print(f"wrote {path}", file=sys.stderr)
+    if args.strict and report["summary"]["conflict"]:
+        return 1
+    return 0
+
+
+def _add_validate(commands: Any) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check claim files and catalogues without reconciling",
+        description="Check claim files: every problem with file, line, what is wrong and the "
+        "fix. Nothing is rewritten.",
+        epilog="examples:\n  reconcile validate claims/\n  reconcile validate claims/001_x.yaml "
+        "--format json\n\n" + EXIT_CODES.replace("1  it found", "1  (not used) it found"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_paths_argument(parser)
+    add_rates_argument(parser)
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(handler=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from reconcile.normalize.validation import validate
+
+    result = validate(args.paths, args.rates)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        for finding in result["findings"]:
+            where = ":".join(str(finding[k]) for k in ("path", "line") if k in finding)
+            level = finding.get("level", "error")
+            print(f"{where}: {level} {finding['code']}: {finding['message']}")
+        print(
+            f"{result['claims']} claims in {result['files']} files: {result['errors']} errors, "
+            f"{result['warnings']} warnings"
+        )
+    return 2 if result["errors"] else 0
+
+
+COMMANDS: list[Callable[[Any], None]] = [
+    _add_parse,
+    _add_report,
+    _add_validate,
+    add_check_commands,
+    add_extract_commands,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(
+        prog="reconcile",
+        description="Reconcile conflicting figures across sources, with the receipts.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reconcile {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for add in COMMANDS:
+        add(commands)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Parse argv and run the chosen command; returns its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help(sys.stderr)
+        return 2
+    result: int = args.handler(args)
+    return result

@@ -1,0 +1,274 @@
+"""Reconcile claims: normalise, group, compare, infer causes, and build the report records."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reconcile import __version__
+from reconcile.claims.catalogue import Metric
+from reconcile.claims.files import ClaimSet, load_claims
+from reconcile.core.errors import Finding
+from reconcile.normalize.conversion import Conversion
+from reconcile.reference.rates import RateTable, load_rate_table
+
+from .causes import describe_cause, infer_causes
+from .groups import Comparison, add_fingerprints, compare_claims
+
+REPORT_VERSION = "1.0"
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    """Everything a report is made from: claims, comparison, conversions and findings."""
+
+    claim_set: ClaimSet
+    comparison: Comparison
+    conversions: list[Conversion]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def reconcile_frame(
+    frame: pd.DataFrame, metrics: dict[str, Metric], rates: RateTable
+) -> tuple[Comparison, list[Conversion], list[Finding]]:
+    """The pure core: normalise a claims frame and compare it (no I/O)."""
+    from reconcile.normalize.claim_values import normalize_claims
+
+    normalized, conversions, findings = normalize_claims(frame, metrics, rates)
+    tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
+    comparison = compare_claims(normalized, tolerances, copy=False)
+    comparison.conflicts = infer_causes(comparison.conflicts)
+    return comparison, conversions, findings
+
+
+def reconcile_claims(paths: Sequence[Path], rates_files: Sequence[Path] = ()) -> Reconciliation:
+    """Read claim files and reconcile them (the `report` and `check` commands)."""
+    claim_set = load_claims(paths)
+    rates = load_rate_table(tuple(rates_files))
+    comparison, conversions, findings = reconcile_frame(claim_set.frame, claim_set.metrics, rates)
+    return Reconciliation(claim_set, comparison, conversions, [*claim_set.findings, *findings])
+
+
+def _number(value: Any) -> float | None:
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value)
+
+
+def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
+    sources = reconciliation.claim_set.sources
+    conversion = reconciliation.conversions[int(row["conversion"])] if row["valid"] else None
+    return {
+        "id": row["id"],
+        "source": row["source"],
+        "source_name": sources[row["source"]].name if row["source"] in sources else None,
+        "document": row["document_file"],
+        "published": _text(row["published"]),
+        "quote": _text(row["quote"]),
+        "line": None if pd.isna(row["line"]) else int(row["line"]),
+        "file": row["path"],
+        "file_line": None if pd.isna(row["path_line"]) else int(row["path_line"]),
+        "value": row["value"],
+        "qualifier": _text(row["qualifier"]),
+        "low": _number(row["low"]),
+        "high": _number(row["high"]),
+        "unit": _text(row["unit"]),
+        "rank_of": None if pd.isna(row["rank_of"]) else int(row["rank_of"]),
+        "percentile": _number(row["percentile"]),
+        "normalized_low": _number(row["normalized_low"]) if row["valid"] else None,
+        "normalized_high": _number(row["normalized_high"]) if row["valid"] else None,
+        "normalized_unit": _text(row["normalized_unit"]) if row["valid"] else None,
+        "steps": conversion.steps if conversion else [],
+        "stage": _text(row["stage"]),
+        "basis": _text(row["basis"]),
+        "note": _text(row["note"]),
+        "valid": bool(row["valid"]),
+        "cluster": int(row["cluster"]) if row["cluster"] >= 0 else None,
+        "repeat_of": _text(row["repeat_of"]),
+    }
+
+
+def _conflict_record(pair: Any) -> dict[str, Any]:
+    return {
+        "fingerprint": pair["fingerprint"],
+        "claim_a": pair["id_a"],
+        "claim_b": pair["id_b"],
+        "source_a": pair["source_a"],
+        "source_b": pair["source_b"],
+        "gap": round(float(pair["gap"]), 6),
+        "ratio": _number(round(float(pair["ratio"]), 6)),
+        "severity": pair["severity"],
+        "cause": _text(pair["cause"]),
+        "cause_text": describe_cause(pair["cause"], pair["cause_detail"]),
+    }
+
+
+def _clusters(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_cluster: dict[int, list[dict[str, Any]]] = {}
+    for claim in claims:
+        if claim["cluster"] is not None and claim["repeat_of"] is None:
+            by_cluster.setdefault(claim["cluster"], []).append(claim)
+    clusters = []
+    for number in sorted(by_cluster):
+        members = by_cluster[number]
+        clusters.append(
+            {
+                "sources": sorted({m["source"] for m in members}),
+                "claims": [m["id"] for m in members],
+                "low": min(m["normalized_low"] for m in members),
+                "high": max(
+                    (m["normalized_high"] for m in members if m["normalized_high"] is not None),
+                    default=None,
+                ),
+            }
+        )
+    return clusters
+
+
+def build_report(reconciliation: Reconciliation, only: str | None = None) -> dict[str, Any]:
+    """The report as plain data (the JSON schema in docs/report-schema.md)."""
+    comparison = reconciliation.comparison
+    metrics = reconciliation.claim_set.metrics
+    claims = comparison.claims.sort_values(
+        ["group", "normalized_low", "path", "path_line"], kind="stable"
+    )
+    conflicts_by_group: dict[int, list[dict[str, Any]]] = {}
+    for _, pair in add_fingerprints(comparison.conflicts).iterrows():
+        conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
+    claims_by_group: dict[int, list[dict[str, Any]]] = {}
+    for _, row in claims.iterrows():
+        claims_by_group.setdefault(int(row["group"]), []).append(_claim_record(row, reconciliation))
+    groups = []
+    for number, group in zip(
+        comparison.groups.index.to_numpy(), comparison.groups.to_dict("records"), strict=True
+    ):
+        metric = metrics.get(group["metric"])
+        records = claims_by_group.get(int(number), [])
+        groups.append(
+            {
+                "entity": group["entity"],
+                "metric": group["metric"],
+                "metric_label": metric.label if metric else None,
+                "period": group["period"],
+                "verdict": group["verdict"],
+                "claims": records,
+                "clusters": _clusters(records),
+                "conflicts": conflicts_by_group.get(int(number), []),
+            }
+        )
+    groups.sort(key=lambda g: (g["entity"], g["metric"], _period_key(g["period"])))
+    _add_related(groups, metrics)
+    series = _series(groups)
+    if only == "conflicts":
+        groups = [g for g in groups if g["verdict"] == "conflict"]
+        series = []
+    verdicts = comparison.groups["verdict"].value_counts()
+    frame = comparison.claims
+    summary = {
+        "claims": len(frame),
+        "valid_claims": int(frame["valid"].sum()),
+        "invalid_claims": int((~frame["valid"].astype(bool)).sum()),
+        "repeats": int(frame["repeat_of"].notna().sum()),
+        "groups": len(comparison.groups),
+        "conflict": int(verdicts.get("conflict", 0)),
+        "consistent": int(verdicts.get("consistent", 0)),
+        "single": int(verdicts.get("single", 0)),
+        "invalid": int(verdicts.get("invalid", 0)),
+        "conflict_pairs": len(comparison.conflicts),
+        "errors": sum(1 for f in reconciliation.findings if f.level == "error"),
+        "warnings": sum(1 for f in reconciliation.findings if f.level == "warning"),
+    }
+    return {
+        "version": REPORT_VERSION,
+        "generator": f"reconcile {__version__}",
+        "summary": summary,
+        "groups": groups,
+        "series": series,
+        "findings": [f.to_dict() for f in reconciliation.findings],
+    }
+
+
+def _period_key(period: str) -> tuple[int, str]:
+    digits = period[:4]
+    return (int(digits) if digits.isdigit() else 9999, period)
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["normalized_low"] is None or b["normalized_low"] is None:
+        return False
+    a_high = a["normalized_high"] if a["normalized_high"] is not None else math.inf
+    b_high = b["normalized_high"] if b["normalized_high"] is not None else math.inf
+    return a["normalized_low"] <= b_high and b["normalized_low"] <= a_high
+
+
+def _add_related(groups: list[dict[str, Any]], metrics: dict[str, Metric]) -> None:
+    """For each group, the groups of related metrics for the same entity and period.
+
+    A conflict with no other likely cause whose one side matches a related metric's figure is
+    marked `related-metric` (a budget figure set against spending, say).
+    """
+    index = {(g["entity"], g["metric"], g["period"]): g for g in groups}
+    for group in groups:
+        metric = metrics.get(group["metric"])
+        related = []
+        for other_id in metric.related if metric else ():
+            other = index.get((group["entity"], other_id, group["period"]))
+            if other is None:
+                continue
+            matches = {
+                claim["id"]: [o["id"] for o in other["claims"] if _overlaps(claim, o)]
+                for claim in group["claims"]
+            }
+            related.append({"metric": other_id, "verdict": other["verdict"], "matches": matches})
+            for conflict in group["conflicts"]:
+                if conflict["cause"] is not None:
+                    continue
+                for side in ("claim_a", "claim_b"):
+                    if matches.get(conflict[side]):
+                        conflict["cause"] = "related-metric"
+                        conflict["cause_text"] = (
+                            f"{conflict[side]} matches {', '.join(matches[conflict[side]])} "
+                            f"under the related metric {other_id}: likely a different measure"
+                        )
+                        break
+        group["related"] = related
+
+
+def _series(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same entity and metric across periods: a series, never a contradiction."""
+    by_metric: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for group in groups:
+        by_metric.setdefault((group["entity"], group["metric"]), []).append(group)
+    series = []
+    for (entity, metric), members in by_metric.items():
+        if len(members) < 2:
+            continue
+        points = []
+        for group in members:
+            for cluster in group["clusters"]:
+                claim = next(c for c in group["claims"] if c["id"] == cluster["claims"][0])
+                points.append(
+                    {
+                        "period": group["period"],
+                        "low": cluster["low"],
+                        "high": cluster["high"],
+                        "unit": claim["normalized_unit"],
+                        "sources": cluster["sources"],
+                        "percentile": claim["percentile"],
+                        "rank_of": claim["rank_of"],
+                    }
+                )
+        series.append({"entity": entity, "metric": metric, "points": points})
+    return series

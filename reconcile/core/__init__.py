@@ -1,0 +1,1 @@
+"""Shared foundations: errors and findings, the parsed value, periods, frame helpers, patterns."""

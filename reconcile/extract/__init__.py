@@ -1,0 +1,1 @@
+"""Draft claims from articles: documents and their readers, sentences, periods, sources, metrics."""

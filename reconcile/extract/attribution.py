@@ -1,0 +1,127 @@
+"""Who a figure is attributed to: named authorities, references and inline citations.
+
+"according to X", "X said", "X reports", "data compiled by X"; the wikitext <ref> that closes the
+sentence; the cited work of an infobox field; parenthetical markers such as "(IISS 2007, p. 157)".
+"""
+
+from __future__ import annotations
+
+import re
+
+from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+
+from .documents import Citation
+from .periods import YEAR_PATTERN
+
+_REPORTING_AFTER = re.compile(
+    r"^[\s,]*(?:\([^)]{1,20}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.]*\s+){0,2}"
+    r"(?:also\s+|has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|report|suggests?|"
+    r"suggested|estimated?|estimates|announced|announces|revealed|reveals|recorded|lists?|"
+    r"listed|attributes|attributed|ranked|ranks|stated|states|claimed|claims|noted|notes|"
+    r"found|finds|shows|showed|puts|put|gives?|counted|counts)\b"
+)
+# "the annual Global Fire Power review": a named publication vouches for the figure.
+_PUBLICATION_AFTER = re.compile(
+    r"^\s+(?:(?:19|20)\d\d\s+)?(?:ranking|review|index|report|survey|database|data|estimates?|"
+    r"figures|statistics)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:according\s+to|compiled\s+by|reported\s+by|estimated\s+by|cited\s+by|data\s+from|"
+    r"figures\s+from|published\s+by)\s+(?:the\s+)?(?:[\w.’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ACCORDING_RE = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:compiled\s+)?(?:by|from)\s+(?:the\s+)?)?"
+    r"(?P<who>[^,.;:()\n]{3,80}?)(?=\s*(?:[,.;:(\n]|$|\s+for\s|\s+in\s(?:19|20)))",
+    re.IGNORECASE,
+)
+
+
+def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]]:
+    index: dict[str, str] = {}
+    for source in catalogue.sources:
+        for name in (source.id, *source.names):
+            key = normalise_name(name)
+            if len(key) >= 3:
+                index.setdefault(key, source.id)
+    names = sorted(index, key=len, reverse=True)
+    pattern = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+    return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])", re.IGNORECASE), index
+
+
+def resolve_source(text: str, catalogue: Catalogue) -> str | None:
+    """The catalogue id of the first source named in a text (longest name wins), if any."""
+    regex, index = catalogue.prepared("sources", _source_regex)
+    match = regex.search(text.replace("’", "'").replace("www.", ""))
+    return index.get(normalise_name(match.group(0))) if match else None
+
+
+def source_of_citation(citation: Citation, catalogue: Catalogue) -> str | None:
+    """The authority of a cited work: publisher, work, author, title, site, then the ref text."""
+    fields = citation.fields
+    for key in ("publisher", "work", "newspaper", "agency", "journal", "last", "author",
+                "last1", "title", "website", "url"):  # fmt: skip
+        value = fields.get(key, "")
+        if key == "url":
+            value = re.sub(r"^https?://(?:www\d*\.)?", "", value).split("/")[0]
+        found = resolve_source(value, catalogue) if value else None
+        if found:
+            return found
+    found = resolve_source(citation.text, catalogue)
+    if found:
+        return found
+    raw = fields.get("publisher") or fields.get("work") or fields.get("website")
+    return raw or None
+
+
+def find_named_source(sentence: str, position: int, catalogue: Catalogue) -> str | None:
+    """An authority named in the sentence ("according to X", "X said"), nearest the figure.
+
+    Pass only the part of the sentence between citations: a ref closes the claim it supports.
+    """
+    memo: dict[str, list[tuple[int, int, str]]] = catalogue.prepared("named-sources", lambda c: {})
+    if sentence not in memo:
+        if len(memo) > 256:
+            memo.clear()
+        # The sentence's other figures need the same names: find them once per sentence.
+        memo[sentence] = _named_sources(sentence, catalogue)
+    named = memo[sentence]
+    candidates = [(abs(at - position) + bias, who) for at, bias, who in named]
+    return min(candidates)[1] if candidates else None
+
+
+def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, str]]:
+    """Where a sentence names an authority: (offset, tie-breaker, source id or "?name")."""
+    regex, index = catalogue.prepared("sources", _source_regex)
+    text = sentence.replace("’", "'")
+    found: list[tuple[int, int, str]] = []
+    for match in regex.finditer(text):
+        named = _ATTRIBUTION_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+        after = text[match.end() : match.end() + 60]
+        if named or _REPORTING_AFTER.match(after) or _PUBLICATION_AFTER.match(after):
+            found.append((match.start(), 0, index[normalise_name(match.group(0))]))
+    named_at = [at for at, _, _ in found]
+    for match in _ACCORDING_RE.finditer(text):
+        who = match.group("who").strip()
+        if not any(abs(match.start("who") - at) < 5 for at in named_at):
+            resolved = resolve_source(who, catalogue)
+            found.append((match.start(), 1, resolved or f"?{who}"))
+    return found
+
+
+_INLINE_CITATION_RE = re.compile(
+    rf"\((?P<who>[^()\n]{{2,60}}?)[\s,]+(?P<year>{YEAR_PATTERN})(?:,[^()\n]*)?\)"
+)
+
+
+def inline_citations(text: str, catalogue: Catalogue) -> list[Citation]:
+    """Parenthetical markers such as "(IISS 2007, p. 157)" cite like a ref."""
+    found = []
+    for match in _INLINE_CITATION_RE.finditer(text):
+        who = match.group("who")
+        if resolve_source(who, catalogue):
+            found.append(
+                Citation(match.end(), None, {"publisher": who, "year": match.group("year")})
+            )
+    return found

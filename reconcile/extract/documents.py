@@ -1,0 +1,171 @@
+"""Read documents into clean text with a map back to source lines: the data model and plain text.
+
+The kind of a document is sniffed from its name and content; HTML is read in html_text.py and
+Wikipedia wikitext (bare or as the JSON pair `[title, wikitext]`) in wikitext.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reconcile.core.errors import InputError
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+)
+_UPDATE_LINE_RE = re.compile(r"\b(?:updated?|modified|edited)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference in a document: where it closes the text it supports, and what it cites."""
+
+    offset: int
+    name: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InfoboxField:
+    """One filled infobox field: its name, the span of its value, and the reference on it."""
+
+    name: str
+    start: int
+    end: int
+    citation: Citation | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A document as clean text, with its metadata and a map from text offsets to lines."""
+
+    name: str
+    kind: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    publisher: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    fields: list[InfoboxField] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    # Spans the document itself dates: (start, end, year), e.g. a picture's caption by the year
+    # in the picture's file name ("parade in Baku, 2013.JPG").
+    dated: list[tuple[int, int, str]] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def line_at(self, offset: int) -> int:
+        """The 1-based source line of a text offset."""
+        if not self.anchors:
+            if not self._line_starts:
+                self._line_starts = [m.end() for m in re.finditer("\n", self.text)]
+            return bisect.bisect_right(self._line_starts, offset) + 1
+        index = bisect.bisect_right(self.anchors, (offset, 1 << 60)) - 1
+        if index < 0:
+            return 1
+        clean, line = self.anchors[index]
+        return line + self.text.count("\n", clean, offset)
+
+
+def read_document(path: Path, *, name: str | None = None) -> Document:
+    """Read a document file (text, HTML or wikitext, sniffed from name and content)."""
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from error
+    return parse_document(name or path.name, raw, suffix=path.suffix.lower())
+
+
+def parse_document(name: str, raw: str, *, suffix: str = "") -> Document:
+    """Turn raw document content into a Document; the kind is sniffed from suffix and content."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    stripped = raw.lstrip()
+    if stripped.startswith("[") and suffix in {"", ".txt", ".json"}:
+        pair = _json_pair(stripped)
+        if pair is not None:
+            from .wikitext import parse_wikitext
+
+            return parse_wikitext(name, pair[1], title=pair[0])
+    if suffix in {".html", ".htm"} or re.match(r"(?is)<!doctype html|<html", stripped[:200]):
+        from .html import parse_html
+
+        return parse_html(name, raw)
+    if suffix in {".wiki", ".wikitext", ".mediawiki"} or _looks_like_wikitext(stripped[:3000]):
+        from .wikitext import parse_wikitext
+
+        return parse_wikitext(name, raw)
+    return parse_text(name, raw)
+
+
+def _json_pair(text: str) -> tuple[str, str] | None:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return value[0], value[1]
+    return None
+
+
+def _looks_like_wikitext(head: str) -> bool:
+    return head.startswith("{{") or (head.count("[[") >= 3 and "{{" in head)
+
+
+def parse_text(name: str, raw: str) -> Document:
+    """Plain text: the text is the source itself; the date is read from the first lines."""
+    return Document(name=name, kind="text", text=raw, published=find_published_date(raw))
+
+
+def find_published_date(text: str) -> date | None:
+    """The first date in the head of a text, skipping 'Last update' lines (bylines win)."""
+    for line in text[:1500].splitlines()[:15]:
+        if _UPDATE_LINE_RE.search(line):
+            continue
+        for pattern in _DATE_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                found = _date_of(match)
+                if found:
+                    return found
+    return None
+
+
+def _date_of(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    month = int(groups["mm"]) if groups.get("mm") else MONTHS.get(groups["m"].lower().rstrip("."))
+    try:
+        return date(int(groups["y"]), month or 1, int(groups["d"]))
+    except ValueError:
+        return None

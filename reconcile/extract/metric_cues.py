@@ -1,0 +1,86 @@
+"""Pick the metric of a figure from the cue words nearest it, among metrics of its kind."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+
+UNKNOWN_METRIC = "unknown"
+
+_KIND_OF_UNIT = {"rank": "rank", "percent": "ratio", "count": "count"}
+
+
+def _metrics_of_kind(catalogue: Catalogue, kind: str) -> set[str]:
+    """The metrics a figure of this kind may be; a count may also be a quantity."""
+    fits = {m.id for m in catalogue.metrics if kind in {"unknown", m.kind}}
+    if kind == "count":
+        fits |= {m.id for m in catalogue.metrics if m.kind == "quantity"}
+    return fits
+
+
+def _figure_kind(unit: str | None) -> str:
+    if unit is None:
+        return "unknown"
+    if unit in _KIND_OF_UNIT:
+        return _KIND_OF_UNIT[unit]
+    return "money" if len(unit) == 3 and unit.isupper() else "quantity"
+
+
+def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    owners: dict[str, list[str]] = {}
+    for metric in catalogue.metrics:
+        for cue in metric.cues:
+            owners.setdefault(normalise_name(cue), []).append(metric.id)
+    cues = sorted(owners, key=len, reverse=True)
+    pattern = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) or "(?!)"
+    # Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), owners
+
+
+@lru_cache(maxsize=32)
+def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The cue words of a sentence (start, end, cue), kept for its other figures."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    return tuple((m.start(), m.end(), normalise_name(m.group(0))) for m in regex.finditer(lowered))
+
+
+def pick_metric(
+    sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
+    field_name: str | None = None,
+) -> tuple[str, list[str], float]:  # fmt: skip
+    """The metric whose cue words sit nearest the figure, among metrics of the figure's kind."""
+    kind = _figure_kind(unit)
+    fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
+    regex, owners = catalogue.prepared("cues", _cue_regex)
+    scores: dict[str, float] = {}
+    if field_name:
+        for metric_id in owners.get(normalise_name(field_name.replace("_", " ")), []) + owners.get(
+            normalise_name(field_name), []
+        ):
+            if metric_id in fits:
+                scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
+    for cue_start, cue_end, cue in _cues_in(regex, sentence):
+        if cue_start >= end:
+            distance = cue_start - end
+        elif cue_end <= start:
+            distance = (start - cue_end) * 3  # the counted noun usually follows the number
+        else:
+            distance = 0  # the cue shares words with the figure ("23 percent increase")
+        weight = (1 + 0.5 * len(cue.split())) / (1 + distance / 8)
+        for metric_id in owners[cue]:
+            if metric_id in fits:
+                scores[metric_id] = scores.get(metric_id, 0.0) + weight
+    ranked = sorted(scores, key=lambda m: -scores[m])
+    if not ranked:
+        nearby = sorted(fits)[:3] if len(fits) <= 3 else []
+        return UNKNOWN_METRIC, nearby, 0.0
+    best = scores[ranked[0]]
+    runner = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    confidence = best / (best + 0.5) * (1 - runner / (best + runner) / 2 if runner else 1.0)
+    if confidence < 0.15:
+        return UNKNOWN_METRIC, ranked[:3], confidence
+    return ranked[0], ranked[1:3], round(confidence, 2)

@@ -1,0 +1,1 @@
+"""The figure grammar: read one stated figure (number, scale, currency, unit, qualifier, rank)."""

@@ -1,0 +1,157 @@
+"""Qualifier words and vague magnitudes, and how they shape a figure's interval.
+
+DESIGN.md: "about" widens by 10 percent by default; "nearly" gives [0.9x, x]; "more than" gives
+(x, inf); "up to" gives [0, x].
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from reconcile.core.parsed_value import ParsedValue
+
+DEFAULT_WIDEN = 0.10
+
+# Qualifier words -> how they shape the interval. Sources for the readings: DESIGN.md
+# ("about" widens by 10 percent by default; "nearly" gives [0.9x, x]; ...).
+QUALIFIERS: dict[str, str] = {
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "approx.": "approximate",
+    "approx": "approximate",
+    "roughly": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "est.": "approximate",
+    "circa": "approximate",
+    "c.": "approximate",
+    "ca.": "approximate",
+    "~": "approximate",
+    "≈": "approximate",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "more than": "more",
+    "over": "more",
+    "above": "more",
+    "in excess of": "more",
+    "exceeding": "more",
+    "upwards of": "more",
+    ">": "more",
+    "at least": "at-least",
+    "no fewer than": "at-least",
+    "no less than": "at-least",
+    "up to": "up-to",
+    "as many as": "up-to",
+    "as much as": "up-to",
+    "at most": "up-to",
+    "less than": "up-to",
+    "fewer than": "up-to",
+    "under": "up-to",
+    "below": "up-to",
+    "<": "up-to",
+    "to the excess of": "more",
+    "in the excess of": "more",
+    "well over": "more",
+    "between": "between",
+    "only": "exact",
+    "just": "exact",
+    "exactly": "exact",
+}
+
+
+def qualifier_pattern(extra: tuple[str, ...] = ()) -> str:
+    """A regex alternation of the qualifier words (and `extra` ones), longest first."""
+    words = sorted([*QUALIFIERS, *extra], key=len, reverse=True)
+    return "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") + (r"\b" if q[-1].isalpha() else "") for q in words
+    )
+
+
+# Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at
+# least two thousand and less than ten thousand; "in the low thousands" is 1,000-3,999.
+VAGUE_MAGNITUDES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 999_999_999),
+    "in the low hundreds": (100, 399),
+    "in the low thousands": (1_000, 3_999),
+    "in the high hundreds": (700, 999),
+    "in the high thousands": (7_000, 9_999),
+}
+VAGUE_RE = re.compile(
+    r"^(?P<words>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(VAGUE_MAGNITUDES, key=len, reverse=True)
+    )
+    + r")\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def apply_qualifier(
+    qualifier: str | None,
+    amount: float,
+    low: float,
+    high: float,
+    widen: float,
+    has_range: bool,
+) -> tuple[float, float]:
+    """Shape the interval by the qualifier (DESIGN.md: normalisation rules)."""
+    if qualifier is None or qualifier == "exact":
+        return low, high
+    if qualifier == "approximate":
+        # The qualifier states the precision: it replaces the half-last-digit rule, so
+        # "about 100" is [90, 110], not [50, 150].
+        bottom = low if has_range else amount
+        top = high if has_range else amount
+        return bottom - abs(bottom) * widen, top + abs(top) * widen
+    top = high if has_range else amount
+    bottom = low if has_range else amount
+    if qualifier == "nearly":
+        return (1.0 - widen) * top, top
+    if qualifier in {"more", "at-least"}:
+        return bottom, math.inf
+    if qualifier == "up-to":
+        return 0.0, top
+    raise AssertionError(f"unhandled qualifier kind {qualifier}")
+
+
+_ARTICLE_RE = re.compile(r"(?:a|an|a\s+single|one\s+single)\s+(?P<rest>[^\d]+)$", re.IGNORECASE)
+
+
+def parse_vague(cleaned: str, result: ParsedValue) -> bool:
+    """ "thousands", "in the low thousands": a count between the bounds the words allow."""
+    match = VAGUE_RE.match(cleaned)
+    if not match:
+        return False
+    words = " ".join(match.group("words").lower().split())
+    low, high = VAGUE_MAGNITUDES[words]
+    result.ok = True
+    result.unit = "count"
+    result.low, result.high = float(low), float(high)
+    result.amount = (low + high) / 2.0
+    result.qualifier = words
+    result.noun = match.group("rest").strip() or None
+    return True
+
+
+def parse_article(cleaned: str, result: ParsedValue) -> bool:
+    """ "an artillery brigade", "a single regiment": one of something."""
+    match = _ARTICLE_RE.match(cleaned)
+    if not match:
+        return False
+    result.ok = True
+    result.unit = "count"
+    result.amount = 1.0
+    result.low, result.high = 0.5, 1.5
+    result.noun = match.group("rest").strip()
+    return True

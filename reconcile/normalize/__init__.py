@@ -1,0 +1,1 @@
+"""Turn parsed figures into intervals in each metric's canonical unit, with conversion receipts."""

@@ -1,0 +1,153 @@
+"""Parse each claim's stated value and normalise it to its metric's canonical unit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from reconcile.claims.catalogue import Metric
+from reconcile.core.errors import Finding
+from reconcile.core.periods import parse_period
+from reconcile.figures.grammar import ParsedValue, kind_of_unit, parse_value
+from reconcile.reference.rates import RateTable
+from reconcile.reference.units import unit_aliases
+
+from .conversion import Conversion, normalize_figures
+
+PARSED_COLUMNS = ["amount", "low", "high", "unit", "qualifier", "rank_of", "percentile"]
+
+
+def _period_years(periods: pd.Series) -> tuple[list[int | None], list[int | None]]:
+    starts: list[int | None] = []
+    ends: list[int | None] = []
+    cache: dict[str, tuple[int | None, int | None]] = {}
+    for label in periods.astype(str):
+        if label not in cache:
+            try:
+                period = parse_period(label)
+                cache[label] = (period.start_year, period.end_year)
+            except ValueError:
+                cache[label] = (None, None)
+        starts.append(cache[label][0])
+        ends.append(cache[label][1])
+    return starts, ends
+
+
+def parse_claim_values(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ParsedValue | None]]:
+    """Add the parsed columns; each distinct (value, year) is parsed once."""
+    starts, ends = _period_years(frame["period"])
+    out = frame.copy()
+    out["year"] = pd.array(starts, dtype="Int64")
+    out["year_end"] = pd.array(ends, dtype="Int64")
+    cache: dict[tuple[str, int | None], ParsedValue] = {}
+    parsed: list[ParsedValue | None] = []
+    for value, year in zip(out["value"], starts, strict=True):
+        if value is None or pd.isna(value):
+            parsed.append(None)
+            continue
+        key = (str(value), year)
+        if key not in cache:
+            cache[key] = parse_value(str(value), year=year)
+        parsed.append(cache[key])
+    for column in PARSED_COLUMNS:
+        out[column] = [getattr(p, column) if p is not None else None for p in parsed]
+    for column in ("amount", "low", "high", "percentile"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
+    return out, parsed
+
+
+def normalize_claims(
+    frame: pd.DataFrame, metrics: Mapping[str, Metric], rates: RateTable
+) -> tuple[pd.DataFrame, list[Conversion], list[Finding]]:
+    """Parse (when not parsed yet) and normalise claims to their metrics' canonical units.
+
+    Claims whose value cannot be read, or whose unit does not fit the metric, get a finding and
+    valid=False; they stay in the frame.
+    """
+    findings: list[Finding] = []
+    parsed: list[ParsedValue | None] | None = None
+    if "amount" not in frame:
+        frame, parsed = parse_claim_values(frame)
+    else:
+        frame = frame.copy()
+    plain_units, _ = unit_aliases()
+    # Metric units are written as people write them ("km"); compare in pint's names so that a
+    # figure already in the metric's unit needs no conversion (and pint is not even loaded).
+    metric_units = {m.id: plain_units.get(m.unit.lower(), m.unit) for m in metrics.values()}
+    metric_kinds = {m.id: m.kind for m in metrics.values()}
+    metric_codes, metric_ids = pd.factorize(frame["metric"])
+    frame["target"] = np.array([metric_units.get(m) for m in metric_ids] + [None], dtype=object)[
+        metric_codes
+    ]
+    frame["metric_kind"] = np.array(
+        [metric_kinds.get(m) for m in metric_ids] + [None], dtype=object
+    )[metric_codes]
+    # A bare number for a physical-quantity metric ("18-49" for an age band in years) is in
+    # the metric's unit.
+    bare = (frame["unit"] == "count") & (frame["metric_kind"] == "quantity")
+    frame.loc[bare, "unit"] = frame.loc[bare, "target"]
+    if parsed is not None:
+        findings.extend(_parse_findings(frame, parsed))
+    normalized, conversions = normalize_figures(frame, rates, copy=False)
+    valid = normalized["valid"].to_numpy(dtype=bool)
+    unit_codes, units = pd.factorize(normalized["unit"])
+    kind_of_code = np.array([kind_of_unit(u) for u in units] + [None], dtype=object)
+    unit_kinds = kind_of_code[unit_codes]  # code -1 (no unit) picks the trailing None
+    has_unit = unit_codes >= 0
+    metric_kind = normalized["metric_kind"].to_numpy(dtype=object)
+    percent_ratio = (metric_kind == "ratio") & (unit_kinds == "ratio")
+    mismatch = has_unit & pd.notna(metric_kind) & (unit_kinds != metric_kind) & ~percent_ratio
+    for index in np.flatnonzero(mismatch):
+        row = normalized.iloc[index]
+        findings.append(
+            Finding(
+                "unit-mismatch",
+                f"value {row['value']!r} reads as {unit_kinds[index]} ({row['unit']}) but "
+                f"metric '{row['metric']}' is {row['metric_kind']} ({row['target']}); fix the "
+                "value's unit or the metric",
+                row["path"],
+                _int(row["path_line"]),
+                claim=row["id"],
+            )
+        )
+    codes = normalized["conversion"].to_numpy()
+    failed = valid & ~mismatch & ~np.isfinite(normalized["normalized_low"].to_numpy(dtype=float))
+    failed &= has_unit
+    # Only rows whose conversion said something need a Python loop.
+    noted = np.array([bool(c.findings) for c in conversions], dtype=bool)[codes]
+    for index in np.flatnonzero(noted & valid & ~mismatch):
+        level = "error" if failed[index] else "warning"
+        row = normalized.iloc[index]
+        for finding in conversions[int(codes[index])].findings:
+            findings.append(_at_claim(finding, row, level=level))
+    normalized["valid"] = valid & ~mismatch & ~failed & has_unit
+    normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
+    return normalized, conversions, findings
+
+
+def _at_claim(finding: Finding, row: Any, level: str = "error") -> Finding:
+    return Finding(
+        finding.code,
+        finding.message,
+        row["path"],
+        _int(row["path_line"]),
+        claim=row["id"],
+        level=level,
+    )
+
+
+def _parse_findings(frame: pd.DataFrame, parsed: list[ParsedValue | None]) -> list[Finding]:
+    findings = []
+    for (_, row), value in zip(frame.iterrows(), parsed, strict=True):
+        if value is None:
+            continue
+        for finding in value.findings:
+            findings.append(_at_claim(finding, row, level="error" if not value.ok else "warning"))
+    return findings
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)

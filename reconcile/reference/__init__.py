@@ -1,0 +1,1 @@
+"""Packaged reference data and its readers: currencies, exchange rates, redenominations, units."""

@@ -1,0 +1,157 @@
+"""Exchange rates, redenominations and the US price index: tables and look-ups with receipts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from reconcile.core.errors import InputError
+
+from .resources import resource_text
+
+RATE_COLUMNS = ("currency", "year", "rate")
+
+
+@dataclass(frozen=True, slots=True)
+class RateQuote:
+    """One exchange rate as used: units of `currency` per US dollar, and where it came from."""
+
+    currency: str
+    year: int
+    rate: float
+    source: str
+    carried_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redenomination:
+    """An old currency replaced by a new one: `factor` old units make one new unit."""
+
+    old: str
+    new: str
+    factor: float
+    effective: str
+    source: str
+
+
+class RateTable:
+    """Annual average exchange rates (user rows first), redenominations and the US CPI."""
+
+    def __init__(
+        self,
+        rates: pd.DataFrame,
+        redenominations: dict[str, Redenomination],
+        cpi: pd.DataFrame,
+    ) -> None:
+        self.rates = rates  # currency, year, rate, source; user rows already take precedence
+        self.redenominations = redenominations
+        self.cpi = cpi  # year, index (2023 = 100), source
+        self._by_currency: dict[str, dict[int, tuple[float, str]]] = {}
+        for currency, year, rate, source in rates[
+            ["currency", "year", "rate", "source"]
+        ].itertuples(index=False):
+            self._by_currency.setdefault(str(currency), {})[int(year)] = (float(rate), str(source))
+        self._cpi = {
+            int(y): (float(i), str(s))
+            for y, i, s in cpi[["year", "index", "source"]].itertuples(index=False)
+        }
+
+    def quote(self, currency: str, year: int) -> RateQuote | None:
+        """The rate for a currency in a year; the last known rate (flagged) past the table's end."""
+        if currency == "USD":
+            return RateQuote("USD", year, 1.0, "US dollar (identity)")
+        table = self._by_currency.get(currency)
+        if not table:
+            return None
+        if year in table:
+            rate, source = table[year]
+            return RateQuote(currency, year, rate, source)
+        last = max(table)
+        if year > last:
+            rate, source = table[last]
+            return RateQuote(currency, year, rate, source, carried_from=last)
+        return None
+
+    def cpi_index(self, year: int) -> tuple[float, str] | None:
+        """The US CPI index (2023 = 100) for a year, with its source."""
+        return self._cpi.get(year)
+
+
+def _read_shipped_rates() -> pd.DataFrame:
+    frame = pd.read_csv(io.StringIO(resource_text("exchange_rates.csv")))
+    frame["source"] = frame["source"] + " (vintage " + frame["vintage"].astype(str) + ")"
+    return frame[["currency", "year", "rate", "source"]]
+
+
+def _read_redenominations() -> dict[str, Redenomination]:
+    out: dict[str, Redenomination] = {}
+    for row in csv.DictReader(io.StringIO(resource_text("redenominations.csv"))):
+        out[row["old"]] = Redenomination(
+            old=row["old"],
+            new=row["new"],
+            factor=float(row["factor"]),
+            effective=row["effective"],
+            source=row["source"],
+        )
+    return out
+
+
+def _read_cpi() -> pd.DataFrame:
+    return pd.read_csv(io.StringIO(resource_text("us_cpi.csv")))[["year", "index", "source"]]
+
+
+def read_user_rates(path: Path) -> pd.DataFrame:
+    """Read a user rate file: CSV with columns currency, year, rate (units per US$), source."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read rate file: {error.strerror}", path=str(path)) from error
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in RATE_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(
+            f"rate file lacks column(s) {', '.join(missing)}",
+            path=str(path),
+            line=1,
+            hint="the header must be: currency,year,rate[,source] (rate = units per US dollar)",
+        )
+    rows = []
+    for line_number, row in enumerate(reader, start=2):
+        try:
+            year = int(row["year"])
+            rate = float(row["rate"])
+        except (TypeError, ValueError) as error:
+            raise InputError(
+                f"year must be a whole number and rate a number, got year={row['year']!r} "
+                f"rate={row['rate']!r}",
+                path=str(path),
+                line=line_number,
+                hint="write e.g. AZN,2025,1.70",
+            ) from error
+        if rate <= 0:
+            raise InputError(f"rate must be positive, got {rate}", path=str(path), line=line_number)
+        source = (row.get("source") or "").strip() or f"user rate file {path.name}"
+        rows.append((row["currency"].strip().upper(), year, rate, source))
+    return pd.DataFrame(rows, columns=["currency", "year", "rate", "source"])
+
+
+@cache
+def _shipped_table() -> RateTable:
+    return RateTable(_read_shipped_rates(), _read_redenominations(), _read_cpi())
+
+
+def load_rate_table(user_files: tuple[Path, ...] = ()) -> RateTable:
+    """The shipped tables, with rows from user rate files taking precedence."""
+    shipped = _shipped_table()
+    if not user_files:
+        return shipped
+    user = pd.concat([read_user_rates(p) for p in user_files], ignore_index=True)
+    merged = pd.concat([user, shipped.rates], ignore_index=True).drop_duplicates(
+        subset=["currency", "year"], keep="first"
+    )
+    return RateTable(merged.reset_index(drop=True), shipped.redenominations, shipped.cpi)

@@ -1,0 +1,185 @@
+"""Render a report (the dict from build_report) as JSON, Markdown and CSV text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .terminal import describe_gap, format_amount, format_interval
+
+VERDICT_MARK = {"conflict": "❌ conflict", "consistent": "✅ consistent", "single": "• single"}
+CSV_COLUMNS = [
+    "entity",
+    "metric",
+    "period",
+    "verdict",
+    "claim",
+    "source",
+    "document",
+    "line",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "normalized_low",
+    "normalized_high",
+    "normalized_unit",
+    "cluster",
+    "repeat_of",
+    "conflicts_with",
+    "quote",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_json(report: dict[str, Any]) -> str:
+    """The report as JSON (schema: docs/report-schema.md)."""
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def summary_line(summary: dict[str, Any]) -> str:
+    """One line: how many claims, groups, conflicts, and problems."""
+    return (
+        f"{summary['claims']} claims ({summary['valid_claims']} valid, {summary['repeats']} "
+        f"repeats) in {summary['groups']} groups: {summary['conflict']} conflict, "
+        f"{summary['consistent']} consistent, {summary['single']} single, "
+        f"{summary['invalid']} invalid; "
+        f"{summary['conflict_pairs']} conflicting pairs; {summary['errors']} errors, "
+        f"{summary['warnings']} warnings"
+    )
+
+
+def _md(text: Any) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _claim_interval(claim: dict[str, Any]) -> str:
+    if not claim["valid"]:
+        return "(invalid)"
+    return format_interval(
+        claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
+    )
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """A Markdown report for editors and pull requests: conflicts first, then everything."""
+    lines = ["# Reconciliation report", "", summary_line(report["summary"]), ""]
+    conflicts = [g for g in report["groups"] if g["verdict"] == "conflict"]
+    lines += ["## Conflicts", ""]
+    if not conflicts:
+        lines += ["No conflicting figures.", ""]
+    for group in conflicts:
+        claims = {c["id"]: c for c in group["claims"]}
+        lines += [f"### {group['entity']} · {group['metric']} · {group['period']}", ""]
+        if group.get("metric_label"):
+            lines += [f"_{group['metric_label']}_", ""]
+        lines += [
+            "| claim | source | stated | normalised | document | quote |",
+            "|---|---|---|---|---|---|",
+        ]
+        for claim in group["claims"]:
+            repeat = f" (repeats {claim['repeat_of']})" if claim["repeat_of"] else ""
+            lines.append(
+                f"| {claim['id']}{repeat} | {_md(claim['source'])} | {_md(claim['value'])} | "
+                f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
+                f"| {_md(claim['quote'])} |"
+            )
+        lines.append("")
+        if len(group["clusters"]) > 1:
+            agreeing = "; ".join(
+                " + ".join(c["sources"]) + f" ({format_amount(c['low'])} - "
+                f"{format_amount(c['high'])})"
+                for c in group["clusters"]
+            )
+            lines += [f"Agreeing clusters: {agreeing}", ""]
+        for conflict in group["conflicts"]:
+            a, b = claims[conflict["claim_a"]], claims[conflict["claim_b"]]
+            cause = conflict["cause_text"] or "no likely cause inferred"
+            lines.append(
+                f"- **{conflict['source_b']}** {_md(b['value'])} vs **{conflict['source_a']}** "
+                f"{_md(a['value'])}: {describe_gap(conflict)}, severity "
+                f"{conflict['severity']}; likely cause: {_md(cause)} "
+                f"(fingerprint `{conflict['fingerprint']}`)"
+            )
+        lines.append("")
+    if report["series"]:
+        lines += ["## Series across periods (not contradictions)", ""]
+        lines += ["| entity | metric | period | value | sources |", "|---|---|---|---|---|"]
+        for series in report["series"]:
+            for point in series["points"]:
+                value = format_interval(point["low"], point["high"], point["unit"])
+                if point["rank_of"] is not None:
+                    value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
+                lines.append(
+                    f"| {series['entity']} | {series['metric']} | {point['period']} | "
+                    f"{_md(value)} | {', '.join(point['sources'])} |"
+                )
+        lines.append("")
+    lines += ["## All groups", "", "| entity | metric | period | verdict | figures |"]
+    lines += ["|---|---|---|---|---|"]
+    for group in report["groups"]:
+        figures = "; ".join(
+            f"{c['source']}: {c['value']}" for c in group["claims"] if not c["repeat_of"]
+        )
+        lines.append(
+            f"| {group['entity']} | {group['metric']} | {group['period']} | "
+            f"{VERDICT_MARK.get(group['verdict'], group['verdict'])} | {_md(figures)} |"
+        )
+    lines.append("")
+    problems = report["findings"]
+    if problems:
+        lines += ["## Problems in the claim files", ""]
+        for finding in problems:
+            where = f"{finding.get('path', '')}:{finding.get('line', '')}".strip(":")
+            level = finding.get("level", "error")
+            lines.append(f"- {level} `{finding['code']}` {_md(where)}: {_md(finding['message'])}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def neutralize_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def render_csv(report: dict[str, Any]) -> str:
+    """One row per claim with its group's verdict; formula injection neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for group in report["groups"]:
+        against: dict[str, list[str]] = {}
+        for conflict in group["conflicts"]:
+            against.setdefault(conflict["claim_a"], []).append(conflict["claim_b"])
+            against.setdefault(conflict["claim_b"], []).append(conflict["claim_a"])
+        for claim in group["claims"]:
+            row = [
+                group["entity"],
+                group["metric"],
+                group["period"],
+                group["verdict"],
+                claim["id"],
+                claim["source"],
+                claim["document"],
+                claim["line"],
+                claim["value"],
+                claim["low"],
+                claim["high"],
+                claim["unit"],
+                claim["normalized_low"],
+                claim["normalized_high"],
+                claim["normalized_unit"],
+                claim["cluster"],
+                claim["repeat_of"],
+                " ".join(against.get(claim["id"], [])),
+                claim["quote"],
+            ]
+            writer.writerow([neutralize_cell(v) for v in row])
+    return buffer.getvalue()
