@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from reconcile.claims.extract_catalogue import read_catalogue
-from reconcile.extract.documents import parse_document
 from reconcile.extract.drafts import draft_claims
+from reconcile.extract.readers import parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reconcile.core.errors import InputError
-from reconcile.extract.documents import find_published_date, parse_document, read_document
+from reconcile.extract.documents import find_published_date
+from reconcile.extract.readers import parse_document, read_document
 from reconcile.extract.wikitext import expand_convert, repair_wikitext
 
 DATA = Path(__file__).parent / "data" / "extract"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reconcile.claims.extract_catalogue import read_catalogue
-from reconcile.extract.documents import parse_document, read_document
 from reconcile.extract.drafts import Draft, draft_claims
 from reconcile.extract.periods import find_periods
+from reconcile.extract.readers import parse_document, read_document
 from reconcile.extract.sentences import split_sentences
 from reconcile.figures.grammar import find_figures
 

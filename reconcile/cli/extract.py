@@ -59,8 +59,8 @@ def add_extract_commands(commands: Any) -> None:
 
 def _run_extract(args: argparse.Namespace) -> int:
     from reconcile.claims.extract_catalogue import read_catalogue
-    from reconcile.extract.documents import read_document
     from reconcile.extract.drafts import draft_claims
+    from reconcile.extract.readers import read_document
 
     published = _parse_date(args.published) if args.published else None
     if args.out is not None:

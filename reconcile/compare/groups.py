@@ -18,7 +18,6 @@ from reconcile.core.frames import factorize_columns
 GROUP_KEYS = ["entity", "metric", "period"]
 SEVERITY_BINS = [(0.05, "low"), (0.25, "medium"), (np.inf, "high")]
 # Relative slack for "ratio near X" cause tests.
-NEAR = 0.03
 
 
 @dataclass(slots=True)

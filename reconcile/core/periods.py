@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_YEAR = r"(?:1[89]|20|21)\d\d"
+from .patterns import YEAR as _YEAR
+
 _PATTERNS = [
     ("year", re.compile(rf"^(?P<start>{_YEAR})$")),
     ("span", re.compile(rf"^(?P<start>{_YEAR})-(?P<end>{_YEAR})$")),

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.core.patterns import YEAR, alternation
 
 from .documents import Citation
-from .periods import YEAR_PATTERN
 
 _REPORTING_AFTER = re.compile(
-    r"^[\s,]*(?:\([^)]{1,20}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w.]*\s+){0,2}"
+    rf"^[\s,]*(?:\([^)]{{1,20}}\)\s*)?(?:{YEAR}\s+)?(?:[A-Z][\w.]*\s+){{0,2}}"
     r"(?:also\s+|has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|report|suggests?|"
     r"suggested|estimated?|estimates|announced|announces|revealed|reveals|recorded|lists?|"
     r"listed|attributes|attributed|ranked|ranks|stated|states|claimed|claims|noted|notes|"
@@ -22,7 +22,7 @@ _REPORTING_AFTER = re.compile(
 )
 # "the annual Global Fire Power review": a named publication vouches for the figure.
 _PUBLICATION_AFTER = re.compile(
-    r"^\s+(?:(?:19|20)\d\d\s+)?(?:ranking|review|index|report|survey|database|data|estimates?|"
+    rf"^\s+(?:{YEAR}\s+)?(?:ranking|review|index|report|survey|database|data|estimates?|"
     r"figures|statistics)\b",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _ATTRIBUTION_BEFORE = re.compile(
 )
 _ACCORDING_RE = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:compiled\s+)?(?:by|from)\s+(?:the\s+)?)?"
-    r"(?P<who>[^,.;:()\n]{3,80}?)(?=\s*(?:[,.;:(\n]|$|\s+for\s|\s+in\s(?:19|20)))",
+    rf"(?P<who>[^,.;:()\n]{{3,80}}?)(?=\s*(?:[,.;:(\n]|$|\s+for\s|\s+in\s{YEAR}))",
     re.IGNORECASE,
 )
 
@@ -45,8 +45,7 @@ def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]
             key = normalise_name(name)
             if len(key) >= 3:
                 index.setdefault(key, source.id)
-    names = sorted(index, key=len, reverse=True)
-    pattern = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+    pattern = alternation(index, flexible_space=True)
     return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])", re.IGNORECASE), index
 
 
@@ -111,7 +110,7 @@ def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, 
 
 
 _INLINE_CITATION_RE = re.compile(
-    rf"\((?P<who>[^()\n]{{2,60}}?)[\s,]+(?P<year>{YEAR_PATTERN})(?:,[^()\n]*)?\)"
+    rf"\((?P<who>[^()\n]{{2,60}}?)[\s,]+(?P<year>{YEAR})(?:,[^()\n]*)?\)"
 )
 
 

@@ -7,43 +7,16 @@ Wikipedia wikitext (bare or as the JSON pair `[title, wikitext]`) in wikitext.py
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from reconcile.core.errors import InputError
+from reconcile.core.patterns import MONTH, MONTHS, YEAR
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 _DATE_PATTERNS = (
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
+    re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{YEAR})\b"),
+    re.compile(rf"\b(?P<y>{YEAR})-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
 )
 _UPDATE_LINE_RE = re.compile(r"\b(?:updated?|modified|edited)\b", re.IGNORECASE)
 
@@ -97,50 +70,6 @@ class Document:
             return 1
         clean, line = self.anchors[index]
         return line + self.text.count("\n", clean, offset)
-
-
-def read_document(path: Path, *, name: str | None = None) -> Document:
-    """Read a document file (text, HTML or wikitext, sniffed from name and content)."""
-    try:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from error
-    return parse_document(name or path.name, raw, suffix=path.suffix.lower())
-
-
-def parse_document(name: str, raw: str, *, suffix: str = "") -> Document:
-    """Turn raw document content into a Document; the kind is sniffed from suffix and content."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    stripped = raw.lstrip()
-    if stripped.startswith("[") and suffix in {"", ".txt", ".json"}:
-        pair = _json_pair(stripped)
-        if pair is not None:
-            from .wikitext import parse_wikitext
-
-            return parse_wikitext(name, pair[1], title=pair[0])
-    if suffix in {".html", ".htm"} or re.match(r"(?is)<!doctype html|<html", stripped[:200]):
-        from .html import parse_html
-
-        return parse_html(name, raw)
-    if suffix in {".wiki", ".wikitext", ".mediawiki"} or _looks_like_wikitext(stripped[:3000]):
-        from .wikitext import parse_wikitext
-
-        return parse_wikitext(name, raw)
-    return parse_text(name, raw)
-
-
-def _json_pair(text: str) -> tuple[str, str] | None:
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
-        return value[0], value[1]
-    return None
-
-
-def _looks_like_wikitext(head: str) -> bool:
-    return head.startswith("{{") or (head.count("[[") >= 3 and "{{" in head)
 
 
 def parse_text(name: str, raw: str) -> Document:

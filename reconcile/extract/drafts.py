@@ -14,13 +14,13 @@ from datetime import date
 from typing import Any
 
 from reconcile.claims.extract_catalogue import Catalogue
+from reconcile.core.patterns import YEAR
 from reconcile.figures.grammar import find_figures, parse_value
 
 from .attribution import find_named_source, inline_citations, source_of_citation
 from .documents import Citation, Document, find_published_date
 from .metric_cues import pick_metric
 from .periods import (
-    YEAR_PATTERN,
     PeriodMention,
     find_periods,
     pick_period,
@@ -65,7 +65,7 @@ class Draft:
 
 
 def _infer_year(text: str) -> int | None:
-    years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR_PATTERN})(?!\d|,\d)", text)]
+    years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)]
     return max(years) if years else None
 
 

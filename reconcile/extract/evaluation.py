@@ -216,8 +216,8 @@ def _line(value: Any) -> int | None:
 
 def evaluate_extraction(claim_paths: Sequence[Path], seeds: Path) -> Evaluation:
     """Draft claims from every seed document named in claims/ and measure them."""
-    from .documents import read_document
     from .drafts import draft_claims
+    from .readers import read_document
 
     gold, catalogue = read_gold(claim_paths)
     drafts: list[Draft] = []

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.core.patterns import alternation
 
 UNKNOWN_METRIC = "unknown"
 
@@ -33,8 +34,7 @@ def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[st
     for metric in catalogue.metrics:
         for cue in metric.cues:
             owners.setdefault(normalise_name(cue), []).append(metric.id)
-    cues = sorted(owners, key=len, reverse=True)
-    pattern = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) or "(?!)"
+    pattern = alternation(owners, flexible_space=True)
     # Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), owners
 

@@ -11,24 +11,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .documents import MONTHS, Citation
+from reconcile.core.patterns import MONTH, MONTHS, YEAR
 
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-YEAR_PATTERN = r"(?:1[89]|20)\d\d"
-_SPAN = rf"{YEAR_PATTERN}\s*[-–—/]\s*(?:{YEAR_PATTERN}|\d\d)"
+from .documents import Citation
+
+_SPAN = rf"{YEAR}\s*[-–—/]\s*(?:{YEAR}|\d\d)"
 _PERIOD_RE = re.compile(
     rf"(?P<list>periods?\s+(?P<items>{_SPAN}(?:\s*(?:,|and)\s*{_SPAN})+))"
-    rf"|(?P<months>(?P<m1>{_MONTH_NAME})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{_MONTH_NAME})\s+(?P<my>{YEAR_PATTERN}))"
-    rf"|(?P<half>(?P<which>first|second)\s+half\s+of\s+(?P<hy>{YEAR_PATTERN}))"
-    rf"|(?P<quarter>Q(?P<q>[1-4])\s+(?P<qy>{YEAR_PATTERN}))"
-    rf"|(?P<range>(?:from|between)\s+(?P<r1>{YEAR_PATTERN})\s+(?:to|and|until|through|till)\s+(?P<r2>{YEAR_PATTERN}))"
-    rf"|(?P<since>since\s+(?P<sy>{YEAR_PATTERN}))"
-    rf"|(?P<span>(?P<s1>{YEAR_PATTERN})\s*[-–—/]\s*(?P<s2>{YEAR_PATTERN}|\d\d))(?!\d)"
-    rf"|(?P<monthyear>(?P<mm>{_MONTH_NAME})\s+(?P<mmy>{YEAR_PATTERN}))"
-    rf"|(?<![\d,.$])(?P<year>{YEAR_PATTERN})(?!\d|,\d)"
+    rf"|(?P<months>(?P<m1>{MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{MONTH})\s+(?P<my>{YEAR}))"
+    rf"|(?P<half>(?P<which>first|second)\s+half\s+of\s+(?P<hy>{YEAR}))"
+    rf"|(?P<quarter>Q(?P<q>[1-4])\s+(?P<qy>{YEAR}))"
+    rf"|(?P<range>(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|through|till)\s+(?P<r2>{YEAR}))"
+    rf"|(?P<since>since\s+(?P<sy>{YEAR}))"
+    rf"|(?P<span>(?P<s1>{YEAR})\s*[-–—/]\s*(?P<s2>{YEAR}|\d\d))(?!\d)"
+    rf"|(?P<monthyear>(?P<mm>{MONTH})\s+(?P<mmy>{YEAR}))"
+    rf"|(?<![\d,.$])(?P<year>{YEAR})(?!\d|,\d)"
     rf"|(?P<relative>\b(?:last|this|next|current|coming|past)\s+year\b)"
     rf"|(?P<anaphora>\b(?:that|the\s+same)\s+year\b)",
     re.IGNORECASE,
@@ -37,7 +34,7 @@ _PERIOD_RE = re.compile(
 
 # The same, matched case-sensitively against lower-cased text (IGNORECASE is several times slower).
 _PERIOD_LOWER_RE = re.compile(_PERIOD_RE.pattern.lower().replace("(?p<", "(?P<"))
-_PERIOD_HINT_RE = re.compile(r"(?:1[89]|20)\d\d|year|Q[1-4]", re.IGNORECASE)
+_PERIOD_HINT_RE = re.compile(rf"{YEAR}|year|Q[1-4]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +71,7 @@ def find_periods(
         g = match.group
         periods: tuple[str, ...] = ()
         if g("list"):
-            items = re.findall(rf"({YEAR_PATTERN})\s*[-–—/]\s*({YEAR_PATTERN}|\d\d)", g("items"))
+            items = re.findall(rf"({YEAR})\s*[-–—/]\s*({YEAR}|\d\d)", g("items"))
             periods, kind = tuple(f"{a}-{_full_year(a, b)}" for a, b in items), "list"
         elif g("months"):
             periods, kind = (_month_span(_month(g("m1")), _month(g("m2")), g("my")),), "months"
@@ -201,7 +198,7 @@ def to_date_period(sentence: str, period: str, reported: date | None) -> str:
 
 
 # A year as a folder of a dated web address: ".../chronicle/2002/chronicle_10/01.htm".
-_URL_YEAR_RE = re.compile(rf"/({YEAR_PATTERN})/")
+_URL_YEAR_RE = re.compile(rf"/({YEAR})/")
 
 
 def year_of_citation(citation: Citation) -> str | None:
@@ -212,13 +209,13 @@ def year_of_citation(citation: Citation) -> str | None:
     by year), then the date it was accessed.
     """
     title = citation.fields.get("title", "")
-    edition = re.search(rf"\b({YEAR_PATTERN})\s*$", title)
+    edition = re.search(rf"\b({YEAR})\s*$", title)
     if edition:
         return edition.group(1)
     for key in ("prose-date", "year", "date", "url", "access-date", "accessdate"):
         value = citation.fields.get(key, "")
-        found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR_PATTERN, value)
+        found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR, value)
         if found:
             return found.group(1) if key == "url" else found.group(0)
-    found = re.search(rf"\b{YEAR_PATTERN}\b", f"{title} {citation.text}")
+    found = re.search(rf"\b{YEAR}\b", f"{title} {citation.text}")
     return found.group(0) if found else None

@@ -13,7 +13,9 @@ import re
 from datetime import date
 from typing import Any
 
-from .documents import MONTHS, Citation, Document, InfoboxField, find_published_date
+from reconcile.core.patterns import MONTHS, YEAR
+
+from .documents import Citation, Document, InfoboxField, find_published_date
 
 _TAG_NAMES = (
     "ref|references|br|small|big|sup|sub|span|div|center|nowiki|blockquote|poem|gallery|u|s|"
@@ -29,7 +31,7 @@ _FILE_OPTION_RE = re.compile(
     re.IGNORECASE,
 )
 # A year in a picture's file name, not part of a longer number ("Parade 2013.jpg").
-_FILE_YEAR_RE = re.compile(r"(?<![\d])((?:19|20)\d\d)(?![\d])")
+_FILE_YEAR_RE = re.compile(rf"(?<![\d])({YEAR})(?![\d])")
 _REVISION_DATE_RE = re.compile(
     r"\{\{\s*use (?:dmy|mdy) dates\s*\|[^}]*?date\s*=\s*(\w+)\s+(\d{4})", re.IGNORECASE
 )

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
+from reconcile.core.patterns import MONTH, YEAR
+
 _NAME_BEFORE = re.compile(
     r"\b(?:project|no|nos|article|section|resolution|page|pp?|vol|volume|issue|isbn|series|"
     r"unit|code|flight|route|model|type|class|version|mark|mk)\.?\s*$",
@@ -31,8 +29,8 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECA
 _WINDOW_BEFORE = re.compile(r"\b(?:last|past|next|previous|coming|first|recent)\s+$", re.I)
 _WINDOW_AFTER = re.compile(r"^\s+(?:years?|decades?|months?|weeks?|days?|centur(?:y|ies))\b", re.I)
 _PRONOUN_ONE = re.compile(r"^\s+(?:of|another|day|side|way)\b|^-", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b{_MONTH_NAME}\s+$")
-_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTH_NAME}\b|:\d\d)")
+_DATE_BEFORE = re.compile(rf"\b{MONTH}\s+$")
+_DATE_AFTER = re.compile(rf"^\s*(?:{MONTH}\b|:\d\d)")
 _ATTACHED_AFTER = re.compile(r"^(?:-?[A-Za-z]|[-/×]\d|\.\d|'s\b|’s\b)")
 
 
@@ -44,7 +42,7 @@ def is_figure(text: str, match: re.Match[str]) -> bool:
     bare = not (match.group("qual") or match.group("cur") or match.group("scale"))
     bare = bare and not match.group("suffix")
     plain = not (match.group("cur") or match.group("scale") or match.group("suffix"))
-    if plain and re.fullmatch(r"(?:1[89]|20)\d\d(?:\s*(?:[-–—/]|to|and)\s*\d{2,4})?", number):
+    if plain and re.fullmatch(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?", number):
         return False  # a year or a span of years: a date, not a figure
     if bare and number[0].isdigit() and _FORMATION_AFTER.match(after):
         return False

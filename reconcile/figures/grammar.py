@@ -16,6 +16,7 @@ from functools import cache
 
 from reconcile.core.errors import Finding
 from reconcile.core.parsed_value import ParsedValue, kind_of_unit
+from reconcile.core.patterns import YEAR
 from reconcile.reference.currencies import load_currencies
 from reconcile.reference.units import unit_aliases
 
@@ -109,7 +110,7 @@ def _grammar() -> _Grammar:
 _FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
 _CLEAN_RE = re.compile(r"&\s*nbsp;|[\u00a0\u2009\u202f]")
 _DASH_RE = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
-_PAREN_YEAR_RE = re.compile(r"\(\s*(?:in\s+)?((?:1[89]|20)\d\d)\s*\)")
+_PAREN_YEAR_RE = re.compile(rf"\(\s*(?:in\s+)?({YEAR})\s*\)")
 _PERCENT_RE = re.compile(r"(?:%|percent\b|per\s+cent\b|pct\b|per\s*cent\b)", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 _DIGIT_RE = re.compile(r"\d")
