@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +16,13 @@ from typing import Any
 import pandas as pd
 
 from reconcile.core.errors import Finding, InputError
-from reconcile.core.periods import parse_period
 
 from .catalogue import Catalogue, load_catalogue
+from .checks import REQUIRED, check_claims, suggest
 from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-REQUIRED = ("id", "entity", "metric", "period", "value", "source")
 OPTIONAL = ("quote", "line", "basis", "stage", "note")
-STAGES = ("draft", "approved", "revised", "executed")
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 COLUMNS = [
     "id",
@@ -46,8 +43,6 @@ COLUMNS = [
     "path_line",
     "valid",
 ]
-_ENTITY_RE = re.compile(r"^(?:[A-Z]{3}(?:-[A-Z]{3})?|[a-z0-9]+(?:-[a-z0-9]+)*)$")
-_BASIS_RE = re.compile(r"^(?:current|constant-\d{4})$")
 
 
 @dataclass(slots=True)
@@ -149,7 +144,7 @@ def load_claims(paths: Sequence[Path]) -> ClaimSet:
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    _check_claims(frame, catalogue, documents, findings)
+    check_claims(frame, catalogue, documents, findings)
     return ClaimSet(frame, documents, catalogue, findings, files)
 
 
@@ -236,7 +231,7 @@ def _read_yaml_claims(
             continue
         for key in entry:
             if key not in REQUIRED and key not in OPTIONAL:
-                suggestion = _suggest(str(key), [*REQUIRED, *OPTIONAL])
+                suggestion = suggest(str(key), [*REQUIRED, *OPTIONAL])
                 findings.append(
                     Finding(
                         "unknown-field",
@@ -299,118 +294,3 @@ def _read_csv_claims(
             row["document"] = entry.get("document") or None
         rows.append(row)
     return rows
-
-
-def _suggest(wrong: str, choices: Sequence[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _check_claims(
-    frame: pd.DataFrame,
-    catalogue: Catalogue,
-    documents: dict[str, Document],
-    findings: list[Finding],
-) -> None:
-    """Validate each row in place: unknown metric/source, bad period/entity, duplicate ids."""
-    seen: dict[str, str] = {}
-    metric_ids = list(catalogue.metrics)
-    source_ids = list(catalogue.sources)
-    for index, raw in frame.iterrows():
-        row = {key: (None if _missing(value) else value) for key, value in raw.items()}
-        problems: list[tuple[str, str]] = []
-        for key in REQUIRED:
-            if row[key] in (None, ""):
-                problems.append(("missing-field", f"claim lacks '{key}'"))
-        claim_id = row["id"]
-        if claim_id:
-            if claim_id in seen:
-                problems.append(
-                    (
-                        "duplicate-id",
-                        f"claim id '{claim_id}' is already used at "
-                        f"{seen[claim_id]}; give this claim a new id",
-                    )
-                )
-            else:
-                seen[claim_id] = f"{row['path']}:{row['path_line']}"
-        metric = row["metric"]
-        if metric and metric not in catalogue.metrics:
-            problems.append(
-                ("unknown-metric", f"unknown metric '{metric}'" + _suggest(metric, metric_ids))
-            )
-        source = row["source"]
-        if source:
-            resolved = catalogue.resolve_source(source)
-            if resolved is None:
-                problems.append(
-                    (
-                        "unknown-source",
-                        f"unknown source '{source}'"
-                        + _suggest(source, source_ids)
-                        + "; add it to sources.yaml",
-                    )
-                )
-            else:
-                frame.at[index, "source"] = resolved
-        if row["period"]:
-            try:
-                parse_period(row["period"])
-            except ValueError as error:
-                problems.append(("bad-period", str(error)))
-        entity = row["entity"]
-        if entity and len(entity) == 3 and entity.isalpha() and entity.islower():
-            problems.append(
-                (
-                    "bad-entity",
-                    f"entity '{entity}' looks like an ISO 3166 code "
-                    f"written in lower case (did you mean '{entity.upper()}'?)",
-                )
-            )
-        elif entity and not _ENTITY_RE.match(entity):
-            hint = f" (did you mean '{entity.upper()}'?)" if len(entity) == 3 else ""
-            problems.append(
-                (
-                    "bad-entity",
-                    f"entity '{entity}' is neither an ISO 3166 alpha-3 "
-                    "code (AZE), a pair of them (ISR-AZE), nor a lower-case slug" + hint,
-                )
-            )
-        if row["stage"] and row["stage"] not in STAGES:
-            problems.append(
-                ("bad-stage", f"stage '{row['stage']}' is not one of " + ", ".join(STAGES))
-            )
-        if row["basis"] and not _BASIS_RE.match(row["basis"]):
-            problems.append(
-                (
-                    "bad-basis",
-                    f"basis '{row['basis']}': write 'current' or "
-                    "'constant-YEAR' (e.g. constant-2023)",
-                )
-            )
-        if row["document"] is None:
-            problems.append(("unknown-document", "the claim's file has no valid document block"))
-        elif row["document"] not in documents:
-            problems.append(
-                (
-                    "unknown-document",
-                    f"unknown document '{row['document']}'; "
-                    "declare it in a YAML claim file or in documents.yaml",
-                )
-            )
-        for code, message in problems:
-            findings.append(
-                Finding(code, message, row["path"], _int(row["path_line"]), claim=claim_id)
-            )
-        if problems:
-            frame.at[index, "valid"] = False
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
-
-
-def _int(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from reconcile.claims.catalogue import Metric
 
 NEAR = 0.03  # "near" means within 3 percent
 ROUNDING_GAP = 0.02  # intervals this close would overlap with a little more rounding
@@ -78,3 +84,44 @@ def describe_cause(code: str | None, detail: str | None) -> str | None:
     if code is None or pd.isna(code):
         return None
     return CAUSE_TEXT[code].format(detail=detail or "")
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["normalized_low"] is None or b["normalized_low"] is None:
+        return False
+    a_high = a["normalized_high"] if a["normalized_high"] is not None else math.inf
+    b_high = b["normalized_high"] if b["normalized_high"] is not None else math.inf
+    return a["normalized_low"] <= b_high and b["normalized_low"] <= a_high
+
+
+def add_related_metric_causes(groups: list[dict[str, Any]], metrics: dict[str, Metric]) -> None:
+    """For each group, the groups of related metrics for the same entity and period.
+
+    A conflict with no other likely cause whose one side matches a related metric's figure is
+    marked `related-metric` (a budget figure set against spending, say).
+    """
+    index = {(g["entity"], g["metric"], g["period"]): g for g in groups}
+    for group in groups:
+        metric = metrics.get(group["metric"])
+        related = []
+        for other_id in metric.related if metric else ():
+            other = index.get((group["entity"], other_id, group["period"]))
+            if other is None:
+                continue
+            matches = {
+                claim["id"]: [o["id"] for o in other["claims"] if _overlaps(claim, o)]
+                for claim in group["claims"]
+            }
+            related.append({"metric": other_id, "verdict": other["verdict"], "matches": matches})
+            for conflict in group["conflicts"]:
+                if conflict["cause"] is not None:
+                    continue
+                for side in ("claim_a", "claim_b"):
+                    if matches.get(conflict[side]):
+                        conflict["cause"] = "related-metric"
+                        conflict["cause_text"] = (
+                            f"{conflict[side]} matches {', '.join(matches[conflict[side]])} "
+                            f"under the related metric {other_id}: likely a different measure"
+                        )
+                        break
+        group["related"] = related

@@ -17,7 +17,7 @@ from reconcile.core.errors import Finding
 from reconcile.normalize.conversion import Conversion
 from reconcile.reference.rates import RateTable, load_rate_table
 
-from .causes import describe_cause, infer_causes
+from .causes import add_related_metric_causes, describe_cause, infer_causes
 from .groups import Comparison, add_fingerprints, compare_claims
 
 REPORT_VERSION = "1.0"
@@ -169,14 +169,28 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
             }
         )
     groups.sort(key=lambda g: (g["entity"], g["metric"], _period_key(g["period"])))
-    _add_related(groups, metrics)
+    add_related_metric_causes(groups, metrics)
     series = _series(groups)
     if only == "conflicts":
         groups = [g for g in groups if g["verdict"] == "conflict"]
         series = []
+    summary = _summary(reconciliation)
+    return {
+        "version": REPORT_VERSION,
+        "generator": f"reconcile {__version__}",
+        "summary": summary,
+        "groups": groups,
+        "series": series,
+        "findings": [f.to_dict() for f in reconciliation.findings],
+    }
+
+
+def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
+    """The counts of the report's summary line."""
+    comparison = reconciliation.comparison
     verdicts = comparison.groups["verdict"].value_counts()
     frame = comparison.claims
-    summary = {
+    return {
         "claims": len(frame),
         "valid_claims": int(frame["valid"].sum()),
         "invalid_claims": int((~frame["valid"].astype(bool)).sum()),
@@ -190,60 +204,11 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         "errors": sum(1 for f in reconciliation.findings if f.level == "error"),
         "warnings": sum(1 for f in reconciliation.findings if f.level == "warning"),
     }
-    return {
-        "version": REPORT_VERSION,
-        "generator": f"reconcile {__version__}",
-        "summary": summary,
-        "groups": groups,
-        "series": series,
-        "findings": [f.to_dict() for f in reconciliation.findings],
-    }
 
 
 def _period_key(period: str) -> tuple[int, str]:
     digits = period[:4]
     return (int(digits) if digits.isdigit() else 9999, period)
-
-
-def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["normalized_low"] is None or b["normalized_low"] is None:
-        return False
-    a_high = a["normalized_high"] if a["normalized_high"] is not None else math.inf
-    b_high = b["normalized_high"] if b["normalized_high"] is not None else math.inf
-    return a["normalized_low"] <= b_high and b["normalized_low"] <= a_high
-
-
-def _add_related(groups: list[dict[str, Any]], metrics: dict[str, Metric]) -> None:
-    """For each group, the groups of related metrics for the same entity and period.
-
-    A conflict with no other likely cause whose one side matches a related metric's figure is
-    marked `related-metric` (a budget figure set against spending, say).
-    """
-    index = {(g["entity"], g["metric"], g["period"]): g for g in groups}
-    for group in groups:
-        metric = metrics.get(group["metric"])
-        related = []
-        for other_id in metric.related if metric else ():
-            other = index.get((group["entity"], other_id, group["period"]))
-            if other is None:
-                continue
-            matches = {
-                claim["id"]: [o["id"] for o in other["claims"] if _overlaps(claim, o)]
-                for claim in group["claims"]
-            }
-            related.append({"metric": other_id, "verdict": other["verdict"], "matches": matches})
-            for conflict in group["conflicts"]:
-                if conflict["cause"] is not None:
-                    continue
-                for side in ("claim_a", "claim_b"):
-                    if matches.get(conflict[side]):
-                        conflict["cause"] = "related-metric"
-                        conflict["cause_text"] = (
-                            f"{conflict[side]} matches {', '.join(matches[conflict[side]])} "
-                            f"under the related metric {other_id}: likely a different measure"
-                        )
-                        break
-        group["related"] = related
 
 
 def _series(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .terminal import describe_gap, format_amount, format_interval
+from .text import describe_gap, format_amount, format_interval, summary_line
 
 VERDICT_MARK = {"conflict": "❌ conflict", "consistent": "✅ consistent", "single": "• single"}
 CSV_COLUMNS = [
@@ -37,18 +37,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def render_json(report: dict[str, Any]) -> str:
     """The report as JSON (schema: docs/report-schema.md)."""
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-
-
-def summary_line(summary: dict[str, Any]) -> str:
-    """One line: how many claims, groups, conflicts, and problems."""
-    return (
-        f"{summary['claims']} claims ({summary['valid_claims']} valid, {summary['repeats']} "
-        f"repeats) in {summary['groups']} groups: {summary['conflict']} conflict, "
-        f"{summary['consistent']} consistent, {summary['single']} single, "
-        f"{summary['invalid']} invalid; "
-        f"{summary['conflict_pairs']} conflicting pairs; {summary['errors']} errors, "
-        f"{summary['warnings']} warnings"
-    )
 
 
 def _md(text: Any) -> str:

@@ -6,8 +6,7 @@ import html
 import math
 from typing import Any
 
-from .formats import summary_line
-from .terminal import describe_gap, format_amount, format_interval
+from .text import describe_gap, format_amount, format_interval, summary_line
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}

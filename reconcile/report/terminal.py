@@ -6,7 +6,7 @@ import os
 import sys
 from typing import Any
 
-from reconcile.figures.numbers import format_number
+from .text import describe_gap, format_interval, summary_line
 
 
 def make_console(file: Any = None) -> Any:
@@ -22,30 +22,6 @@ def make_console(file: Any = None) -> Any:
         color_system=None if plain else "auto",
         width=None if stream.isatty() else int(os.environ.get("COLUMNS") or 160),
     )
-
-
-def format_interval(low: float | None, high: float | None, unit: str | None) -> str:
-    """ "[1.45e9, 1.55e9] USD" in readable form: "1.45 bn - 1.55 bn USD"."""
-    if low is None and high is None:
-        return "-"
-    if unit == "rank":
-        return f"rank {format_amount(low)}" + ("" if low == high else f"-{format_amount(high)}")
-    if low == high:
-        return f"{format_amount(low)} {unit or ''}".strip()
-    return f"{format_amount(low)} - {format_amount(high)} {unit or ''}".strip()
-
-
-def format_amount(value: float | None) -> str:
-    """A number with a scale word for big values (1.473 bn, 126 k) and inf as ∞."""
-    if value is None:
-        return "∞"
-    magnitude = abs(value)
-    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
-        if magnitude >= threshold:
-            return f"{value / threshold:,.4g} {word}"
-    if magnitude >= 1e4:
-        return f"{value:,.0f}"
-    return format_number(round(value, 4))
 
 
 def render_parse_table(records: list[dict[str, Any]], file: Any = None) -> None:
@@ -107,8 +83,6 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
-
-    from .formats import summary_line
 
     console = make_console(file)
     table = Table(title="Reconciliation", show_lines=False, expand=False)
@@ -179,11 +153,3 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
             f"[{colour}]{level}[/] {escape(where)}: {finding['code']}: {escape(finding['message'])}"
         )
     console.print(escape(summary_line(report["summary"])))
-
-
-def describe_gap(conflict: dict[str, Any]) -> str:
-    """ "67% apart" for close figures, "x1,000" for figures orders of magnitude apart."""
-    ratio = conflict.get("ratio")
-    if ratio is not None and ratio >= 10:
-        return f"x{ratio:,.0f}"
-    return f"{conflict['gap']:.0%} apart"
