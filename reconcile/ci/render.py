@@ -324,21 +324,7 @@ def render_junit(result: CheckResult, root: Path) -> str:
             cases[key], "failure", message=message, type="contradiction"
         )
         failure.text = "\n".join(item_message(i) for i in items)
-    errors: dict[tuple[str, str, str] | None, list[dict[str, Any]]] = {}
-    for finding in result.errors:
-        errors.setdefault(group_of_claim.get(finding.get("claim") or ""), []).append(finding)
-    for group, findings in errors.items():
-        if group is None:
-            case = ElementTree.SubElement(suite, "testcase", classname="reconcile", name="claims")
-        else:
-            case = cases[group]
-        error = ElementTree.SubElement(
-            case, "error", message=f"{len(findings)} claims could not be read", type="invalid-claim"
-        )
-        error.text = "\n".join(
-            f"{relative_path(f.get('path'), root)}:{f.get('line')}: {f['code']}: {f['message']}"
-            for f in findings
-        )
+    errors = _junit_errors(suite, cases, group_of_claim, result, root)
     for key, texts in notes.items():
         ElementTree.SubElement(cases[key], "system-out").text = "\n".join(texts)
     counts = {
@@ -356,3 +342,31 @@ def render_junit(result: CheckResult, root: Path) -> str:
     ElementTree.indent(root_element)
     body = ElementTree.tostring(root_element, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _junit_errors(
+    suite: Any,
+    cases: dict[tuple[str, str, str], Any],
+    group_of_claim: dict[str, tuple[str, str, str]],
+    result: CheckResult,
+    root: Path,
+) -> dict[tuple[str, str, str] | None, list[dict[str, Any]]]:
+    """One <error> per group with unreadable claims (claims of no group under 'claims')."""
+    import xml.etree.ElementTree as ElementTree
+
+    errors: dict[tuple[str, str, str] | None, list[dict[str, Any]]] = {}
+    for finding in result.errors:
+        errors.setdefault(group_of_claim.get(finding.get("claim") or ""), []).append(finding)
+    for group, findings in errors.items():
+        if group is None:
+            case = ElementTree.SubElement(suite, "testcase", classname="reconcile", name="claims")
+        else:
+            case = cases[group]
+        error = ElementTree.SubElement(
+            case, "error", message=f"{len(findings)} claims could not be read", type="invalid-claim"
+        )
+        error.text = "\n".join(
+            f"{relative_path(f.get('path'), root)}:{f.get('line')}: {f['code']}: {f['message']}"
+            for f in findings
+        )
+    return errors

@@ -73,6 +73,29 @@ def normalize_claims(
         frame, parsed = parse_claim_values(frame)
     else:
         frame = frame.copy()
+    _attach_targets(frame, metrics)
+    if parsed is not None:
+        findings.extend(_parse_findings(frame, parsed))
+    normalized, conversions = normalize_figures(frame, rates, copy=False)
+    valid = normalized["valid"].to_numpy(dtype=bool)
+    mismatch, has_unit = _unit_mismatches(normalized, findings)
+    codes = normalized["conversion"].to_numpy()
+    failed = valid & ~mismatch & ~np.isfinite(normalized["normalized_low"].to_numpy(dtype=float))
+    failed &= has_unit
+    # Only rows whose conversion said something need a Python loop.
+    noted = np.array([bool(c.findings) for c in conversions], dtype=bool)[codes]
+    for index in np.flatnonzero(noted & valid & ~mismatch):
+        level = "error" if failed[index] else "warning"
+        row = normalized.iloc[index]
+        for finding in conversions[int(codes[index])].findings:
+            findings.append(_at_claim(finding, row, level=level))
+    normalized["valid"] = valid & ~mismatch & ~failed & has_unit
+    normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
+    return normalized, conversions, findings
+
+
+def _attach_targets(frame: pd.DataFrame, metrics: Mapping[str, Metric]) -> None:
+    """Add each row's target unit and metric kind (in place)."""
     plain_units, _ = unit_aliases()
     # Metric units are written as people write them ("km"); compare in pint's names so that a
     # figure already in the metric's unit needs no conversion (and pint is not even loaded).
@@ -89,10 +112,13 @@ def normalize_claims(
     # the metric's unit.
     bare = (frame["unit"] == "count") & (frame["metric_kind"] == "quantity")
     frame.loc[bare, "unit"] = frame.loc[bare, "target"]
-    if parsed is not None:
-        findings.extend(_parse_findings(frame, parsed))
-    normalized, conversions = normalize_figures(frame, rates, copy=False)
-    valid = normalized["valid"].to_numpy(dtype=bool)
+
+
+def _unit_mismatches(
+    normalized: pd.DataFrame, findings: list[Finding]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows whose unit is of another kind than their metric's (with a finding each), and the
+    rows that have a unit at all."""
     unit_codes, units = pd.factorize(normalized["unit"])
     kind_of_code = np.array([kind_of_unit(u) for u in units] + [None], dtype=object)
     unit_kinds = kind_of_code[unit_codes]  # code -1 (no unit) picks the trailing None
@@ -113,19 +139,7 @@ def normalize_claims(
                 claim=row["id"],
             )
         )
-    codes = normalized["conversion"].to_numpy()
-    failed = valid & ~mismatch & ~np.isfinite(normalized["normalized_low"].to_numpy(dtype=float))
-    failed &= has_unit
-    # Only rows whose conversion said something need a Python loop.
-    noted = np.array([bool(c.findings) for c in conversions], dtype=bool)[codes]
-    for index in np.flatnonzero(noted & valid & ~mismatch):
-        level = "error" if failed[index] else "warning"
-        row = normalized.iloc[index]
-        for finding in conversions[int(codes[index])].findings:
-            findings.append(_at_claim(finding, row, level=level))
-    normalized["valid"] = valid & ~mismatch & ~failed & has_unit
-    normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
-    return normalized, conversions, findings
+    return mismatch, has_unit
 
 
 def _at_claim(finding: Finding, row: Any, level: str = "error") -> Finding:

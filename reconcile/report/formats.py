@@ -59,39 +59,53 @@ def render_markdown(report: dict[str, Any]) -> str:
     if not conflicts:
         lines += ["No conflicting figures.", ""]
     for group in conflicts:
-        claims = {c["id"]: c for c in group["claims"]}
-        lines += [f"### {group['entity']} · {group['metric']} · {group['period']}", ""]
-        if group.get("metric_label"):
-            lines += [f"_{group['metric_label']}_", ""]
-        lines += [
-            "| claim | source | stated | normalised | document | quote |",
-            "|---|---|---|---|---|---|",
-        ]
-        for claim in group["claims"]:
-            repeat = f" (repeats {claim['repeat_of']})" if claim["repeat_of"] else ""
-            lines.append(
-                f"| {claim['id']}{repeat} | {_md(claim['source'])} | {_md(claim['value'])} | "
-                f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
-                f"| {_md(claim['quote'])} |"
-            )
-        lines.append("")
-        if len(group["clusters"]) > 1:
-            agreeing = "; ".join(
-                " + ".join(c["sources"]) + f" ({format_amount(c['low'])} - "
-                f"{format_amount(c['high'])})"
-                for c in group["clusters"]
-            )
-            lines += [f"Agreeing clusters: {agreeing}", ""]
-        for conflict in group["conflicts"]:
-            a, b = claims[conflict["claim_a"]], claims[conflict["claim_b"]]
-            cause = conflict["cause_text"] or "no likely cause inferred"
-            lines.append(
-                f"- **{conflict['source_b']}** {_md(b['value'])} vs **{conflict['source_a']}** "
-                f"{_md(a['value'])}: {describe_gap(conflict)}, severity "
-                f"{conflict['severity']}; likely cause: {_md(cause)} "
-                f"(fingerprint `{conflict['fingerprint']}`)"
-            )
-        lines.append("")
+        lines += _markdown_conflict(group)
+    lines += _markdown_series(report)
+    lines += _markdown_groups(report)
+    lines += _markdown_problems(report)
+    return "\n".join(lines)
+
+
+def _markdown_conflict(group: dict[str, Any]) -> list[str]:
+    """One conflicting group: its claims, agreeing clusters and each conflicting pair."""
+    lines: list[str] = []
+    claims = {c["id"]: c for c in group["claims"]}
+    lines += [f"### {group['entity']} · {group['metric']} · {group['period']}", ""]
+    if group.get("metric_label"):
+        lines += [f"_{group['metric_label']}_", ""]
+    lines += [
+        "| claim | source | stated | normalised | document | quote |",
+        "|---|---|---|---|---|---|",
+    ]
+    for claim in group["claims"]:
+        repeat = f" (repeats {claim['repeat_of']})" if claim["repeat_of"] else ""
+        lines.append(
+            f"| {claim['id']}{repeat} | {_md(claim['source'])} | {_md(claim['value'])} | "
+            f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
+            f"| {_md(claim['quote'])} |"
+        )
+    lines.append("")
+    if len(group["clusters"]) > 1:
+        agreeing = "; ".join(
+            " + ".join(c["sources"]) + f" ({format_amount(c['low'])} - {format_amount(c['high'])})"
+            for c in group["clusters"]
+        )
+        lines += [f"Agreeing clusters: {agreeing}", ""]
+    for conflict in group["conflicts"]:
+        a, b = claims[conflict["claim_a"]], claims[conflict["claim_b"]]
+        cause = conflict["cause_text"] or "no likely cause inferred"
+        lines.append(
+            f"- **{conflict['source_b']}** {_md(b['value'])} vs **{conflict['source_a']}** "
+            f"{_md(a['value'])}: {describe_gap(conflict)}, severity "
+            f"{conflict['severity']}; likely cause: {_md(cause)} "
+            f"(fingerprint `{conflict['fingerprint']}`)"
+        )
+    lines.append("")
+    return lines
+
+
+def _markdown_series(report: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     if report["series"]:
         lines += ["## Series across periods (not contradictions)", ""]
         lines += ["| entity | metric | period | value | sources |", "|---|---|---|---|---|"]
@@ -105,7 +119,11 @@ def render_markdown(report: dict[str, Any]) -> str:
                     f"{_md(value)} | {', '.join(point['sources'])} |"
                 )
         lines.append("")
-    lines += ["## All groups", "", "| entity | metric | period | verdict | figures |"]
+    return lines
+
+
+def _markdown_groups(report: dict[str, Any]) -> list[str]:
+    lines = ["## All groups", "", "| entity | metric | period | verdict | figures |"]
     lines += ["|---|---|---|---|---|"]
     for group in report["groups"]:
         figures = "; ".join(
@@ -116,6 +134,11 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"{VERDICT_MARK.get(group['verdict'], group['verdict'])} | {_md(figures)} |"
         )
     lines.append("")
+    return lines
+
+
+def _markdown_problems(report: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     problems = report["findings"]
     if problems:
         lines += ["## Problems in the claim files", ""]
@@ -124,7 +147,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             level = finding.get("level", "error")
             lines.append(f"- {level} `{finding['code']}` {_md(where)}: {_md(finding['message'])}")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def neutralize_cell(value: Any) -> str:

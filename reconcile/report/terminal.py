@@ -93,20 +93,10 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
     table.add_column("notes", overflow="fold", max_width=60)
     for group in report["groups"]:
         style = VERDICT_STYLE.get(group["verdict"], "")
-        conflicts_of: dict[str, list[str]] = {}
-        for conflict in group["conflicts"]:
-            cause = f" ({conflict['cause']})" if conflict["cause"] else ""
-            note = f"conflicts with {conflict['source_a']}: {describe_gap(conflict)}{cause}"
-            conflicts_of.setdefault(conflict["claim_b"], []).append(note)
+        conflicts_of = _conflict_notes(group)
         for position, claim in enumerate(group["claims"]):
             first = position == 0
-            notes = list(conflicts_of.get(claim["id"], []))
-            if claim["repeat_of"]:
-                notes.append(f"repeats {claim['repeat_of']}")
-            if claim["percentile"] is not None:
-                notes.append(f"percentile {claim['percentile']}")
-            if not claim["valid"]:
-                notes.append("invalid: see problems below")
+            notes = _claim_notes(claim, conflicts_of)
             normalised = (
                 format_interval(
                     claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
@@ -128,23 +118,7 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
             )
     console.print(table)
     if report["series"]:
-        series = Table(title="Series across periods (not contradictions)")
-        for column in ("entity", "metric", "period", "value", "sources"):
-            series.add_column(column, overflow="fold")
-        for line in report["series"]:
-            for number, point in enumerate(line["points"]):
-                value = format_interval(point["low"], point["high"], point["unit"])
-                if point["rank_of"] is not None:
-                    value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
-                series.add_row(
-                    escape(line["entity"]) if number == 0 else "",
-                    escape(line["metric"]) if number == 0 else "",
-                    escape(point["period"]),
-                    escape(value),
-                    escape(", ".join(point["sources"])),
-                    end_section=number == len(line["points"]) - 1,
-                )
-        console.print(series)
+        console.print(_series_table(report["series"]))
     for finding in report["findings"]:
         where = f"{finding.get('path', '')}:{finding.get('line', '')}".strip(":")
         level = finding.get("level", "error")
@@ -153,3 +127,48 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
             f"[{colour}]{level}[/] {escape(where)}: {finding['code']}: {escape(finding['message'])}"
         )
     console.print(escape(summary_line(report["summary"])))
+
+
+def _conflict_notes(group: dict[str, Any]) -> dict[str, list[str]]:
+    """For each claim id, a note per conflict it is the higher side of."""
+    conflicts_of: dict[str, list[str]] = {}
+    for conflict in group["conflicts"]:
+        cause = f" ({conflict['cause']})" if conflict["cause"] else ""
+        note = f"conflicts with {conflict['source_a']}: {describe_gap(conflict)}{cause}"
+        conflicts_of.setdefault(conflict["claim_b"], []).append(note)
+    return conflicts_of
+
+
+def _claim_notes(claim: dict[str, Any], conflicts_of: dict[str, list[str]]) -> list[str]:
+    notes = list(conflicts_of.get(claim["id"], []))
+    if claim["repeat_of"]:
+        notes.append(f"repeats {claim['repeat_of']}")
+    if claim["percentile"] is not None:
+        notes.append(f"percentile {claim['percentile']}")
+    if not claim["valid"]:
+        notes.append("invalid: see problems below")
+    return notes
+
+
+def _series_table(all_series: list[dict[str, Any]]) -> Any:
+    """The same entity and metric across periods, one section per series."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    series = Table(title="Series across periods (not contradictions)")
+    for column in ("entity", "metric", "period", "value", "sources"):
+        series.add_column(column, overflow="fold")
+    for line in all_series:
+        for number, point in enumerate(line["points"]):
+            value = format_interval(point["low"], point["high"], point["unit"])
+            if point["rank_of"] is not None:
+                value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
+            series.add_row(
+                escape(line["entity"]) if number == 0 else "",
+                escape(line["metric"]) if number == 0 else "",
+                escape(point["period"]),
+                escape(value),
+                escape(", ".join(point["sources"])),
+                end_section=number == len(line["points"]) - 1,
+            )
+    return series
