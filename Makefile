@@ -21,6 +21,7 @@ test: $(STAMP)
 	$(BIN)/ruff check reconcile tests scripts benchmarks
 	$(BIN)/ruff format --check reconcile tests scripts benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(STAMP)

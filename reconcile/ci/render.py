@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reconcile import __version__
+from reconcile.core.version import __version__
 
 from .check import CheckItem, CheckResult
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -18,9 +18,6 @@ from reconcile.core.errors import Finding
 from reconcile.core.periods import parse_period
 
 from .catalogue import Catalogue
-
-if TYPE_CHECKING:
-    from .files import Document
 
 REQUIRED = ("id", "entity", "metric", "period", "value", "source")
 STAGES = ("draft", "approved", "revised", "executed")
@@ -35,7 +32,7 @@ class CheckContext:
     """What the rules need beyond the row: the catalogue, the documents and the ids seen."""
 
     catalogue: Catalogue
-    documents: dict[str, Document]
+    documents: Mapping[str, Any]  # the claim files' documents, by id
     seen_ids: dict[str, str] = field(default_factory=dict)
     resolved_source: str | None = None
 
@@ -164,7 +161,7 @@ RULES: tuple[Callable[[dict[str, Any], CheckContext], list[Problem]], ...] = (
 def check_claims(
     frame: pd.DataFrame,
     catalogue: Catalogue,
-    documents: dict[str, Document],
+    documents: Mapping[str, Any],
     findings: list[Finding],
 ) -> None:
     """Validate each row in place: sources resolved to catalogue ids, bad rows marked invalid."""

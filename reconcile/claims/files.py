@@ -44,6 +44,9 @@ COLUMNS = [
     "valid",
 ]
 
+# What library callers may pass for paths: one or many, str or Path.
+PathsArgument = str | Path | Sequence[str | Path]
+
 
 @dataclass(slots=True)
 class Document:
@@ -84,10 +87,11 @@ class ClaimSet:
         return self.catalogue.sources
 
 
-def claim_files(paths: Sequence[Path]) -> tuple[list[Path], Path]:
+def claim_files(paths: PathsArgument) -> tuple[list[Path], Path]:
     """The claim files under the given paths, and the folder whose catalogues apply."""
     files: list[Path] = []
     folders: list[Path] = []
+    paths = as_paths(paths)
     for path in paths:
         if path.is_dir():
             folders.append(path)
@@ -118,7 +122,14 @@ def claim_files(paths: Sequence[Path]) -> tuple[list[Path], Path]:
     return files, folders[0]
 
 
-def load_claims(paths: Sequence[Path]) -> ClaimSet:
+def as_paths(paths: PathsArgument) -> list[Path]:
+    """One path or many, as str or Path, as a list of Paths (for library callers)."""
+    if isinstance(paths, str | Path):
+        return [Path(paths)]
+    return [Path(path) for path in paths]
+
+
+def load_claims(paths: PathsArgument) -> ClaimSet:
     """Read every claim file under `paths` with the catalogues beside them."""
     files, folder = claim_files(paths)
     catalogue = load_catalogue(folder)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reconcile import __version__
 from reconcile.core.errors import InputError, UsageError
+from reconcile.core.version import __version__
 
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
 from .check import add_check_commands

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from reconcile import __version__
 from reconcile.claims.catalogue import Metric
-from reconcile.claims.files import ClaimSet, load_claims
+from reconcile.claims.files import ClaimSet, PathsArgument, as_paths, load_claims
 from reconcile.core.errors import Finding
+from reconcile.core.version import __version__
 from reconcile.normalize.conversion import Conversion
 from reconcile.reference.rates import RateTable, load_rate_table
 
@@ -46,10 +44,10 @@ def reconcile_frame(
     return comparison, conversions, findings
 
 
-def reconcile_claims(paths: Sequence[Path], rates_files: Sequence[Path] = ()) -> Reconciliation:
+def reconcile_claims(paths: PathsArgument, rates_files: PathsArgument = ()) -> Reconciliation:
     """Read claim files and reconcile them (the `report` and `check` commands)."""
     claim_set = load_claims(paths)
-    rates = load_rate_table(tuple(rates_files))
+    rates = load_rate_table(tuple(as_paths(rates_files)))
     comparison, conversions, findings = reconcile_frame(claim_set.frame, claim_set.metrics, rates)
     return Reconciliation(claim_set, comparison, conversions, [*claim_set.findings, *findings])
 
