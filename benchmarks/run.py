@@ -244,6 +244,13 @@ def bench_extract_speed() -> dict[str, Any] | None:
     }
 
 
+def bench_relations(n: int, relations: int) -> dict[str, Any]:
+    """Issue 11: stated-arithmetic checks add less than 50 % to reconcile (same run)."""
+    from benchmarks.bench_relations import bench_relations as run
+
+    return run(n, relations)
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -260,6 +267,7 @@ def main() -> None:
     results += [
         bench_normalize(1_000_000 // scale),
         bench_reconcile(1_000_000 // scale),
+        bench_relations(1_000_000 // scale, 100_000 // scale),
         bench_report_cli(),
     ]
     if not args.quick and not args.skip_big:

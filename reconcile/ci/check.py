@@ -88,30 +88,31 @@ def compare_with_baseline(
     """The pure core: the state of every fingerprint in the report and in the baseline."""
     items = []
     seen: set[str] = set()
-    for group in report["groups"]:
-        by_fingerprint: dict[str, list[dict[str, Any]]] = {}
-        for conflict in group["conflicts"]:
-            by_fingerprint.setdefault(conflict["fingerprint"], []).append(conflict)
-        for fingerprint, conflicts in by_fingerprint.items():
-            ids = {c[side] for c in conflicts for side in ("claim_a", "claim_b")}
-            first = conflicts[0]
-            item = CheckItem(
-                fingerprint=fingerprint,
-                state="new",
-                entity=group["entity"],
-                metric=group["metric"],
-                period=group["period"],
-                sources=_sorted_pair(first["source_a"], first["source_b"]),
-                conflicts=tuple(conflicts),
-                claims=tuple(c for c in group["claims"] if c["id"] in ids),
-            )
-            accepted = entries.get(fingerprint)
-            if accepted is not None:
-                now = frozenset((v.source, v.value) for v in item.values())
-                state = "unchanged" if now == accepted.stated_values() else "updated"
-                item = _replace(item, state=state, accepted=accepted)
-            items.append(item)
-            seen.add(fingerprint)
+    # Claims in report order, by id: an item lists its claims in the order the report shows.
+    claim_at = {c["id"]: c for g in report["groups"] for c in g["claims"]}
+    order = {claim_id: n for n, claim_id in enumerate(claim_at)}
+    for key, conflicts in _discrepancies(report).items():
+        fingerprint, entity, metric, period = key
+        ids = {c[side] for c in conflicts for side in ("claim_a", "claim_b")}
+        ids |= {other for c in conflicts for other in c.get("others", ())}
+        first = conflicts[0]
+        item = CheckItem(
+            fingerprint=fingerprint,
+            state="new",
+            entity=entity,
+            metric=metric,
+            period=period,
+            sources=_sorted_pair(first["source_a"], first["source_b"]),
+            conflicts=tuple(conflicts),
+            claims=tuple(claim_at[i] for i in sorted(ids & claim_at.keys(), key=order.__getitem__)),
+        )
+        accepted = entries.get(fingerprint)
+        if accepted is not None:
+            now = frozenset((v.source, v.value) for v in item.values())
+            state = "unchanged" if now == accepted.stated_values() else "updated"
+            item = _replace(item, state=state, accepted=accepted)
+        items.append(item)
+        seen.add(fingerprint)
     for fingerprint, entry in entries.items():
         if fingerprint not in seen:
             items.append(
@@ -126,6 +127,22 @@ def compare_with_baseline(
                 )
             )
     return items
+
+
+def _discrepancies(
+    report: dict[str, Any],
+) -> dict[tuple[str, str, str, str], list[dict[str, Any]]]:
+    """Conflicting pairs, and stated arithmetic that does not hold, by fingerprint (in order)."""
+    found: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
+    for group in report["groups"]:
+        for conflict in group["conflicts"]:
+            key = (conflict["fingerprint"], group["entity"], group["metric"], group["period"])
+            found.setdefault(key, []).append(conflict)
+    for record in report.get("relations") or []:
+        if record["verdict"] == "mismatch":
+            key = (record["fingerprint"], record["entity"], record["metric"], record["period"])
+            found.setdefault(key, []).append(record)
+    return found
 
 
 def _sorted_pair(first: str, second: str) -> tuple[str, str]:

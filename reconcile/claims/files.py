@@ -19,10 +19,11 @@ from reconcile.core.errors import Finding, InputError
 
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
+from .relations import RELATION_FIELDS, check_relations
 from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-OPTIONAL = ("quote", "line", "basis", "stage", "note")
+OPTIONAL = ("quote", "line", "basis", "stage", "note", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 COLUMNS = [
     "id",
@@ -39,6 +40,7 @@ COLUMNS = [
     "basis",
     "stage",
     "note",
+    *RELATION_FIELDS,
     "path",
     "path_line",
     "valid",
@@ -156,6 +158,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
         rows.extend(_read_csv_claims(path, documents, findings))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     check_claims(frame, catalogue, documents, findings)
+    check_relations(frame, findings)
     return ClaimSet(frame, documents, catalogue, findings, files)
 
 

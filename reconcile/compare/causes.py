@@ -21,6 +21,15 @@ CAUSE_TEXT = {
     "budget-stage": "different budget stages ({detail}): an allocation is not the spending",
     "price-basis": "different price bases ({detail})",
     "rounding": "the gap is under 2 percent: rounding or a revision",
+    "implied-by-growth": "one figure is implied by a stated growth rate ({detail}): the rate, "
+    "its base year or the later figure is wrong",
+    "implied-by-share": "one figure is implied by a stated share ({detail}): the share, the part "
+    "or the whole is wrong, or the whole is another measure",
+    "conversion-date": "both restate the same figure in another currency, converted on "
+    "different dates",
+    "stated-equivalent": "a figure restated in another currency or unit does not match its "
+    "original at any nearby rate",
+    "sum-mismatch": "the parts do not add up to the stated total",
 }
 
 
@@ -45,6 +54,13 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         free = mask & (cause == None)  # noqa: E711 - elementwise comparison on an object array
         cause[free] = code
         detail[free] = text[free] if isinstance(text, np.ndarray) else text
+
+    if "derived_a" in out and "value_a" in out:
+        for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
+            first = out["derived_a"].to_numpy(dtype=object) == kind
+            second = out["derived_b"].to_numpy(dtype=object) == kind
+            text = np.where(first, out["value_a"].astype(str), out["value_b"].astype(str))
+            assign(first | second, code, text)
 
     for power, word in ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000")):
         assign(_near(ratio, power), "scale", word)

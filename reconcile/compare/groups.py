@@ -8,7 +8,7 @@ intervals (widened by the metric's tolerance) do not overlap.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -27,6 +27,7 @@ class Comparison:
     claims: pd.DataFrame  # input rows + group, cluster, repeat_of, lo, hi
     groups: pd.DataFrame  # one row per group: keys, verdict, n_claims, n_sources, n_clusters
     conflicts: pd.DataFrame  # one row per conflicting pair: ids, sources, gap, severity, cause
+    relations: pd.DataFrame = field(default_factory=pd.DataFrame)  # stated sums, equivalents
 
 
 def fingerprint(entity: str, metric: str, period: str, source_a: str, source_b: str) -> str:
@@ -218,8 +219,11 @@ def _conflict_pairs(claims: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     a, b = rows[first[keep]], rows[second[keep]]
     pairs = groups[GROUP_KEYS].iloc[group[a]].reset_index(drop=True)
     pairs["group"] = group[a]
+    pairs["row_a"], pairs["row_b"] = a, b  # positions in the claims frame
     columns = ["id", "source", "lo", "hi", "normalized_amount"]
-    columns += [c for c in ("stage", "basis", "unit", "amount") if c in claims]
+    columns += [c for c in ("stage", "basis", "unit", "amount", "derived") if c in claims]
+    if "derived" in claims:
+        columns.append("value")
     for column in columns:
         series = claims[column]
         pairs[f"{column}_a"] = series.iloc[a].to_numpy()

@@ -17,6 +17,8 @@ from reconcile.reference.rates import RateTable, load_rate_table
 
 from .causes import add_related_metric_causes, describe_cause, infer_causes
 from .groups import Comparison, add_fingerprints, compare_claims
+from .relation_records import relation_records
+from .relations import check_relations, label_equivalent_pairs
 
 REPORT_VERSION = "1.0"
 
@@ -40,7 +42,10 @@ def reconcile_frame(
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
     tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
     comparison = compare_claims(normalized, tolerances, copy=False)
-    comparison.conflicts = infer_causes(comparison.conflicts)
+    comparison.conflicts = label_equivalent_pairs(
+        infer_causes(comparison.conflicts), comparison.claims
+    )
+    comparison.relations = check_relations(comparison.claims, rates)
     return comparison, conversions, findings
 
 
@@ -95,6 +100,8 @@ def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
         "valid": bool(row["valid"]),
         "cluster": int(row["cluster"]) if row["cluster"] >= 0 else None,
         "repeat_of": _text(row["repeat_of"]),
+        "derived": _text(row.get("derived")),
+        "chain": _text(row.get("chain")),
     }
 
 
@@ -169,9 +176,11 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
     groups.sort(key=lambda g: (g["entity"], g["metric"], _period_key(g["period"])))
     add_related_metric_causes(groups, metrics)
     series = _series(groups)
+    relations = relation_records(comparison.relations, claims)
     if only == "conflicts":
         groups = [g for g in groups if g["verdict"] == "conflict"]
         series = []
+        relations = [r for r in relations if r["verdict"] == "mismatch"]
     summary = _summary(reconciliation)
     return {
         "version": REPORT_VERSION,
@@ -179,6 +188,7 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         "summary": summary,
         "groups": groups,
         "series": series,
+        "relations": relations,
         "findings": [f.to_dict() for f in reconciliation.findings],
     }
 
@@ -199,9 +209,17 @@ def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
         "single": int(verdicts.get("single", 0)),
         "invalid": int(verdicts.get("invalid", 0)),
         "conflict_pairs": len(comparison.conflicts),
+        "relation_checks": len(comparison.relations),
+        "relation_mismatches": _count_mismatches(comparison.relations),
         "errors": sum(1 for f in reconciliation.findings if f.level == "error"),
         "warnings": sum(1 for f in reconciliation.findings if f.level == "warning"),
     }
+
+
+def _count_mismatches(relations: pd.DataFrame) -> int:
+    if relations.empty:
+        return 0
+    return int((relations["verdict"] == "mismatch").sum())
 
 
 def _period_key(period: str) -> tuple[int, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .patterns import YEAR as _YEAR
 
@@ -44,7 +45,12 @@ class Period:
 
 def parse_period(text: object) -> Period:
     """Parse a period label; raises ValueError with the accepted forms when it is not one."""
-    label = str(text).strip()
+    return _parse_label(str(text).strip())
+
+
+@lru_cache(maxsize=8192)
+def _parse_label(label: str) -> Period:
+    # Cached: claim sets repeat a few hundred labels millions of times; a Period is frozen.
     if label.lower() == UNDATED:
         return Period(UNDATED, "undated", None, None)
     for kind, pattern in _PATTERNS:

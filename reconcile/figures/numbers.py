@@ -262,3 +262,16 @@ def replace_number_words(text: str, words: frozenset[str]) -> str:
         return words if value is None else str(value)
 
     return WORD_NUMBER_RE.sub(substitute, text)
+
+
+def format_amount(value: float | None) -> str:
+    """A number with a scale word for big values (1.473 bn, 126 k) and inf as ∞."""
+    if value is None:
+        return "∞"
+    magnitude = abs(value)
+    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
+        if magnitude >= threshold:
+            return f"{value / threshold:,.4g} {word}"
+    if magnitude >= 1e4:
+        return f"{value:,.0f}"
+    return format_number(round(value, 4))

@@ -16,6 +16,7 @@ from reconcile.reference.rates import RateTable
 from reconcile.reference.units import unit_aliases
 
 from .conversion import Conversion, normalize_figures
+from .derived import derive_figures, resolve_relation_rows
 
 PARSED_COLUMNS = ["amount", "low", "high", "unit", "qualifier", "rank_of", "percentile"]
 
@@ -71,8 +72,17 @@ def normalize_claims(
     parsed: list[ParsedValue | None] | None = None
     if "amount" not in frame:
         frame, parsed = parse_claim_values(frame)
-    else:
-        frame = frame.copy()
+    targets = resolve_relation_rows(frame)
+    derived = derive_figures(frame, targets)
+    if len(derived):
+        frame = pd.concat([frame, derived], ignore_index=True)  # a copy, with the new rows
+        if parsed is not None:
+            parsed = [*parsed, *([None] * len(derived))]
+    elif parsed is None:
+        frame = frame.copy()  # parse_claim_values has already copied
+    # The rows references point at, for the relation checks after comparison.
+    for field, rows in targets.items():
+        frame[f"{field}_row"] = np.concatenate([rows, np.full(len(derived), -1, dtype=np.int64)])
     _attach_targets(frame, metrics)
     if parsed is not None:
         findings.extend(_parse_findings(frame, parsed))
@@ -84,9 +94,17 @@ def normalize_claims(
     failed &= has_unit
     # Only rows whose conversion said something need a Python loop.
     noted = np.array([bool(c.findings) for c in conversions], dtype=bool)[codes]
-    for index in np.flatnonzero(noted & valid & ~mismatch):
+    rows = np.flatnonzero(noted & valid & ~mismatch)
+    # Plain columns, not one iloc per row: a carried-forward rate can note a million rows.
+    where = {
+        column: normalized[column].to_numpy(dtype=object)[rows]
+        if column in normalized
+        else np.full(len(rows), None)
+        for column in ("id", "path", "path_line")
+    }
+    for n, index in enumerate(rows):
         level = "error" if failed[index] else "warning"
-        row = normalized.iloc[index]
+        row = {column: values[n] for column, values in where.items()}
         for finding in conversions[int(codes[index])].findings:
             findings.append(_at_claim(finding, row, level=level))
     normalized["valid"] = valid & ~mismatch & ~failed & has_unit
@@ -146,8 +164,8 @@ def _at_claim(finding: Finding, row: Any, level: str = "error") -> Finding:
     return Finding(
         finding.code,
         finding.message,
-        row["path"],
-        _int(row["path_line"]),
+        row.get("path"),
+        _int(row.get("path_line")),
         claim=row["id"],
         level=level,
     )

@@ -60,6 +60,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines += ["No conflicting figures.", ""]
     for group in conflicts:
         lines += _markdown_conflict(group)
+    lines += _markdown_relations(report)
     lines += _markdown_series(report)
     lines += _markdown_groups(report)
     lines += _markdown_problems(report)
@@ -79,6 +80,8 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
     ]
     for claim in group["claims"]:
         repeat = f" (repeats {claim['repeat_of']})" if claim["repeat_of"] else ""
+        if claim.get("derived"):
+            repeat += f" (derived: {claim['chain']})"
         lines.append(
             f"| {claim['id']}{repeat} | {_md(claim['source'])} | {_md(claim['value'])} | "
             f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
@@ -135,6 +138,25 @@ def _markdown_groups(report: dict[str, Any]) -> list[str]:
         )
     lines.append("")
     return lines
+
+
+def _markdown_relations(report: dict[str, Any]) -> list[str]:
+    """The arithmetic the texts state: sums and restated equivalents, mismatches first."""
+    relations = report.get("relations") or []
+    if not relations:
+        return []
+    lines = ["## Arithmetic stated in the texts", ""]
+    lines += ["| check | entity | metric | period | verdict | what was checked |"]
+    lines += ["|---|---|---|---|---|---|"]
+    for record in sorted(relations, key=lambda r: r["verdict"] != "mismatch"):
+        verdict = record["verdict"]
+        if record["cause_text"]:
+            verdict += f" ({record['cause']})"
+        lines.append(
+            f"| {record['kind']} | {record['entity']} | {record['metric']} | {record['period']} "
+            f"| {verdict} | {_md(record['text'])} |"
+        )
+    return [*lines, ""]
 
 
 def _markdown_problems(report: dict[str, Any]) -> list[str]:

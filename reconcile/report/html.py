@@ -105,6 +105,7 @@ def render_html(report: dict[str, Any]) -> str:
                 f"likely cause: {_e(conflict['cause_text'] or 'none inferred')}</li>"
             )
         out.append("</ul>")
+    out += _relations_section(report)
     out.append(
         "<h2>All groups</h2><table><tr><th>entity</th><th>metric</th><th>period</th>"
         "<th>verdict</th><th>source</th><th>stated</th><th>normalised</th>"
@@ -123,9 +124,37 @@ def render_html(report: dict[str, Any]) -> str:
                 f"<tr><td>{_e(group['entity'])}</td><td>{_e(group['metric'])}</td>"
                 f"<td>{_e(group['period'])}</td><td class='{_e(group['verdict'])}'>"
                 f"{_e(group['verdict'])}</td><td>{_e(claim['source'])}</td>"
-                f"<td>{_e(claim['value'])}</td><td>{_e(normalised)}</td>"
+                f"<td>{_e(claim['value'])}{_derived_note(claim)}</td><td>{_e(normalised)}</td>"
                 f"<td class='quote'>{_e(claim['quote'])} ({_e(claim['document'])}:"
                 f"{_e(claim['line'])})</td></tr>"
             )
     out.append("</table></body></html>\n")
     return "\n".join(out)
+
+
+def _derived_note(claim: dict[str, Any]) -> str:
+    if not claim.get("derived"):
+        return ""
+    return f"<br><small>derived: {_e(claim['chain'])}</small>"
+
+
+def _relations_section(report: dict[str, Any]) -> list[str]:
+    """The arithmetic the texts state, mismatches first."""
+    relations = report.get("relations") or []
+    if not relations:
+        return []
+    out = [
+        "<h2>Arithmetic stated in the texts</h2><table><tr><th>check</th><th>entity</th>"
+        "<th>metric</th><th>period</th><th>verdict</th><th>what was checked</th></tr>"
+    ]
+    for record in sorted(relations, key=lambda r: r["verdict"] != "mismatch"):
+        css = "conflict" if record["verdict"] == "mismatch" else "consistent"
+        cause = f" ({record['cause']})" if record["cause"] else ""
+        out.append(
+            f"<tr><td>{_e(record['kind'])}</td><td>{_e(record['entity'])}</td>"
+            f"<td>{_e(record['metric'])}</td><td>{_e(record['period'])}</td>"
+            f"<td class='{css}'>{_e(record['verdict'] + cause)}</td>"
+            f"<td>{_e(record['text'])}</td></tr>"
+        )
+    out.append("</table>")
+    return out

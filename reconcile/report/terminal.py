@@ -117,6 +117,8 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
                 end_section=position == len(group["claims"]) - 1,
             )
     console.print(table)
+    if report.get("relations"):
+        console.print(_relations_table(report["relations"]))
     if report["series"]:
         console.print(_series_table(report["series"]))
     for finding in report["findings"]:
@@ -147,6 +149,8 @@ def _claim_notes(claim: dict[str, Any], conflicts_of: dict[str, list[str]]) -> l
         notes.append(f"percentile {claim['percentile']}")
     if not claim["valid"]:
         notes.append("invalid: see problems below")
+    if claim.get("derived"):
+        notes.append(f"derived: {claim['chain']}")
     return notes
 
 
@@ -172,3 +176,25 @@ def _series_table(all_series: list[dict[str, Any]]) -> Any:
                 end_section=number == len(line["points"]) - 1,
             )
     return series
+
+
+def _relations_table(relations: list[dict[str, Any]]) -> Any:
+    """Sums and restated equivalents the texts state, mismatches first."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Arithmetic stated in the texts")
+    for column in ("check", "entity", "metric", "period", "verdict", "what was checked"):
+        table.add_column(column, overflow="fold")
+    for record in sorted(relations, key=lambda r: r["verdict"] != "mismatch"):
+        verdict = record["verdict"] + (f" ({record['cause']})" if record["cause"] else "")
+        style = "bold red" if record["verdict"] == "mismatch" else "green"
+        table.add_row(
+            Text(record["kind"]),
+            Text(record["entity"]),
+            Text(record["metric"]),
+            Text(record["period"]),
+            Text(verdict, style=style),
+            Text(record["text"]),
+        )
+    return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reconcile.figures.numbers import format_number
+from reconcile.figures.numbers import format_amount
 
 
 def format_interval(low: float | None, high: float | None, unit: str | None) -> str:
@@ -16,19 +16,6 @@ def format_interval(low: float | None, high: float | None, unit: str | None) -> 
     if low == high:
         return f"{format_amount(low)} {unit or ''}".strip()
     return f"{format_amount(low)} - {format_amount(high)} {unit or ''}".strip()
-
-
-def format_amount(value: float | None) -> str:
-    """A number with a scale word for big values (1.473 bn, 126 k) and inf as ∞."""
-    if value is None:
-        return "∞"
-    magnitude = abs(value)
-    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
-        if magnitude >= threshold:
-            return f"{value / threshold:,.4g} {word}"
-    if magnitude >= 1e4:
-        return f"{value:,.0f}"
-    return format_number(round(value, 4))
 
 
 def describe_gap(conflict: dict[str, Any]) -> str:

@@ -1,0 +1,315 @@
+"""Check the arithmetic the texts state: restated equivalents and parts against their totals.
+
+Vectorised over the claims frame: references are resolved with one index look-up, parts are
+summed as intervals with one bincount, and exchange rates are read once per distinct currency
+and year. Derived figures (growth rates, shares) are made before normalisation
+(normalize/derived.py) and compared in their groups like any claim.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from reconcile.claims.relations import RATE_RE
+from reconcile.core.frames import factorize_columns
+from reconcile.core.intervals import sum_intervals
+from reconcile.reference.rates import RateTable
+
+from .causes import NEAR
+
+# A restatement within this of the reference conversion agrees: an annual average rate is
+# not the rate of the day the text converted on.
+EQUIVALENT_SLACK = 0.025
+RELATION_COLUMNS = [
+    "kind",
+    "claim",
+    "others",
+    "entity",
+    "metric",
+    "period",
+    "source",
+    "verdict",
+    "cause",
+    "detail",
+    "low",
+    "high",
+    "target_low",
+    "target_high",
+    "difference",
+    "unit",
+    "stated_difference",
+    "stated_unit",
+]
+
+
+def check_relations(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
+    """One row per stated sum or equivalent: what was computed, against what, the verdict."""
+    pieces = [_check_sums(claims), _check_equivalents(claims, rates)]
+    pieces = [piece for piece in pieces if len(piece)]
+    if not pieces:
+        return pd.DataFrame(columns=RELATION_COLUMNS)
+    return pd.concat(pieces, ignore_index=True).reindex(columns=RELATION_COLUMNS)
+
+
+def _usable(claims: pd.DataFrame) -> np.ndarray:
+    return claims["valid"].to_numpy(dtype=bool) & np.isfinite(
+        claims["normalized_low"].to_numpy(dtype=float)
+    )
+
+
+def _resolve(claims: pd.DataFrame, field: str) -> tuple[np.ndarray, np.ndarray]:
+    """Rows that name another claim in `field`, and the row of the claim they name (the rows
+    normalisation resolved, in `<field>_row`)."""
+    if f"{field}_row" not in claims:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    named = claims[f"{field}_row"].to_numpy(dtype=np.int64)
+    rows = np.flatnonzero(named >= 0)
+    return rows, named[rows]
+
+
+def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
+    """Parts summed as intervals and set against their total."""
+    parts, totals = _resolve(claims, "part_of")
+    if not len(parts):
+        return pd.DataFrame(columns=RELATION_COLUMNS)
+    usable = _usable(claims)
+    units = claims["normalized_unit"].astype(str).to_numpy()
+    codes, distinct_totals = pd.factorize(totals)
+    # A total is checked only when it and every one of its parts was read, in the same unit.
+    readable = usable[parts] & (units[parts] == units[totals])
+    complete = np.bincount(codes, weights=readable, minlength=len(distinct_totals)) == np.bincount(
+        codes, minlength=len(distinct_totals)
+    )
+    complete &= usable[distinct_totals]
+    low, high = sum_intervals(
+        claims["normalized_low"].to_numpy(dtype=float)[parts],
+        claims["normalized_high"].to_numpy(dtype=float)[parts],
+        codes,
+        len(distinct_totals),
+    )
+    amount = np.bincount(
+        codes,
+        weights=claims["normalized_amount"].to_numpy(dtype=float)[parts],
+        minlength=len(distinct_totals),
+    )
+    ids = claims["id"].astype(str).to_numpy()
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    others = np.array([",".join(run) for run in np.split(ids[parts][order], bounds)], dtype=object)
+    out = _records(claims, distinct_totals, "sum", others)
+    out["low"], out["high"] = low, high
+    out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
+    out["target_high"] = claims["normalized_high"].to_numpy(dtype=float)[distinct_totals]
+    out["difference"] = claims["normalized_amount"].to_numpy(dtype=float)[distinct_totals] - amount
+    stated_units = claims["unit"].astype(str).to_numpy()
+    one_unit = np.bincount(
+        codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
+    ) == np.bincount(codes, minlength=len(distinct_totals))
+    stated_sum = np.bincount(
+        codes, weights=claims["amount"].to_numpy(dtype=float)[parts], minlength=len(distinct_totals)
+    )
+    out["stated_difference"] = np.where(
+        one_unit, claims["amount"].to_numpy(dtype=float)[distinct_totals] - stated_sum, np.nan
+    )
+    stated_unit = stated_units[distinct_totals].astype(object)
+    stated_unit[~one_unit] = None
+    out["stated_unit"] = stated_unit
+    disjoint = (out["high"] < out["target_low"]) | (out["low"] > out["target_high"])
+    out["verdict"] = np.where(~complete, "unchecked", np.where(disjoint, "mismatch", "agrees"))
+    cause = np.full(len(out), None, dtype=object)
+    cause[(disjoint & complete).to_numpy()] = "sum-mismatch"
+    out["cause"] = cause
+    out["detail"] = np.where(
+        ~complete,
+        "a part or the total could not be read in the same unit",
+        np.where(
+            out["low"] > out["target_high"],
+            "the parts add up to more than the total",
+            np.where(disjoint, "the parts add up to less than the total", ""),
+        ),
+    )
+    return out
+
+
+def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:
+    out = pd.DataFrame(
+        {
+            column: claims[column].to_numpy(dtype=object)[rows]
+            for column in ("entity", "metric", "period", "source")
+        }
+    )
+    out.insert(0, "kind", kind)
+    out.insert(1, "claim", claims["id"].astype(str).to_numpy()[rows])
+    out.insert(2, "others", others)
+    out["unit"] = claims["normalized_unit"].to_numpy(dtype=object)[rows]
+    return out
+
+
+def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
+    """A restated figure against the conversion of its original (at the reference or the
+    text's own rate); an unexplained gap is labelled scale slip or conversion date."""
+    restated, original = _resolve(claims, "equivalent_of")
+    if not len(restated):
+        return pd.DataFrame(columns=RELATION_COLUMNS)
+    usable = _usable(claims)
+    same_unit = claims["normalized_unit"].astype(str).to_numpy()
+    keep = usable[restated] & usable[original] & (same_unit[restated] == same_unit[original])
+    restated, original = restated[keep], original[keep]
+    low, high, amount = (
+        claims[f"normalized_{c}"].to_numpy(dtype=float) for c in ("low", "high", "amount")
+    )
+    out = _records(claims, restated, "equivalent", claims["id"].astype(str).to_numpy()[original])
+    out["low"], out["high"] = low[restated], high[restated]
+    out["target_low"], out["target_high"] = low[original], high[original]
+    out["difference"] = amount[restated] - amount[original]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = amount[restated] / amount[original]
+    stated_ratio = _stated_rate_ratio(claims, restated, original)
+    has_stated = np.isfinite(stated_ratio)
+    ratio = np.where(has_stated, stated_ratio, ratio)
+    # Round figures are not wildcards: the restatement is held to the more precise of the two.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.fmin(
+            (high[restated] - low[restated]) / (2 * np.abs(amount[restated])),
+            (high[original] - low[original]) / (2 * np.abs(amount[original])),
+        )
+    agrees = np.abs(ratio - 1) <= EQUIVALENT_SLACK + np.nan_to_num(precision, nan=0.0)
+    scale = np.zeros(len(ratio), dtype=bool)
+    for power in (1e3, 1e6, 1e9):
+        scale |= (np.abs(ratio * power - 1) < NEAR) | (np.abs(ratio / power - 1) < NEAR)
+    dated_year = np.where(has_stated, 0, _other_year(claims, restated, original, ratio, rates))
+    dated = dated_year > 0
+    out["verdict"] = np.where(agrees, "agrees", "mismatch")
+    cause = np.where(scale, "scale", np.where(dated, "conversion-date", "stated-equivalent"))
+    cause = cause.astype(object)
+    cause[agrees] = None
+    out["cause"] = cause
+    out["detail"] = _equivalent_detail(
+        ratio, agrees, has_stated, claims["rate"].to_numpy(dtype=object)[restated], dated_year
+    )
+    return out
+
+
+def _stated_rate_ratio(
+    claims: pd.DataFrame, restated: np.ndarray, original: np.ndarray
+) -> np.ndarray:
+    """restated / (original converted at the text's own rate); NaN where no rate is given."""
+    out = np.full(len(restated), np.nan)
+    stated = claims["rate"].to_numpy(dtype=object)[restated]
+    units = claims["unit"].astype(str).to_numpy()
+    amounts = claims["amount"].to_numpy(dtype=float)
+    for n in np.flatnonzero(pd.notna(stated)):
+        match = RATE_RE.match(str(stated[n]))
+        if not match:
+            continue
+        rate, quote, base = float(match["rate"]), match["quote"], match["base"]
+        restated_unit, original_unit = units[restated[n]], units[original[n]]
+        # "2.7 GEL/USD": GEL -> USD divides by 2.7, USD -> GEL multiplies.
+        if original_unit == quote and restated_unit == base:
+            converted = amounts[original[n]] / rate
+        elif original_unit == base and restated_unit == quote:
+            converted = amounts[original[n]] * rate
+        else:
+            continue
+        out[n] = amounts[restated[n]] / converted
+    return out
+
+
+def _other_year(
+    claims: pd.DataFrame,
+    restated: np.ndarray,
+    original: np.ndarray,
+    ratio: np.ndarray,
+    rates: RateTable,
+) -> np.ndarray:
+    """The year before or after whose rate explains the gap (0 where none does): the ratio
+    moved by the change of the original currency's rate between years lands within the slack.
+    Rates are looked up once per distinct pair of currencies and year."""
+    out = np.zeros(len(ratio), dtype=np.int64)
+    if "year" not in claims or not len(ratio):
+        return out
+    units = claims["unit"].astype(str).to_numpy()
+    years = pd.to_numeric(claims["year"], errors="coerce").to_numpy(dtype=float)[original]
+    pairs = pd.DataFrame({"a": units[restated], "b": units[original], "year": years})
+    codes, first = factorize_columns(pairs, ["a", "b", "year"])
+    for code, row in enumerate(first):
+        a, b, year = pairs.iloc[row]
+        if a == b or not np.isfinite(year):
+            continue
+        members = codes == code
+        base = _rate(rates, b, int(year)) / _rate(rates, a, int(year))
+        for offset in (-1, 1):
+            other = _rate(rates, b, int(year) + offset) / _rate(rates, a, int(year) + offset)
+            if np.isfinite(other):
+                fits = members & (np.abs(ratio * other / base - 1) <= EQUIVALENT_SLACK)
+                out[fits & (out == 0)] = int(year) + offset
+    return out
+
+
+def _rate(rates: RateTable, currency: str, year: int) -> float:
+    """Units of a currency per US$ in a year; NaN when the table has no rate of that year."""
+    quote = rates.quote(currency, year)
+    return quote.rate if quote and quote.carried_from is None else np.nan
+
+
+def _equivalent_detail(
+    ratio: np.ndarray, agrees: np.ndarray, stated: np.ndarray, rate: np.ndarray, dated: np.ndarray
+) -> list[str]:
+    texts = []
+    for value, ok, own, written, year in zip(ratio, agrees, stated, rate, dated, strict=True):
+        at = f"at the text's own rate ({written})" if own else "at the annual average rate"
+        text = f"{'matches' if ok else 'is'} {value:.4g}x the original converted {at}"
+        if year:
+            text += f"; it matches the {year} average rate"
+        texts.append(text)
+    return texts
+
+
+def label_equivalent_pairs(conflicts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """A conflict between restatements is explained by their relation: a figure against its own
+    restatement takes the equivalent check's cause; two restatements of originals in one
+    cluster were converted on different dates."""
+    if conflicts.empty or "equivalent_of_row" not in claims:
+        return conflicts
+    original_row = claims["equivalent_of_row"].to_numpy(dtype=np.int64)
+    a, b = conflicts["row_a"].to_numpy(), conflicts["row_b"].to_numpy()
+    causes = conflicts["cause"].to_numpy(dtype=object).copy()
+    free = pd.isna(causes) | np.isin(causes.astype(str), ["rounding", "currency"])
+    own = free & ((original_row[a] == b) | (original_row[b] == a))
+    # Both restate originals in one cluster of one group (or the same original).
+    group, cluster = claims["group"].to_numpy(), claims["cluster"].to_numpy()
+    first, second = original_row[a], original_row[b]
+    both = (first >= 0) & (second >= 0)
+    same = both & (
+        (first == second)
+        | (
+            (group[first] == group[second])
+            & (cluster[first] == cluster[second])
+            & (cluster[first] >= 0)
+        )
+    )
+    dated = free & ~own & same
+    if not (own.any() or dated.any()):
+        return conflicts
+    out = conflicts.copy()
+    details = out["cause_detail"].to_numpy(dtype=object).copy()
+    ratio = out["ratio"].to_numpy(dtype=float)
+    for n in np.flatnonzero(own):
+        word = _power_word(ratio[n])
+        causes[n], details[n] = ("scale", word) if word else ("stated-equivalent", "")
+    causes[dated], details[dated] = "conversion-date", ""
+    out["cause"], out["cause_detail"] = causes, details
+    return out
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and np.isnan(value))
+
+
+def _power_word(ratio: float) -> str:
+    """ "1,000" when a ratio is near a power of a thousand (either way), else ""."""
+    for power, word in ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000")):
+        if abs(ratio / power - 1) < NEAR or abs(ratio * power - 1) < NEAR:
+            return word
+    return ""

@@ -1,0 +1,260 @@
+"""Figures the texts imply: a growth rate or a share turned into a figure of its own.
+
+"8.1 billion manat, a 23 percent increase on the previous year" implies the previous year's
+figure, 8.1 / 1.23 billion; "1,000 women, 3 % of the armed forces" implies a force of
+1,000 / 0.03. Each derived figure is a new claim row (marked `derived`, with its `chain`), in
+the stated unit of the figure it came from, so it is normalised and compared like any claim
+and meets the other documents' figures for that period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from reconcile.core.frames import find_rows
+from reconcile.core.intervals import divide_intervals, subtract_intervals
+from reconcile.core.periods import parse_period
+from reconcile.figures.numbers import format_number
+
+DERIVED_COLUMNS = ("derived", "chain", "derived_from")
+# For each relation field, the row each claim's reference points at (-1: none).
+Targets = dict[str, np.ndarray]
+# Relation fields whose value may be the id of another claim.
+RELATION_TARGETS = ("equivalent_of", "change_of", "change_from", "share_of", "part", "part_of")
+
+
+def derive_figures(frame: pd.DataFrame, targets: Targets | None = None) -> pd.DataFrame:
+    """The rows implied by change_of and share_of relations (parsed columns required)."""
+    targets = resolve_relation_rows(frame) if targets is None else targets
+    if "change_of" not in targets and "part" not in targets:
+        return frame.iloc[:0]
+    pieces = [
+        _derive(frame, targets, "change_of", _growth_base),
+        _derive(frame, targets, "part", _share_whole),
+    ]
+    pieces = [piece for piece in pieces if len(piece)]
+    if not pieces:
+        return frame.iloc[:0]
+    return pd.concat(pieces, ignore_index=True)
+
+
+def resolve_relation_rows(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """For each relation field in use, the row each claim's reference points at (-1: none).
+
+    One scan of the ids for every field together: probing millions of ids is the cost, so it
+    is paid once (the rows stay valid when derived rows are appended after them).
+    """
+    fields = [f for f in RELATION_TARGETS if f in frame and frame[f].notna().any()]
+    if not fields:
+        return {}
+    stated = {f: frame[f].to_numpy(dtype=object) for f in fields}
+    present = {f: np.flatnonzero(pd.notna(values)) for f, values in stated.items()}
+    wanted = np.concatenate([stated[f][present[f]].astype(str) for f in fields]).astype(object)
+    found = find_rows(frame["id"].to_numpy(dtype=object), wanted)
+    out: dict[str, np.ndarray] = {}
+    start = 0
+    for field in fields:
+        rows = np.full(len(frame), -1, dtype=np.int64)
+        rows[present[field]] = found[start : start + len(present[field])]
+        start += len(present[field])
+        out[field] = rows
+    return out
+
+
+Builder = Callable[[pd.DataFrame, Targets, np.ndarray, np.ndarray], pd.DataFrame]
+
+
+def _derive(frame: pd.DataFrame, targets: Targets, field: str, build: Builder) -> pd.DataFrame:
+    if field not in targets:
+        return frame.iloc[:0]
+    other = targets[field]
+    rows = np.flatnonzero((other >= 0) & frame["valid"].to_numpy(dtype=bool))
+    if not len(rows):
+        return frame.iloc[:0]
+    return build(frame, targets, rows, other[rows])
+
+
+def _new_rows(frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray) -> pd.DataFrame:
+    """Copies of the stating rows, to be filled in as derived figures of the basis rows."""
+    out = frame.iloc[stated].reset_index(drop=True).copy()
+    for column in ("equivalent_of", "rate", "change_of", "change_from", "share_of", "part"):
+        if column in out:
+            out[column] = None
+    if "part_of" in out:
+        out["part_of"] = None
+    out["unit"] = frame["unit"].to_numpy(dtype=object)[basis]
+    out["qualifier"] = None
+    out["rank_of"] = None
+    out["percentile"] = np.nan
+    for column in ("stage", "basis"):
+        if column in frame:
+            out[column] = frame[column].to_numpy(dtype=object)[basis]
+    ids = frame["id"].astype(str).to_numpy()
+    out["derived_from"] = [f"{ids[a]},{ids[b]}" for a, b in zip(stated, basis, strict=True)]
+    return out
+
+
+def _growth_base(
+    frame: pd.DataFrame, targets: Targets, rows: np.ndarray, changed: np.ndarray
+) -> pd.DataFrame:
+    """The base-period figure a change implies: later / (1 + rate), or later - difference."""
+    unit = frame["unit"].to_numpy(dtype=object)
+    percent = unit[rows] == "percent"
+    absolute = ~percent & (unit[rows] == unit[changed])
+    usable = (percent | absolute) & (unit[changed] != "percent")
+    rows, changed, percent = rows[usable], changed[usable], percent[usable]
+    base_periods = _base_periods(frame, targets, rows, changed)
+    known = np.array([p is not None for p in base_periods], dtype=bool)
+    rows, changed, percent = rows[known], changed[known], percent[known]
+    periods = [p for p in base_periods if p is not None]
+    low, high = (frame[c].to_numpy(dtype=float) for c in ("low", "high"))
+    ratio_low, ratio_high = divide_intervals(
+        low[changed], high[changed], 1 + low[rows] / 100, 1 + high[rows] / 100
+    )
+    less_low, less_high = subtract_intervals(low[changed], high[changed], low[rows], high[rows])
+    out = _new_rows(frame, rows, changed)
+    out["low"] = np.where(percent, ratio_low, less_low)
+    out["high"] = np.where(percent, ratio_high, less_high)
+    out["amount"] = _midpoint(frame, rows, changed, percent)
+    out["period"] = periods
+    _set_years(out)
+    out["metric"] = frame["metric"].to_numpy(dtype=object)[changed]
+    out["entity"] = frame["entity"].to_numpy(dtype=object)[changed]
+    out["derived"] = "growth"
+    out["id"] = [f"{i}~base" for i in frame["id"].astype(str).to_numpy()[rows]]
+    out["value"] = [
+        f"implied by {g} on {b}"
+        for g, b in zip(
+            frame["value"].to_numpy()[rows], frame["value"].to_numpy()[changed], strict=True
+        )
+    ]
+    out["chain"] = _chain_texts(
+        frame, rows, changed, np.where(percent, "÷ (1 +", "−"), np.where(percent, ")", "")
+    )
+    return out
+
+
+def _midpoint(
+    frame: pd.DataFrame, rows: np.ndarray, changed: np.ndarray, percent: np.ndarray
+) -> np.ndarray:
+    amount = frame["amount"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(
+            percent, amount[changed] / (1 + amount[rows] / 100), amount[changed] - amount[rows]
+        )
+
+
+def _base_periods(
+    frame: pd.DataFrame, targets: Targets, rows: np.ndarray, changed: np.ndarray
+) -> list[str | None]:
+    """change_from as a period, or the period of the claim it names, else the period before."""
+    periods = frame["period"].astype(str).to_numpy()
+    given = (
+        frame["change_from"].to_numpy(dtype=object)[rows]
+        if "change_from" in frame
+        else np.full(len(rows), None)
+    )
+    stated = pd.notna(given)
+    named = targets["change_from"][rows] if "change_from" in targets else np.full(len(rows), -1)
+    out: list[str | None] = []
+    for n, later in enumerate(changed):
+        if named[n] >= 0:
+            out.append(periods[named[n]])
+        elif stated[n]:
+            out.append(_valid_period(str(given[n])))
+        else:
+            out.append(_previous_period(periods[later]))
+    return out
+
+
+def _valid_period(label: str) -> str | None:
+    try:
+        parse_period(label)
+    except ValueError:
+        return None
+    return label
+
+
+def _previous_period(label: str) -> str | None:
+    """The same part of the year before ("2025" -> "2024", "2024-H1" -> "2023-H1")."""
+    try:
+        period = parse_period(label)
+    except ValueError:
+        return None
+    if period.start_year is None or period.start_year != period.end_year:
+        return None
+    return str(period.start_year - 1) + label[4:]
+
+
+def _share_whole(
+    frame: pd.DataFrame, targets: Targets, rows: np.ndarray, parts: np.ndarray
+) -> pd.DataFrame:
+    """The whole a share implies: part / (share / 100), for the whole's metric and period."""
+    unit = frame["unit"].to_numpy(dtype=object)
+    usable = (unit[rows] == "percent") & (unit[parts] != "percent")
+    share_high = frame["high"].to_numpy(dtype=float)[rows]
+    usable &= (share_high <= 100) & (frame["low"].to_numpy(dtype=float)[rows] > 0)
+    rows, parts = rows[usable], parts[usable]
+    whole = frame["share_of"].to_numpy(dtype=object)[rows]
+    named = targets["share_of"][rows] if "share_of" in targets else np.full(len(rows), -1)
+    low, high, amount = (frame[c].to_numpy(dtype=float) for c in ("low", "high", "amount"))
+    out = _new_rows(frame, rows, parts)
+    out["low"], out["high"] = divide_intervals(
+        low[parts], high[parts], high[rows] / 100, low[rows] / 100
+    )
+    out["low"], out["high"] = out[["low", "high"]].min(axis=1), out[["low", "high"]].max(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["amount"] = amount[parts] / (amount[rows] / 100)
+    for column in ("metric", "period", "entity"):
+        own = frame[column].to_numpy(dtype=object)
+        out[column] = np.where(
+            named >= 0, own[np.maximum(named, 0)], own[rows] if column != "metric" else whole
+        )
+    _set_years(out)
+    out["derived"] = "share"
+    out["id"] = [f"{i}~whole" for i in frame["id"].astype(str).to_numpy()[rows]]
+    out["value"] = [
+        f"implied by {p} being {s}"
+        for s, p in zip(
+            frame["value"].to_numpy()[rows], frame["value"].to_numpy()[parts], strict=True
+        )
+    ]
+    out["chain"] = _chain_texts(frame, rows, parts, np.full(len(rows), "÷"), np.full(len(rows), ""))
+    return out
+
+
+def _set_years(out: pd.DataFrame) -> None:
+    starts, ends = [], []
+    for label in out["period"].astype(str):
+        period = parse_period(label)
+        starts.append(period.start_year)
+        ends.append(period.end_year)
+    out["year"] = pd.array(starts, dtype="Int64")
+    out["year_end"] = pd.array(ends, dtype="Int64")
+
+
+def _chain_texts(
+    frame: pd.DataFrame,
+    stating: np.ndarray,
+    basis: np.ndarray,
+    operator: np.ndarray,
+    close: np.ndarray,
+) -> list[str]:
+    """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
+    values = frame["value"].astype(str).to_numpy()
+    ids = frame["id"].astype(str).to_numpy()
+    low, high = frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float)
+    shown: dict[float, str] = {}  # a rate such as "10 percent" recurs: format each bound once
+
+    def text(number: float) -> str:
+        if number not in shown:
+            shown[number] = format_number(number)
+        return shown[number]
+
+    return [
+        f"{values[b]} ({ids[b]}) {op} {values[s]} [{text(low[s])}, {text(high[s])}]{end} ({ids[s]})"
+        for s, b, op, end in zip(stating, basis, operator, close, strict=True)
+    ]
