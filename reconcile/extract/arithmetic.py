@@ -1,0 +1,181 @@
+"""Relations a sentence states between its figures: restated equivalents, changes, shares and
+parts of a total (the claim fields of docs/claims-format.md, "Relations").
+
+Works on one sentence and the figures found in it (start, end, parsed value), by the wording
+between and around them; it never reads a figure itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reconcile.core.parsed_value import ParsedValue
+from reconcile.core.patterns import YEAR
+
+Figure = tuple[int, int, ParsedValue]
+
+# "X (Y)", "X (about Y)", "X, or about Y,", "X, i.e. Y": a restatement of the figure before.
+_RESTATE_GAP = re.compile(r"^\s*(?:[(\[]|,?\s*(?:or|i\.e\.|that is|equivalent to)\s*,?)\s*$", re.I)
+_RESTATE_END = re.compile(r"^\s*(?:[)\],;.]|$)")
+# "at 2.7 lari to the dollar", "at a rate of 480 drams per US dollar".
+_RATE = re.compile(
+    r"\bat\s+(?:an?\s+(?:exchange\s+)?rate\s+of\s+)?(?P<rate>\d+(?:[.,]\d+)?)\s+"
+    r"(?P<quote>[^\W\d]+(?:\s[^\W\d]+)?)\s+(?:to|per|for|a|an)\s+(?:the\s+|one\s+|a\s+|1\s+)?"
+    r"(?P<base>US\s+dollar|dollar|euro|[A-Z]{3})s?\b",
+    re.I,
+)
+_RISE_BEFORE = re.compile(
+    r"\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|up|higher|jump(?:ed)?|surge[ds]?|"
+    r"(?P<fall>decrease[ds]?|decline[ds]?|cut|fell|fallen|drop(?:ped)?|lower|down|reduc(?:ed|tion)))"
+    r"\s+(?:of|by)?\s*$",
+    re.I,
+)
+_RISE_AFTER = re.compile(
+    r"^\s*(?:(?:year[- ]on[- ]year|annual|an?)\s+)?(?:increase|rise|growth|higher|more|up|"
+    r"(?P<fall>decrease|decline|cut|drop|lower|less|down|reduction))\b",
+    re.I,
+)
+_BASELINE = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|than|over|from|on|since|versus|vs\.?)\s+(?:(?:in|the)\s+)?"
+    rf"(?P<year>{YEAR})?|\b(?:previous|last|prior)\s+year\b|year[- ]on[- ]year",
+    re.I,
+)
+# "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
+_SHARE_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?(?P<whole>[\w\s-]{2,40})", re.I
+)
+_TOTAL_BEFORE = re.compile(
+    r"(?:,|\band|—|-)?\s*(?:a\s+)?total(?:ling|ing)?\s*(?:of)?\s*$|\bin\s+all\s*$", re.I
+)
+_OF_WHICH = re.compile(
+    r"^\W*\s*(?:of\s+which|including|consisting\s+of|comprising|among\s+them)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedRelation:
+    """One relation: the figure that carries the field, the field, and what it points at."""
+
+    figure: int  # index of the figure whose claim gets the field
+    field: str  # equivalent_of | change_of | share_of | part_of
+    target: int | None  # index of the figure referred to (None for share_of a metric)
+    whole: str | None = None  # share_of: the words naming the whole
+    rate: str | None = None  # equivalent_of: "2.7 GEL/USD" when the text states its rate
+    change_from: str | None = None  # change_of: the base period when the text names it
+    negative: bool = False  # change_of: the wording says a fall
+
+
+def _is_money_or_quantity(value: ParsedValue) -> bool:
+    return bool(value.unit) and value.unit not in {"count", "percent", "rank"}
+
+
+def find_stated_relations(
+    text: str, figures: Sequence[Figure], currency_codes: dict[str, str] | None = None
+) -> list[StatedRelation]:
+    """The relations one sentence states between its figures (in order of the figures)."""
+    found: list[StatedRelation] = []
+    rate = _stated_rate(text, currency_codes or {})
+    found += _equivalents(text, figures, rate)
+    # A restatement is never the figure a change or a share is about: its original is.
+    restated = {r.figure for r in found}
+    found += _changes(text, figures, restated)
+    found += _shares(text, figures, restated)
+    found += _totals(text, figures)
+    return found
+
+
+def _stated_rate(text: str, codes: dict[str, str]) -> str | None:
+    match = _RATE.search(text)
+    if not match:
+        return None
+    quote = codes.get(match["quote"].lower(), match["quote"].upper())
+    base = codes.get(match["base"].lower(), match["base"].upper())
+    if not (re.fullmatch(r"[A-Z]{3}", quote) and re.fullmatch(r"[A-Z]{3}", base)):
+        return None
+    return f"{match['rate'].replace(',', '.')} {quote}/{base}"
+
+
+def _equivalents(text: str, figures: Sequence[Figure], rate: str | None) -> list[StatedRelation]:
+    out = []
+    for n in range(1, len(figures)):
+        (_, end, first), (start, stop, second) = figures[n - 1], figures[n]
+        if not (first.ok and second.ok and _is_money_or_quantity(first)):
+            continue
+        if not _is_money_or_quantity(second) or first.unit == second.unit:
+            continue
+        if _RESTATE_GAP.match(text[end:start]) and _RESTATE_END.match(text[stop:]):
+            out.append(StatedRelation(n, "equivalent_of", n - 1, rate=rate))
+    return out
+
+
+def _nearest(
+    figures: Sequence[Figure], n: int, keep: Callable[[ParsedValue], bool], skip: set[int]
+) -> int | None:
+    """The closest figure to figure n (by characters) that `keep` accepts, outside `skip`."""
+    start, end, _ = figures[n]
+    best: tuple[int, int] | None = None
+    for m, (s, e, value) in enumerate(figures):
+        if m == n or m in skip or not keep(value):
+            continue
+        distance = start - e if e <= start else s - end
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return None if best is None else best[1]
+
+
+def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[StatedRelation]:
+    out = []
+    for n, (start, end, value) in enumerate(figures):
+        if value.unit != "percent" or not value.ok:
+            continue
+        before = _RISE_BEFORE.search(text[max(0, start - 40) : start])
+        after = _RISE_AFTER.match(text[end : end + 40])
+        if not (before or after):
+            continue
+        baseline = _BASELINE.search(text[end : end + 80]) or _BASELINE.search(text[:start])
+        if not baseline:
+            continue
+        changed = _nearest(figures, n, _is_money_or_quantity, skip)
+        if changed is None:
+            continue
+        fall = bool((before and before["fall"]) or (after and after["fall"]))
+        year = baseline.groupdict().get("year")
+        out.append(StatedRelation(n, "change_of", changed, change_from=year, negative=fall))
+    return out
+
+
+def _shares(text: str, figures: Sequence[Figure], skip: set[int]) -> list[StatedRelation]:
+    out = []
+    for n, (_, end, value) in enumerate(figures):
+        if value.unit != "percent" or not value.ok:
+            continue
+        match = _SHARE_AFTER.match(text[end : end + 60])
+        if not match:
+            continue
+        part = _nearest(figures, n, lambda v: v.ok and v.unit != "percent", skip)
+        if part is None:
+            continue
+        whole = re.split(r"\s+(?:in|for|and|with|on|by|to|at)\b", match["whole"].strip())[0]
+        out.append(StatedRelation(n, "share_of", None, whole=whole.strip()))
+        out.append(StatedRelation(n, "part", part))
+    return out
+
+
+def _totals(text: str, figures: Sequence[Figure]) -> list[StatedRelation]:
+    """ "A, B and C, a total of T" and "T, of which A and B": parts of a total."""
+    out = []
+    for n, (start, end, value) in enumerate(figures):
+        if not value.ok:
+            continue
+        unit = value.unit
+        if _TOTAL_BEFORE.search(text[max(0, start - 30) : start]) or "total" in text[start:end]:
+            parts = [m for m in range(n) if figures[m][2].unit == unit and figures[m][2].ok]
+        elif _OF_WHICH.match(text[end : end + 30]):
+            parts = [m for m in range(n + 1, len(figures)) if figures[m][2].unit == unit]
+        else:
+            continue
+        if len(parts) >= 2:
+            out += [StatedRelation(m, "part_of", n) for m in parts]
+    return out
