@@ -100,7 +100,7 @@ def claim_files(paths: Sequence[Path]) -> tuple[list[Path], Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix in {".yaml", ".yml", ".csv"}
+                    if p.suffix in {".yaml", ".yml", ".csv", ".parquet"}
                     and p.name not in CATALOGUE_FILES
                     and not p.name.startswith((".", "_"))
                 )
@@ -136,7 +136,7 @@ def load_claims(paths: Sequence[Path]) -> ClaimSet:
             _read_document(entry, extra_documents, documents, findings)
     csv_files = [f for f in files if f.suffix == ".csv"]
     for path in files:
-        if path.suffix == ".csv":
+        if path.suffix in (".csv", ".parquet"):
             continue
         try:
             data = read_yaml(path)
@@ -148,6 +148,10 @@ def load_claims(paths: Sequence[Path]) -> ClaimSet:
         rows.extend(_read_yaml_claims(data, path, documents, findings))
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))
+    for path in (f for f in files if f.suffix == ".parquet"):
+        from reconcile.datasets.tables import read_table_claims
+
+        rows.extend(read_table_claims(path, documents))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     _check_claims(frame, catalogue, documents, findings)
     return ClaimSet(frame, documents, catalogue, findings, files)

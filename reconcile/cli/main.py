@@ -15,6 +15,7 @@ from reconcile.core.errors import InputError, UsageError
 
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
 from .check import add_check_commands
+from .datasets import add_dataset_commands
 from .extract import add_extract_commands
 
 
@@ -195,6 +196,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     _add_validate,
     add_check_commands,
     add_extract_commands,
+    add_dataset_commands,
 ]
 
 
