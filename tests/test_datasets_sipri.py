@@ -10,7 +10,8 @@ import pytest
 
 from reconcile.core.errors import InputError
 from reconcile.datasets.imports import import_dataset
-from reconcile.datasets.sipri import format_figure, import_sipri
+from reconcile.datasets.sipri import import_sipri
+from reconcile.datasets.sipri_rows import format_figure
 from reconcile.datasets.workbook import cell_name
 
 from .conftest import SHARED

@@ -65,6 +65,8 @@ def _claim_interval(claim: dict[str, Any]) -> str:
 
 def render_markdown(report: dict[str, Any]) -> str:
     """A Markdown report for editors and pull requests: conflicts first, then everything."""
+    from .reference_notes import reference_markdown
+
     lines = ["# Reconciliation report", "", summary_line(report["summary"]), ""]
     conflicts = [g for g in report["groups"] if g["verdict"] == "conflict"]
     lines += ["## Conflicts", ""]
@@ -128,6 +130,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"{VERDICT_MARK.get(group['verdict'], group['verdict'])} | {_md(figures)} |"
         )
     lines.append("")
+    lines += reference_markdown(report)
     problems = report["findings"]
     if problems:
         lines += ["## Problems in the claim files", ""]

@@ -109,6 +109,7 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
     from rich.text import Text
 
     from .formats import summary_line
+    from .reference_notes import reference_notes
 
     console = make_console(file)
     table = Table(title="Reconciliation", show_lines=False, expand=False)
@@ -133,6 +134,7 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
                 notes.append(f"percentile {claim['percentile']}")
             if not claim["valid"]:
                 notes.append("invalid: see problems below")
+            notes += reference_notes(claim)
             normalised = (
                 format_interval(
                     claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
@@ -179,6 +181,18 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
             f"[{colour}]{level}[/] {escape(where)}: {finding['code']}: {escape(finding['message'])}"
         )
     console.print(escape(summary_line(report["summary"])))
+    if "reference" in report:
+        console.print(escape(reference_summary_line(report["reference"])))
+
+
+def reference_summary_line(reference: dict[str, Any]) -> str:
+    """The summary line of a --reference comparison."""
+    return (
+        f"reference {', '.join(reference['releases']) or reference['folder']}: "
+        f"{reference['checked']} claims checked, {reference['agrees']} agree, "
+        f"{reference['contradicts']} contradict; {reference['related']} related-metric, "
+        f"{reference['context']} previous-period notes"
+    )
 
 
 def describe_gap(conflict: dict[str, Any]) -> str:
