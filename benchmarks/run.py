@@ -244,6 +244,13 @@ def bench_extract_speed() -> dict[str, Any] | None:
     }
 
 
+def bench_datasets_if_present(scale: int) -> list[dict[str, Any]]:
+    """Issue 13: SIPRI import and reference comparison (skipped without ../shared)."""
+    from benchmarks.bench_datasets import bench_datasets
+
+    return bench_datasets(scale)
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -262,6 +269,7 @@ def main() -> None:
         bench_reconcile(1_000_000 // scale),
         bench_report_cli(),
     ]
+    results += bench_datasets_if_present(scale)
     if not args.quick and not args.skip_big:
         results.append(bench_reconcile(10_000_000))
     for result in results:

@@ -184,3 +184,24 @@ def test_match_reference_picks_unit_basis_and_period(
         reference["period"] = "2009"
     matches = match_reference(_claims(**claim), reference, metrics)
     assert list(zip(matches["ref_id"], matches["verdict"], strict=True)) == [expected]
+
+
+def test_check_passes_when_the_contradiction_is_accepted(
+    sipri_2025: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AzerNEWS vs SIPRI is in claims/accepted.yaml, so the reference contradiction passes."""
+    assert main(["check", "claims", "--reference", str(sipri_2025)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "reference accepted c15ce58b329b6c19 claims/001_wikipedia_azerbaijani_armed_forces" in err
+    )
+
+
+def test_check_fails_on_a_new_reference_contradiction(
+    small_reference: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Against the small workbook IISS contradicts SIPRI: not accepted, so check fails."""
+    assert main(["check", "claims", "--reference", str(small_reference)]) == 1
+    err = capsys.readouterr().err
+    assert "reference new " in err
+    assert "IISS '$1.5 billion' (AZE military_expenditure 2009) against SIPRI 2025: " in err

@@ -48,7 +48,7 @@ def _targets(metrics: Mapping[str, Metric]) -> pd.DataFrame:
     """metric -> (target metric, relation): itself ('same') and each related metric."""
     rows = [(m.id, m.id, "same") for m in metrics.values()]
     rows += [(m.id, r, "related") for m in metrics.values() for r in m.related]
-    return pd.DataFrame(rows, columns=["metric", "target", "relation"])
+    return pd.DataFrame(rows, columns=["metric", "target", "relation"], dtype=object)
 
 
 def _claims_side(claims: pd.DataFrame, metrics: Mapping[str, Metric]) -> pd.DataFrame:
@@ -57,15 +57,16 @@ def _claims_side(claims: pd.DataFrame, metrics: Mapping[str, Metric]) -> pd.Data
     tolerance = {m.id: m.tolerance for m in metrics.values()}
     out = pd.DataFrame(
         {
-            "claim": valid["id"].to_numpy(),
-            "entity": valid["entity"].to_numpy(),
-            "metric": valid["metric"].to_numpy(),
-            "period": valid["period"].astype(str).to_numpy(),
+            "claim": valid["id"].to_numpy(dtype=object),
+            "row": np.arange(len(valid)),
+            "entity": valid["entity"].to_numpy(dtype=object),
+            "metric": valid["metric"].to_numpy(dtype=object),
+            "period": valid["period"].astype(str).to_numpy(dtype=object),
             "unit": valid["unit"].astype(object).to_numpy(),
             "low": valid["low"].to_numpy(dtype=float),
             "high": valid["high"].to_numpy(dtype=float),
             "amount": valid["amount"].to_numpy(dtype=float),
-            "normalized_unit": valid["normalized_unit"].astype(object).to_numpy(),
+            "normalized_unit": valid["normalized_unit"].to_numpy(dtype=object),
             "normalized_low": valid["normalized_low"].to_numpy(dtype=float),
             "normalized_high": valid["normalized_high"].to_numpy(dtype=float),
         }
@@ -88,6 +89,9 @@ def _reference_side(reference: pd.DataFrame) -> pd.DataFrame:
     # Calendar-year series first: a financial-year figure only when no calendar one matches.
     financial = ref["series"].astype(str).str.contains("financial-year").to_numpy()
     ref["series_rank"] = financial.astype(int)
+    # Plain object arrays: merges then gather with numpy, not pyarrow's (slower) string take.
+    text = [c for c in ref.columns if not pd.api.types.is_numeric_dtype(ref[c])]
+    ref[text] = ref[text].astype(object)
     return ref.rename(columns={c: f"ref_{c}" for c in ref.columns})
 
 
@@ -108,42 +112,56 @@ def match_reference(
     """
     side = _claims_side(claims, metrics)
     ref = _reference_side(reference)
-    candidates = side.merge(_targets(metrics), on="metric")
-    same_period = candidates.merge(
-        ref,
-        left_on=["entity", "target", "period"],
-        right_on=["ref_entity", "ref_metric", "ref_period"],
-    )
-    found = set(same_period["claim"])
-    rest = candidates[~candidates["claim"].isin(found)].copy()
-    rest["previous"] = _previous_year(rest["period"])
+    ref["ref_row"] = np.arange(len(ref))
+    pairs = _pick(_candidate_pairs(side, ref, metrics), side, ref)
+    # Only the kept pairs are widened: every column gathered once, by position.
+    matches = side.iloc[pairs["row"].to_numpy()].reset_index(drop=True)
+    gathered = ref.iloc[pairs["ref_row"].to_numpy()].reset_index(drop=True)
+    extra = pairs[["relation", "context", "in_stated_unit"]].reset_index(drop=True)
+    return _judge(pd.concat([matches, gathered, extra], axis=1))
+
+
+def _candidate_pairs(
+    side: pd.DataFrame, ref: pd.DataFrame, metrics: Mapping[str, Metric]
+) -> pd.DataFrame:
+    """(claim row, reference row, relation, context) for every key match; merges on keys only."""
+    keys = side[["row", "entity", "metric", "period"]].merge(_targets(metrics), on="metric")
+    ref_keys = ref[["ref_row", "ref_entity", "ref_metric", "ref_period"]]
+    on_right = ["ref_entity", "ref_metric", "ref_period"]
+    same = keys.merge(ref_keys, left_on=["entity", "target", "period"], right_on=on_right)
+    found = np.zeros(len(side), dtype=bool)
+    found[same["row"].to_numpy(dtype=int)] = True
+    rest = keys[~found[keys["row"].to_numpy(dtype=int)]].copy()
+    rest["previous"] = _previous_year(rest["period"].astype(str)).astype(object)
     earlier = rest.dropna(subset=["previous"]).merge(
-        ref,
-        left_on=["entity", "target", "previous"],
-        right_on=["ref_entity", "ref_metric", "ref_period"],
+        ref_keys, left_on=["entity", "target", "previous"], right_on=on_right
     )
     earlier["relation"] = np.where(earlier["relation"] == "same", "previous-period", "related")
-    earlier["context"] = True
-    same_period["context"] = False
-    matches = pd.concat([same_period, earlier.drop(columns="previous")], ignore_index=True)
-    return _judge(_pick(matches))
-
-
-def _pick(matches: pd.DataFrame) -> pd.DataFrame:
-    """Keep, per claim and relation, the reference in the claim's own unit and basis."""
-    if matches.empty:
-        return matches
-    basis_ok = matches["basis"].astype(str) == matches["ref_basis"]
-    stated = matches["ref_amount_unit"].astype(str) == matches["unit"].astype(str)
-    normalized = matches["ref_amount_unit"].astype(str) == matches["normalized_unit"].astype(str)
-    matches = matches[basis_ok & (stated | normalized)].copy()
-    matches["in_stated_unit"] = stated[matches.index]
-    matches = matches.sort_values(
-        ["claim", "relation", "in_stated_unit", "ref_series_rank"],
-        ascending=[True, True, False, True],
-        kind="stable",
+    columns = ["row", "ref_row", "relation"]
+    pairs = pd.concat(
+        [same[columns].assign(context=False), earlier[columns].assign(context=True)],
+        ignore_index=True,
     )
-    return matches.drop_duplicates(subset=["claim", "relation"], keep="first")
+    return pairs.astype({"relation": object})
+
+
+def _pick(pairs: pd.DataFrame, side: pd.DataFrame, ref: pd.DataFrame) -> pd.DataFrame:
+    """Keep, per claim and relation, the reference in the claim's own unit and basis."""
+    rows, ref_rows = pairs["row"].to_numpy(dtype=int), pairs["ref_row"].to_numpy(dtype=int)
+    ref_unit = ref["ref_amount_unit"].to_numpy(dtype=object)[ref_rows]
+    basis_ok = (
+        side["basis"].to_numpy(dtype=object)[rows] == ref["ref_basis"].to_numpy(object)[ref_rows]
+    )
+    stated = ref_unit == side["unit"].to_numpy(dtype=object)[rows]
+    normalized = ref_unit == side["normalized_unit"].to_numpy(dtype=object)[rows]
+    keep = basis_ok & (stated | normalized)
+    relation = pd.factorize(pairs["relation"])[0]
+    rank = ref["ref_series_rank"].to_numpy()[ref_rows]
+    order = np.lexsort((rank, ~stated, relation, rows))
+    order = order[keep[order]]
+    kept = pairs.iloc[order].assign(in_stated_unit=stated[order])
+    first = ~pd.DataFrame({"r": rows[order], "k": relation[order]}).duplicated()
+    return kept[first.to_numpy()]
 
 
 def _judge(matches: pd.DataFrame) -> pd.DataFrame:
@@ -162,7 +180,7 @@ def _judge(matches: pd.DataFrame) -> pd.DataFrame:
     same = (matches["relation"] == "same").to_numpy()
     context = matches["context"].to_numpy(dtype=bool)
     verdict = np.where(overlaps, "agrees", np.where(same, "contradicts", "differs"))
-    out = matches.copy()
+    out = matches
     out["verdict"] = np.where(context, "context", verdict)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["gap"] = middle / out["ref_amount"].to_numpy(dtype=float) - 1
