@@ -262,17 +262,6 @@ def attach_reference(
     return report
 
 
-def contradictions(report: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
-    """(group, claim, reference source) for each claim its reference contradicts."""
-    found = []
-    for group in report["groups"]:
-        for claim in group["claims"]:
-            for record in claim.get("reference", []):
-                if record["verdict"] == "contradicts":
-                    found.append((group, claim, str(record["reference"]["source"])))
-    return found
-
-
 def add_reference_to_report(report: dict[str, Any], reconciliation: Any, folder: Path) -> None:
     """The `--reference FOLDER` hook: compare the report's claims with the folder's figures."""
     reference, documents = load_reference(folder)

@@ -206,6 +206,7 @@ def read_sheet(
         )
     counts = {"figures": 0, "no-data": 0, "not-independent": 0, "estimates": 0, "uncertain": 0}
     rows: list[dict[str, Any]] = []
+    unsupported: list[str] = []
     last_year = max(years.values())
     for index in range(top + 1, len(sheet.rows)):
         row = sheet.rows[index]
@@ -214,6 +215,9 @@ def read_sheet(
         if not name or not cells:
             continue  # blank line or region heading
         context = RowContext(path, sheet, spec, index, name, footnotes, columns, last_year)
+        if context.unsupported_currency:
+            unsupported.append(context.unsupported_currency)
+            continue
         if context.entity is None or context.skip_reason:
             findings.append(context.skipped())
             continue
@@ -230,6 +234,17 @@ def read_sheet(
             counts["estimates"] += colour == BLUE
             counts["uncertain"] += colour == RED
             rows.append(record)
+    if unsupported:
+        findings.append(
+            warning(
+                "not-imported",
+                f"sheet '{sheet.name}': local-currency figures of {len(unsupported)} countries "
+                "not imported: the figure parser does not know their currencies (add them to "
+                "reconcile/data/currencies.yaml); the US$ sheets cover them: "
+                + ", ".join(unsupported),
+                path,
+            )
+        )
     return rows, findings, counts
 
 

@@ -69,6 +69,7 @@ class RowContext:
         self.path, self.sheet, self.spec, self.index, self.name = path, sheet, spec, index, name
         self.entity = entity_of(name)
         self.skip_reason = ""
+        self.unsupported_currency = ""
         self.currency = "USD" if spec.unit == "USD" else None
         self.periods: dict[int, str] | None = None
         note_column = columns.get("Notes")
@@ -77,12 +78,8 @@ class RowContext:
         if self.entity and spec.unit == "LCU":
             self.currency = currency_of(self.entity, last_year)
             if self.currency is None or self.currency not in parser_currencies():
-                code = self.currency or "unknown"
-                self.skip_reason = (
-                    f"local-currency figures for {name} ({code}) not imported: the figure "
-                    "parser does not know that currency (reconcile/data/currencies.yaml); the "
-                    "US$ sheets cover it"
-                )
+                self.unsupported_currency = f"{name} ({self.currency or 'unknown'})"
+                self.skip_reason = "currency"
         fy_column = next((i for n, i in columns.items() if n.startswith("Fiscal Year")), None)
         if self.entity and fy_column is not None and not self.skip_reason:
             text = str(sheet.value(index, fy_column)).strip()
