@@ -251,6 +251,13 @@ def bench_relations(n: int, relations: int) -> dict[str, Any]:
     return run(n, relations)
 
 
+def bench_datasets_if_present(scale: int) -> list[dict[str, Any]]:
+    """Issue 13: SIPRI import and reference comparison (skipped without ../shared)."""
+    from benchmarks.bench_datasets import bench_datasets
+
+    return bench_datasets(scale)
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -270,6 +277,7 @@ def main() -> None:
         bench_relations(1_000_000 // scale, 100_000 // scale),
         bench_report_cli(),
     ]
+    results += bench_datasets_if_present(scale)
     if not args.quick and not args.skip_big:
         results.append(bench_reconcile(10_000_000))
     for result in results:

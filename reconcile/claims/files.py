@@ -101,7 +101,7 @@ def claim_files(paths: PathsArgument) -> tuple[list[Path], Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix in {".yaml", ".yml", ".csv"}
+                    if p.suffix in {".yaml", ".yml", ".csv", ".parquet"}
                     and p.name not in CATALOGUE_FILES
                     and not p.name.startswith((".", "_"))
                 )
@@ -144,7 +144,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
             _read_document(entry, extra_documents, documents, findings)
     csv_files = [f for f in files if f.suffix == ".csv"]
     for path in files:
-        if path.suffix == ".csv":
+        if path.suffix in (".csv", ".parquet"):
             continue
         try:
             data = read_yaml(path)
@@ -156,6 +156,10 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
         rows.extend(_read_yaml_claims(data, path, documents, findings))
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))
+    for path in (f for f in files if f.suffix == ".parquet"):
+        from .tables import read_table_claims
+
+        rows.extend(read_table_claims(path, documents))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)

@@ -35,3 +35,13 @@ def add_rates_argument(parser: argparse.ArgumentParser) -> None:
         help="CSV of exchange rates (currency,year,rate[,source]; units per US$); these take "
         "precedence over the shipped table. May be repeated.",
     )
+
+
+def add_reference_argument(parser: argparse.ArgumentParser) -> None:
+    """--reference FOLDER: an imported reference dataset to check every claim against."""
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        help="a reference claims folder (from 'reconcile import sipri|wdi'): each claim is "
+        "compared with its figure for the same entity, metric, period and basis",
+    )

@@ -12,7 +12,7 @@ from typing import Any
 
 from reconcile.core.errors import UsageError
 
-from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
+from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_reference_argument
 
 FORMATS = ["text", "github", "sarif", "junit"]
 
@@ -49,7 +49,8 @@ def _add_check(commands: Any) -> None:
         "  reconcile check claims/ --format sarif --output reconcile.sarif\n"
         "  reconcile check claims/ --format junit --output reconcile.xml\n"
         "  reconcile check claims/ --update-baseline        # accept new ones as under-review\n"
-        "  reconcile check claims/ --prune                  # drop entries no longer found\n\n"
+        "  reconcile check claims/ --prune                  # drop entries no longer found\n"
+        "  reconcile check claims/ --reference reference/sipri-2025  # fail on contradictions\n\n"
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -71,6 +72,7 @@ def _add_check(commands: Any) -> None:
         action="store_true",
         help="remove baseline entries that are no longer found (each one is listed)",
     )
+    add_reference_argument(parser)
     parser.set_defaults(handler=_run_check)
 
 
@@ -151,7 +153,20 @@ def _run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     if result.errors:
         return 2
+    if args.reference and _reference_failed(args, set(result.baseline.entries)):
+        return 1
     return 1 if result.failed else 0
+
+
+def _reference_failed(args: argparse.Namespace, accepted: set[str]) -> bool:
+    """Print claims the reference contradicts; True when one is not in the baseline."""
+    from reconcile.ci.reference_check import reference_contradictions
+
+    found = reference_contradictions(args.paths, args.reference, accepted, args.rates)
+    for item in found:
+        state = "accepted" if item.accepted else "new"
+        print(f"reference {state} {item.fingerprint} {item.text}", file=sys.stderr)
+    return any(not item.accepted for item in found)
 
 
 def _run_accept(args: argparse.Namespace) -> int:

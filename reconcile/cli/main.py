@@ -13,8 +13,9 @@ from typing import Any, NoReturn
 from reconcile.core.errors import InputError, UsageError
 from reconcile.core.version import __version__
 
-from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
+from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_reference_argument
 from .check import add_check_commands
+from .datasets import add_dataset_commands
 from .extract import add_extract_commands
 
 
@@ -113,7 +114,8 @@ def _add_report(commands: Any) -> None:
         "  reconcile report claims/ --only conflicts\n"
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
         "  reconcile report claims/ --format json > report.json\n"
-        "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n\n"
+        "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
+        "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n\n"
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -132,6 +134,7 @@ def _add_report(commands: Any) -> None:
     parser.add_argument("--only", choices=["conflicts"], help="show only conflicting groups")
     parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
     add_rates_argument(parser)
+    add_reference_argument(parser)
     parser.set_defaults(handler=_run_report)
 
 
@@ -141,6 +144,10 @@ def _run_report(args: argparse.Namespace) -> int:
 
     reconciliation = reconcile_claims(args.paths, args.rates)
     report = build_report(reconciliation, only=args.only)
+    if args.reference:
+        from reconcile.compare.reference import add_reference_to_report
+
+        add_reference_to_report(report, reconciliation, args.reference)
     if args.format == "table":
         from reconcile.report.terminal import render_report_table
 
@@ -150,7 +157,9 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.out:
         for path in write_reports(report, args.out):
             print(f"wrote {path}", file=sys.stderr)
-    if args.strict and report["summary"]["conflict"]:
+    if args.strict and (
+        report["summary"]["conflict"] or report.get("reference", {}).get("contradicts")
+    ):
         return 1
     return 0
 
@@ -195,6 +204,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     _add_validate,
     add_check_commands,
     add_extract_commands,
+    add_dataset_commands,
 ]
 
 

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from .reference_notes import reference_markdown
 from .text import describe_gap, format_amount, format_interval, summary_line
 
 VERDICT_MARK = {"conflict": "❌ conflict", "consistent": "✅ consistent", "single": "• single"}
@@ -63,6 +64,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += _markdown_relations(report)
     lines += _markdown_series(report)
     lines += _markdown_groups(report)
+    lines += reference_markdown(report)
     lines += _markdown_problems(report)
     return "\n".join(lines)
 

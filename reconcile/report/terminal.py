@@ -6,6 +6,7 @@ import os
 import sys
 from typing import Any
 
+from .reference_notes import reference_notes
 from .text import describe_gap, format_interval, summary_line
 
 
@@ -129,6 +130,18 @@ def render_report_table(report: dict[str, Any], file: Any = None) -> None:
             f"[{colour}]{level}[/] {escape(where)}: {finding['code']}: {escape(finding['message'])}"
         )
     console.print(escape(summary_line(report["summary"])))
+    if "reference" in report:
+        console.print(escape(reference_summary_line(report["reference"])))
+
+
+def reference_summary_line(reference: dict[str, Any]) -> str:
+    """The summary line of a --reference comparison."""
+    return (
+        f"reference {', '.join(reference['releases']) or reference['folder']}: "
+        f"{reference['checked']} claims checked, {reference['agrees']} agree, "
+        f"{reference['contradicts']} contradict; {reference['related']} related-metric, "
+        f"{reference['context']} previous-period notes"
+    )
 
 
 def _conflict_notes(group: dict[str, Any]) -> dict[str, list[str]]:
@@ -151,6 +164,7 @@ def _claim_notes(claim: dict[str, Any], conflicts_of: dict[str, list[str]]) -> l
         notes.append("invalid: see problems below")
     if claim.get("derived"):
         notes.append(f"derived: {claim['chain']}")
+    notes += reference_notes(claim)
     return notes
 
 
