@@ -244,6 +244,14 @@ def bench_extract_speed() -> dict[str, Any] | None:
     }
 
 
+def bench_figures_scores() -> list[dict[str, Any]]:
+    """Issue 9: how many of the public figure cases `parse` reads right (when ../shared exists)."""
+    from benchmarks.bench_figures import bench_figures
+
+    cases = ROOT.parent / "shared" / "benchmarks" / "figures" / "cases_dev.jsonl"
+    return [bench_figures(cases)] if cases.is_file() else []
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -254,6 +262,7 @@ def main() -> None:
     # Text work first: the large frames of the later benchmarks leave a heap that slows the
     # garbage collector for object-heavy code afterwards.
     results = [bench_parse(100_000 // scale)]
+    results += bench_figures_scores()
     extract = bench_extract_speed()
     if extract:
         results.append(extract)
