@@ -1,0 +1,146 @@
+"""What follows a number in a figure: a scale word, a currency, a sub-unit, percent or a unit.
+
+"3.5 bln manat", "50 cents", "35%", "16.25 nanometers", "4 square kilometers". Physical units
+come from pint's own registry (reference/units.py), with units.yaml for written forms pint does
+not know and for forms read by assumption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from reconcile.core.errors import Finding
+from reconcile.core.patterns import alternation
+from reconcile.reference.currencies import load_currencies
+from reconcile.reference.units import read_pint_unit, unit_aliases
+
+from .numbers import SCALE_WORDS
+
+
+@dataclass(slots=True)
+class Tail:
+    """What was read after one number."""
+
+    scale: str = ""
+    currency: str = ""
+    unit: str = ""
+    factor: float = 1.0
+    findings: list[Finding] = field(default_factory=list)
+    end: int = 0
+
+
+_SINGLE_LETTER_SCALES = frozenset(s for s in SCALE_WORDS if len(s) == 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    scale: re.Pattern[str]
+    currency: re.Pattern[str]
+    subunit: re.Pattern[str]
+    unit: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    currencies = load_currencies()
+    plain, assumed = unit_aliases()
+    long_scales = [s for s in SCALE_WORDS if len(s) > 1]
+    return _Patterns(
+        # A one-letter scale must not start a word or a code ("20 B-52", "1,000 K2").
+        re.compile(
+            rf"\s*(?:(?P<scale>{alternation(long_scales, flexible_space=True)})(?!\w)"
+            rf"|(?P<letter>{alternation(_SINGLE_LETTER_SCALES)})(?![\w-]))",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\s*(?P<cur>{currencies.suffix_pattern()})", re.IGNORECASE),
+        re.compile(rf"\s*(?P<sub>{currencies.subunit_pattern()})", re.IGNORECASE),
+        re.compile(
+            rf"\s*(?P<unit>{alternation([*plain, *assumed], flexible_space=True)})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    )
+
+
+PERCENT_RE = re.compile(
+    r"\s*(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
+)
+
+
+def read_tail(text: str, position: int, has_currency: bool) -> Tail:
+    """Read scale, currency, sub-unit, percent or unit after the number at `position`."""
+    patterns = _patterns()
+    tail = Tail(end=position)
+    scale = patterns.scale.match(text, position)
+    if scale:
+        tail.scale = (scale.group("scale") or scale.group("letter")).lower()
+        tail.scale = " ".join(tail.scale.split())
+        tail.end = scale.end()
+    percent = PERCENT_RE.match(text, tail.end)
+    if percent:
+        tail.unit, tail.end = "percent", percent.end()
+        return tail
+    currency = patterns.currency.match(text, tail.end)
+    if currency and currency.group("cur").lower() not in SCALE_WORDS:
+        tail.currency, tail.end = currency.group("cur"), currency.end()
+        if not tail.scale:  # "75 usd million"
+            scale = patterns.scale.match(text, tail.end)
+            if scale and scale.group("scale"):
+                tail.scale, tail.end = scale.group("scale").lower(), scale.end()
+        return tail
+    if has_currency:
+        return tail
+    subunit = patterns.subunit.match(text, tail.end)
+    if subunit:
+        _read_subunit(subunit.group("sub").lower(), tail)
+        tail.end = subunit.end()
+        return tail
+    _read_unit(text, tail, patterns)
+    return tail
+
+
+def _read_subunit(name: str, tail: Tail) -> None:
+    subunit = load_currencies().subunits[name]
+    tail.factor = subunit.factor
+    if subunit.code is None:
+        tail.currency = "$"
+        tail.findings.append(
+            Finding(
+                "assumed-currency",
+                f"'{name}' without a currency read as hundredths of the dollar currency; "
+                "write the currency (e.g. 'US$0.50', 'EUR 0.50')",
+                level="warning",
+            )
+        )
+    else:
+        tail.currency = subunit.code
+
+
+def _read_unit(text: str, tail: Tail, patterns: _Patterns) -> None:
+    plain, assumed = unit_aliases()
+    alias = patterns.unit.match(text, tail.end)
+    if alias:
+        written = " ".join(alias.group("unit").lower().split())
+        tail.end = alias.end()
+        if written in assumed:
+            tail.unit, message = assumed[written]
+            tail.findings.append(Finding("ambiguous-unit", message))
+        else:
+            tail.unit = plain[written]
+        return
+    found = read_pint_unit(text[tail.end : tail.end + 40], at_end=_rest_is_short(text, tail.end))
+    if found is not None:
+        tail.unit, length, note = found
+        tail.end += length
+        if note:
+            tail.findings.append(Finding("ambiguous-unit", note))
+
+
+def _rest_is_short(text: str, position: int) -> bool:
+    return len(text[position:].split()) <= 1
+
+
+def scale_factor(scale: str) -> float:
+    """The factor of a scale word ("" is 1)."""
+    return SCALE_WORDS.get(scale, 1.0) if scale else 1.0
