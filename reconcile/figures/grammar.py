@@ -36,7 +36,7 @@ from .qualifiers import (
 )
 from .ranks import Rank, read_rank, read_top_rank
 from .tails import Tail, read_tail, scale_factor
-from .words import replace_number_words
+from .words import NUMBER_WORDS, replace_number_words
 
 __all__ = [
     "DEFAULT_WIDEN",
@@ -79,9 +79,10 @@ def _part_regex() -> re.Pattern[str]:
 
 
 _RANGE_RE = re.compile(r"\s*(?:-|to\b|through\b|thru\b|till\b|until\b|~|and\b|but\b|,)\s*", re.I)
+# "500 or more", but not the start of a second comparison ("10 and less than 40").
 _TRAILING_RE = re.compile(
     rf"\s*(?P<comp>{alternation(TRAILING_COMPARATORS, flexible_space=True)})(?![\w])"
-    r"(?:\s+or\s+equal(?:\s+to)?\b)?",
+    r"(?:\s+or\s+equal(?:\s+to)?\b)?(?!\s*(?:than|to|or)\b)",
     re.IGNORECASE,
 )
 _OR_EQUAL_RE = re.compile(r"\s*or\s+equal(?:\s+to)?\b", re.IGNORECASE)
@@ -166,7 +167,25 @@ def parse_value(
                 f"no number found in {text!r}: write the figure with digits or number words",
             )
         )
+    _check_noun(result)
     return result
+
+
+def _check_noun(result: ParsedValue) -> None:
+    """A counted noun with a number word in it ("a baker's dozen") was not fully understood."""
+    if not result.ok or not result.noun or result.unit == "rank":
+        return
+    if NUMBER_WORDS.isdisjoint(_LETTERS_RE.findall(result.noun.lower())):
+        return
+    if any(f.code in {"unread-words", "extra-text"} for f in result.findings):
+        return
+    result.findings.append(
+        Finding(
+            "unread-words",
+            f"number words after the figure were not read: {result.noun!r}; "
+            "write the figure in digits",
+        )
+    )
 
 
 def _negate(result: ParsedValue) -> None:
@@ -246,6 +265,8 @@ def _read_figure(
         position = trailing.end()
     elif plus_minus:
         second, position = _read_plus_minus(first, plus_minus, result)
+    elif (compound := _read_subunit_amount(text, position, first, None)) != position:
+        position = compound
     else:
         connector = _RANGE_RE.match(text, position)
         if connector:
@@ -258,7 +279,6 @@ def _read_figure(
     unit = _resolve_units(first, second, year, dollar, result)
     if unit is None:
         return False
-    position = _read_subunit_amount(text, position, first, second)
     if not _combine(first, second, widen, result):
         return False
     result.unit = unit
@@ -353,7 +373,7 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
         return None
     if note:
         result.findings.append(Finding("assumed-currency", note))
-    return code
+    return f"{code} / {part.tail.unit}" if part.tail.unit else code
 
 
 def _read_subunit_amount(text: str, position: int, first: Part, second: Part | None) -> int:
@@ -420,17 +440,23 @@ def _combine(first: Part, second: Part | None, widen: float, result: ParsedValue
     if kinds & {"more", "at-least"} and kinds & {"up-to"}:
         qualifier = None
     low, high = apply_qualifier(qualifier, amount, low_end, high_end, widen, True)
-    _set_interval(result, amount, low, high, qualifier_text)
+    _set_interval(result, amount, low, high, qualifier_text, clamp=low_end >= 0)
     return True
 
 
 def _set_interval(
-    result: ParsedValue, amount: float, low: float, high: float, qualifier_text: str
+    result: ParsedValue,
+    amount: float,
+    low: float,
+    high: float,
+    qualifier_text: str,
+    clamp: bool = True,
 ) -> None:
     result.ok = True
     result.amount = amount
-    # Counts and amounts do not go below zero by imprecision ("0.4" is [0.35, 0.45]).
-    result.low = max(low, 0.0) if amount >= 0 and low > -1e308 else low
+    # Counts and amounts do not go below zero by imprecision ("0.4" is [0.35, 0.45]); a range
+    # keeps the ends as written ("between -10 and 15").
+    result.low = max(low, 0.0) if clamp and amount >= 0 and low > -1e308 else low
     result.high = high
     result.qualifier = qualifier_text or None
 

@@ -51,6 +51,12 @@ SCALE_WORDS: dict[str, float] = {
     "crores": 1e7,
     "lakh crore": 1e12,
     "lakh crores": 1e12,
+    # A dozen as a multiplier: "3 dozen", "3 dzs" (number words are read in words.py).
+    "dozen": 12.0,
+    "dozens": 12.0,
+    "doz": 12.0,
+    "dz": 12.0,
+    "dzs": 12.0,
 }
 
 _UNITS = {

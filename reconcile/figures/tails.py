@@ -57,7 +57,7 @@ def _patterns() -> _Patterns:
         re.compile(rf"\s*(?P<cur>{currencies.suffix_pattern()})", re.IGNORECASE),
         re.compile(rf"\s*(?P<sub>{currencies.subunit_pattern()})", re.IGNORECASE),
         re.compile(
-            rf"\s*(?P<unit>{alternation([*plain, *assumed], flexible_space=True)})(?![\w-])",
+            rf"\s*(?P<unit>{alternation([*plain, *assumed], flexible_space=True)})(?![\w^²³/-])",
             re.IGNORECASE,
         ),
     )
@@ -81,6 +81,12 @@ def read_tail(text: str, position: int, has_currency: bool) -> Tail:
     if percent:
         tail.unit, tail.end = "percent", percent.end()
         return tail
+    scaled = _SCALED_CODE_RE.match(text, tail.end) if not tail.scale else None
+    if scaled and scaled.group("code").upper() in load_currencies().codes:
+        # "120 meur", "twenty musd": finance shorthand for millions (and thousands) of a currency
+        tail.scale, tail.currency = scaled.group("scale").lower(), scaled.group("code")
+        tail.end = scaled.end()
+        return tail
     currency = patterns.currency.match(text, tail.end)
     if currency and currency.group("cur").lower() not in SCALE_WORDS:
         tail.currency, tail.end = currency.group("cur"), currency.end()
@@ -88,8 +94,10 @@ def read_tail(text: str, position: int, has_currency: bool) -> Tail:
             scale = patterns.scale.match(text, tail.end)
             if scale and scale.group("scale"):
                 tail.scale, tail.end = scale.group("scale").lower(), scale.end()
+        _read_rate_unit(text, tail)
         return tail
-    if has_currency:
+    if has_currency or tail.currency:
+        _read_rate_unit(text, tail)
         return tail
     subunit = patterns.subunit.match(text, tail.end)
     if subunit:
@@ -98,6 +106,23 @@ def read_tail(text: str, position: int, has_currency: bool) -> Tail:
         return tail
     _read_unit(text, tail, patterns)
     return tail
+
+
+_SCALED_CODE_RE = re.compile(r"\s*(?P<scale>[mk])(?P<code>[A-Za-z]{3})\b", re.IGNORECASE)
+_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
+_RATE_RE = re.compile(r"\s*(?:/\s*|per\s+)", re.IGNORECASE)
+
+
+def _read_rate_unit(text: str, tail: Tail) -> None:
+    """ "$15.4/hour", "$350 per kg": money per a physical unit."""
+    rate = _RATE_RE.match(text, tail.end)
+    if not rate:
+        return
+    found = read_pint_unit(text[rate.end() : rate.end() + 40], at_end=False)
+    # "$7 million per year" is an amount for a period (the claim's), not a rate.
+    if found is not None and found[0] not in _PERIODS:
+        tail.unit = found[0]
+        tail.end = rate.end() + found[1]
 
 
 def _read_subunit(name: str, tail: Tail) -> None:

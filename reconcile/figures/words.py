@@ -47,6 +47,8 @@ _HINTS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "dozen", "dozens", "
 _HINTS |= {"quarters", "thirds", "minus", "negative", "over"} | {f"{d}s" for d in _DENOMINATORS}
 _HINTS |= frozenset(_DENOMINATORS)
 _ARTICLES = frozenset({"a", "an"})
+# Words that name a number: in what follows a figure they mean the grammar missed something.
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
 
 
 def replace_number_words(text: str, words: frozenset[str]) -> str:
@@ -135,9 +137,13 @@ def _decimal(tokens: list[str], sign: str) -> str | None:
 
 def _value(tokens: list[str]) -> Fraction | None:
     """A whole number, a fraction, or a mixed number ("one hundred and three quarters")."""
+    if tokens[0] in {"a", "an"} and len(tokens) > 2 and tokens[1] in {"half", "quarter"}:
+        tokens = tokens[1:]  # "a quarter million"
     if tokens[-1] in {"half", "quarter"} and tokens[-3:-1] in (["and", "a"], ["and", "an"]):
-        whole = _value(tokens[:-3])  # "one and a half"
-        return None if whole is None else whole + Fraction(1, _DENOMINATORS[tokens[-1]])
+        whole = _value(tokens[:-3])  # "one and a half", "two million and a half"
+        if whole is None:
+            return None
+        return whole + Fraction(_last_scale(tokens[:-3]), _DENOMINATORS[tokens[-1]])
     if "of" in tokens:  # "half a million", "three quarters of a billion"
         at = tokens.index("of")
         part, scale = _value(tokens[:at]), _cardinal(tokens[at + 1 :])
@@ -184,9 +190,15 @@ def _fraction(tokens: list[str], index: int) -> Fraction | None:
         at = len(numerator_tokens) - 1 - numerator_tokens[::-1].index("and")
         whole, part = _cardinal(numerator_tokens[:at]), _cardinal(numerator_tokens[at + 1 :])
         if whole is not None and part is not None and part < denominator:
-            return whole + Fraction(part, denominator)
+            # "six million and two thirds" is six and two thirds million.
+            return whole + Fraction(part * _last_scale(numerator_tokens[:at]), denominator)
     numerator = _cardinal(numerator_tokens)
     return None if numerator is None else Fraction(numerator, denominator)
+
+
+def _last_scale(tokens: list[str]) -> int:
+    """The scale word a whole number ends with ("six million" -> 10^6), else 1."""
+    return _SCALES.get(tokens[-1], 1) if tokens else 1
 
 
 def _cardinal(tokens: list[str]) -> int | None:

@@ -211,6 +211,9 @@ def load_currencies() -> CurrencyCatalogue:
     _add_hand_written(catalogue, data)
     generic = {str(w) for w in data.get("not_currency_names") or []}
     _add_cldr(catalogue, set(catalogue.names), generic)
+    for symbol, code in list(catalogue.symbols.items()):
+        if symbol.endswith("$"):  # "US$", "us $", "Hk$": the letters in any case
+            catalogue.symbols.setdefault(symbol.lower(), code)
     for written, code in (data.get("shared") or {}).items():
         candidates = {*catalogue.shared.get(str(written), (str(code), ()))[1], str(code)}
         owner = catalogue.symbols.pop(str(written), None)

@@ -107,10 +107,26 @@ def _read_one_unit(written: str, at_end: bool) -> tuple[str, str | None] | None:
     try:
         unit = registry.parse_units(expression)
     except Exception:  # UndefinedUnitError, and syntax errors for odd strings
-        return None
+        return _read_glued_symbols(written)
     if not all(_plausible(name, expression) for name in unit._units):
         return None
     return str(unit), note
+
+
+def _read_glued_symbols(written: str) -> tuple[str, str | None] | None:
+    """Two unit symbols written together ("Js" is joule-seconds); short symbols only."""
+    if not (2 <= len(written) <= 3 and written.isalpha() and not written.islower()):
+        return None
+    registry = unit_registry()
+    for cut in range(1, len(written)):
+        try:
+            first, second = registry.parse_units(written[:cut]), registry.parse_units(written[cut:])
+        except Exception:  # not two symbols
+            continue
+        symbols = [registry.get_symbol(str(u)) for u in (first, second)]
+        if symbols == [written[:cut], written[cut:]]:
+            return str(first * second), None
+    return None
 
 
 def _plausible(name: str, written: str) -> bool:
