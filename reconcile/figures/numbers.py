@@ -16,7 +16,12 @@ NUMBER_PATTERN = (
 )
 # The same in running text, where a space or a second dot ends the number: "1,473,000", "2.46",
 # "22,7"; "in 2009 150 tanks" is two numbers.
-TEXT_NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# Groups of three split by a no-break or thin space ("1 234,5"), or by a plain space before a
+# decimal comma ("265 567,6"); U+2024 (one dot leader) is written for a decimal point.
+TEXT_NUMBER_PATTERN = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?: \d{3})+,\d+|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:[.,\u2024]\d+)?"
+)
 
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3,

@@ -60,7 +60,7 @@ _ANCHOR_WORDS = (
     "first|second|third|fourth|fifth"
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower.
-_ANCHOR_RE = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{_ANCHOR_WORDS})\b")
+_ANCHOR_RE = re.compile(rf"\d+(?:[.,\u2024]\d+)*|\b(?:{_ANCHOR_WORDS})\b")
 _ANCHOR_ANY_CASE_RE = re.compile(_ANCHOR_RE.pattern, re.IGNORECASE)
 _WORD_START_RE = re.compile(r"(?<![\w.,'’$€£₼~≈<>-])[\w$€£₼~≈<>]")
 
@@ -71,12 +71,15 @@ def _start_regex() -> re.Pattern[str]:
     number word, a possessive ("europe's largest"), a digit, a symbol or a non-ASCII letter."""
     currencies = load_currencies()
     written = [*QUALIFIERS, *FILLER_WORDS, *currencies.symbols, *currencies.codes]
+    written += [s for s in currencies.shared if len(s) <= 3]
     words = {m.group(0) for w in written if (m := re.match(r"[a-z]+", w.lower()))}
     words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
     words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"}
+    signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()}))
+    signs = re.escape(signs + "~≈<>")
     return re.compile(
-        rf"(?<![\w.,'’$€£₼~≈<>-])(?:(?:{alternation(words)})(?![a-z])|[a-z]+(?=['’]s)"
-        rf"|(?![a-z])[\w$€£₼~≈<>])"
+        rf"(?<![\w.,'’{signs}-])(?:(?:{alternation(words)})(?![a-z])|[a-z]+(?=['’]s)"
+        rf"|(?![a-z])[\w{signs}])"
     )
 
 

@@ -61,8 +61,14 @@ class CurrencyCatalogue:
         codes = rf"(?:(?-i:{alternation(self.codes)})|{self._lower_codes()})(?![A-Za-z])"
         if in_text:
             codes = rf"(?-i:{alternation(self.codes)})(?![A-Za-z])"
-        words = [s for s in self.symbols if s.isalpha() or s.endswith(".")]
-        named = rf"(?:{alternation(words)})(?![A-Za-z])" if words else "(?!)"
+        shared = [s for s in self.shared if len(s) <= 3]  # "¥", "kr", "Rs", not "dollars"
+        symbols += [s for s in shared if not s[0].isalpha()]
+        words = [s for s in [*self.symbols, *shared] if s[0].isalpha() and len(s) <= 4]
+        words = [w for w in words if "$" not in w]
+        # Letter symbols ("Rs", "kr", "Hr", "zł"): in running text as written only.
+        named = rf"(?:{alternation(words)})(?![A-Za-z])"
+        if in_text:
+            named = rf"(?-i:{alternation([*words, *(w.capitalize() for w in words)])})(?![A-Za-z])"
         return rf"{dollar}|{alternation(symbols)}|{codes}|{named}"
 
     def suffix_pattern(self, *, in_text: bool = False) -> str:
@@ -192,6 +198,8 @@ def _add_hand_written(catalogue: CurrencyCatalogue, data: dict[str, Any]) -> Non
     for code, names in (data.get("names_in_use") or {}).items():
         for name in names:
             catalogue.names[str(name).lower()] = str(code)
+    for symbol, code in (data.get("prefix_symbols") or {}).items():
+        catalogue.symbols[str(symbol)] = str(code)
     for letters, code in (data.get("dollar_prefixes") or {}).items():
         catalogue.symbols[f"{str(letters).lower()}$"] = str(code)
     for name, eras in (data.get("names_by_era") or {}).items():

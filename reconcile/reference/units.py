@@ -100,7 +100,11 @@ def _read_one_unit(written: str, at_end: bool) -> tuple[str, str | None] | None:
         return "inch", note
     if written == "°":
         return "degree_Celsius", note
-    expression = re.sub(r"(?<=[A-Za-z])(-?\d)$", r"**\1", written.replace("−", "-"))
+    # "km2", "fb-1": a power written as a digit, in lower-case symbols only ("K2" is a tank).
+    expression = written.replace("−", "-")
+    if expression[-1].isdigit() and not expression.islower():
+        return None
+    expression = re.sub(r"(?<=[a-z])(-?\d)$", r"**\1", expression)
     expression = expression.replace("^", "**").replace("²", "**2").replace("³", "**3")
     expression = expression.replace("·", "*")
     registry = unit_registry()
