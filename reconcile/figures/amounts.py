@@ -14,7 +14,7 @@ from functools import cache
 from reconcile.core.errors import Finding
 from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import alternation
-from reconcile.reference.currencies import load_currencies
+from reconcile.reference.currencies import load_currencies, resolve_currency
 
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
@@ -45,9 +45,14 @@ class Part:
         return bool(self.currency or self.tail.currency or self.tail.unit)
 
 
+# What may be a currency before a number, checked against the catalogue (CurrencyCatalogue.
+# is_prefix) rather than matched as an alternation of every code and symbol (ten times slower).
+_PREFIX = r"(?:[A-Za-z]{1,4}\s?)?\$|[A-Za-z\u00c0-\u024f.]{2,5}|[^\w\s.,()+~<>=≈±/'\"%-]{1,2}"
+
+
 @cache
 def _part_regex() -> re.Pattern[str]:
-    prefix = load_currencies().prefix_pattern()
+    prefix = _PREFIX
     return re.compile(
         rf"\s*(?P<qual>(?:{qualifier_pattern()})\s*)?(?P<cur>{prefix})?\s*(?P<num>{NUMBER_PATTERN})",
         re.IGNORECASE,
@@ -61,9 +66,19 @@ _TRAILING_RE = re.compile(
     r"(?:\s+or\s+equal(?:\s+to)?\b)?(?!\s*(?:than|to|or)\b)",
     re.IGNORECASE,
 )
+_NEXT_WORD_RE = re.compile(r"\s*(\S+)")
+_CONNECTOR_WORDS = frozenset(
+    {"or", "and", "to", "through", "thru", "till", "until", "but", "plus"}
+    | {w.split()[0] for w in TRAILING_COMPARATORS}
+)
 _OR_EQUAL_RE = re.compile(r"\s*or\s+equal(?:\s+to)?\b", re.IGNORECASE)
 _PLUS_MINUS_RE = re.compile(rf"\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*(?P<num>{NUMBER_PATTERN})")
 _SUBUNIT_AMOUNT_RE = re.compile(r"\s*(?:and\s+)?(?P<num>\d{1,2})\b", re.IGNORECASE)
+
+
+# Indian grouping ("4,78,195.62") is read only next to these (else it is ambiguous).
+_INDIAN_SCALES = frozenset({"lakh", "lakhs", "lac", "crore", "crores", "lakh crore"})
+_INDIAN_CURRENCIES = frozenset({"rs", "rs.", "₹", "inr", "rupees", "rupee"})
 
 
 def _read_part(text: str, position: int, result: ParsedValue) -> tuple[Part, int] | None:
@@ -71,20 +86,25 @@ def _read_part(text: str, position: int, result: ParsedValue) -> tuple[Part, int
     match = _part_regex().match(text, position)
     if not match:
         return None
-    qualifier_text = _SPACES_RE.sub(" ", (match.group("qual") or "").strip().lower())
-    tail = read_tail(text, match.end(), bool(match.group("cur")))
-    indian = tail.scale in {"lakh", "lakhs", "lac", "crore", "crores", "lakh crore"}
-    indian = indian or (match.group("cur") or "").lower() in {"rs", "rs.", "₹", "inr"}
-    indian = indian or tail.currency.lower() in {"rupees", "rupee", "inr"}
+    qualifier_text, currency, digits = match.groups()
+    if currency and not load_currencies().is_prefix(currency):
+        return None
+    qualifier_text = " ".join(qualifier_text.lower().split()) if qualifier_text else ""
+    tail = read_tail(text, match.end(), bool(currency))
+    indian = digits.count(",") > 1 and (
+        tail.scale in _INDIAN_SCALES
+        or (currency or "").lower() in _INDIAN_CURRENCIES
+        or tail.currency.lower() in _INDIAN_CURRENCIES
+    )
     try:
-        number = read_number(match.group("num"), followed_by_scale=bool(tail.scale), indian=indian)
+        number = read_number(digits, followed_by_scale=bool(tail.scale), indian=indian)
     except (ValueError, OverflowError, ZeroDivisionError) as error:
         result.findings.append(Finding("ambiguous-number", str(error)))
         return None
     part = Part(
-        QUALIFIERS.get(qualifier_text),
+        QUALIFIERS.get(qualifier_text) if qualifier_text else None,
         qualifier_text,
-        match.group("cur") or "",
+        currency or "",
         number.value,
         number.step,
         tail,
@@ -102,10 +122,22 @@ def read_figure(
     if read is None:
         return False
     first, position = read
+    if position >= len(text):  # the common case: nothing after the number and its unit
+        unit = _resolve_units(first, None, year, dollar, result)
+        if unit is None or not _combine(first, None, widen, result):
+            return False
+        result.unit = unit
+        return True
     second = None
-    trailing = _TRAILING_RE.match(text, position)
-    plus_minus = _PLUS_MINUS_RE.match(text, position)
-    if trailing:
+    # Cheap look at what follows, to skip the connector patterns for a counted noun.
+    following = _NEXT_WORD_RE.match(text, position)
+    next_word = following.group(1).lower() if following else ""
+    connects = not next_word[:1].isalpha() or next_word in _CONNECTOR_WORDS
+    trailing = _TRAILING_RE.match(text, position) if connects else None
+    plus_minus = _PLUS_MINUS_RE.match(text, position) if connects else None
+    if not connects:
+        pass
+    elif trailing:
         first.qualifier = TRAILING_COMPARATORS[" ".join(trailing.group("comp").lower().split())]
         first.qualifier_text = " ".join(trailing.group(0).lower().split())
         position = trailing.end()
@@ -119,8 +151,8 @@ def read_figure(
             read = _read_part(text, connector.end(), result)
             if read is not None:
                 second, position = read
-    or_equal = _OR_EQUAL_RE.match(text, position)
-    if or_equal and first.qualifier:
+    or_equal = _OR_EQUAL_RE.match(text, position) if first.qualifier and connects else None
+    if or_equal:
         position = or_equal.end()
     unit = _resolve_units(first, second, year, dollar, result)
     if unit is None:
@@ -156,9 +188,10 @@ def _resolve_units(
     first: Part, second: Part | None, year: int | None, dollar: str, result: ParsedValue
 ) -> str | None:
     """The one unit of the figure, from either part; a finding when they disagree."""
-    if second is not None:
-        _share_scale_and_unit(first, second)
-    units = [_unit_of(part, year, dollar, result) for part in (first, second) if part]
+    if second is None:
+        return _unit_of(first, year, dollar, result)
+    _share_scale_and_unit(first, second)
+    units = [_unit_of(part, year, dollar, result) for part in (first, second)]
     if any(u is None for u in units):
         return None
     if len(units) == 2 and units[0] != units[1]:
@@ -190,7 +223,7 @@ def _share_scale_and_unit(first: Part, second: Part) -> None:
 def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> str | None:
     written = part.tail.currency or part.currency
     if part.currency and part.tail.currency:
-        resolved = {load_currencies().resolve(c, year, dollar)[0] for c in (part.currency, written)}
+        resolved = {resolve_currency(c, year, dollar)[0] for c in (part.currency, written)}
         if len(resolved) > 1:
             result.findings.append(
                 Finding(
@@ -198,8 +231,9 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
                     f"both {part.currency!r} and {written!r} given; read as {written}",
                 )
             )
-    result.findings.extend(part.findings + part.tail.findings)
-    part.findings, part.tail.findings = [], []
+    if part.findings or part.tail.findings:
+        result.findings.extend(part.findings + part.tail.findings)
+        part.findings, part.tail.findings = [], []
     if not written:
         unit = part.tail.unit or "count"
         if part.tail.scale in {"m", "b", "k"} and unit == "count":
@@ -213,7 +247,7 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
             )
         return unit
     try:
-        code, note = load_currencies().resolve(written, year, dollar)
+        code, note = resolve_currency(written, year, dollar)
     except KeyError:
         result.findings.append(Finding("unknown-currency", f"unknown currency {written!r}"))
         return None

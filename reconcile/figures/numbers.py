@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # A digit run with optional grouping (comma, dot, space, thin space, apostrophe) and decimals,
@@ -150,6 +151,7 @@ _EXPONENT_RE = re.compile(r"^(.+?)(?:[eE]([-+]?\d+)|\s?[x×]\s?10\^(-?\d+)|\^(-?
 _INDIAN_RE = re.compile(r"^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=16384)
 def read_number(token: str, *, followed_by_scale: bool = False, indian: bool = False) -> Number:
     """Read a written number: sign, fraction, exponent, then the digits (see read_digits).
 
