@@ -9,6 +9,11 @@ falls in exactly one outcome:
 - silent-wrong: read (ok), wrong, and no finding at all (the worst outcome);
 - unread: ok is false (the parser said it could not read the figure).
 
+Some inputs appear twice with different expected readings, taken from different sentences
+("45" is a count in "45 and 50 cases" and milligrams in "45 and 50 mg"): no reading of the
+input alone gets both. They are scored like every other case and also listed as
+`context-dependent`, so a silent misreading among them is told apart from a grammar bug.
+
 "less than N" is read as [0, N] for a positive N (DESIGN.md: figures are counts, amounts and
 sizes, which are not negative), so an open lower end in the expected answer is matched by 0 as
 well as by minus infinity when N is positive.
@@ -126,17 +131,33 @@ def score_cases(path: Path) -> dict[str, Any]:
     """Outcomes per suite and overall, with each case's outcome (for reports and tests)."""
     cases = load_cases(path)
     records = parse_cases(cases)
+    readings: dict[str, set[str]] = {}
+    for case in cases:
+        readings.setdefault(case["input"], set()).add(json.dumps(case["expected"], sort_keys=True))
     suites: dict[str, Counter[str]] = {}
     details = []
     for case, record in zip(cases, records, strict=True):
         outcome = score_record(record, case["expected"])
         suites.setdefault(case["suite"], Counter())[outcome] += 1
-        details.append({"suite": case["suite"], "input": case["input"], "outcome": outcome})
+        context = len(readings[case["input"]]) > 1
+        details.append(
+            {
+                "suite": case["suite"],
+                "input": case["input"],
+                "outcome": outcome,
+                "context_dependent": context,
+            }
+        )
     overall: Counter[str] = Counter()
     for counts in suites.values():
         overall.update(counts)
     summary = {name: _summary(counts) for name, counts in sorted(suites.items())}
-    return {"overall": _summary(overall), "suites": summary, "cases": details}
+    silent_in_context = sum(
+        1 for d in details if d["outcome"] == "silent-wrong" and d["context_dependent"]
+    )
+    overall_summary = _summary(overall)
+    overall_summary["silent-wrong-context-dependent"] = silent_in_context
+    return {"overall": overall_summary, "suites": summary, "cases": details}
 
 
 def _summary(counts: Counter[str]) -> dict[str, Any]:
@@ -162,11 +183,14 @@ def bench_figures(path: Path) -> dict[str, Any]:
         "cases": overall["total"],
         "right_share": overall["right_share"],
         "silent_wrong": overall["silent-wrong"],
+        "silent_wrong_context_dependent": overall["silent-wrong-context-dependent"],
         "wrong_with_finding": overall["wrong-with-finding"],
         "unread": overall["unread"],
         "per_suite": per_suite,
         "seconds": round(seconds, 3),
         "ok": overall["right_share"] >= 0.90 and meets and overall["silent-wrong"] == 0,
+        "ok_but_context_dependent": overall["silent-wrong"]
+        == overall["silent-wrong-context-dependent"],
     }
 
 
@@ -186,7 +210,8 @@ def main() -> None:
     if args.misses:
         for case in scores["cases"]:
             if case["outcome"] != "right":
-                print(f"{case['outcome']:20} {case['suite']:14} {case['input']!r}")
+                context = " (context-dependent)" if case["context_dependent"] else ""
+                print(f"{case['outcome']:20} {case['suite']:14} {case['input']!r}{context}")
 
 
 if __name__ == "__main__":

@@ -63,3 +63,9 @@ def test_scores_on_the_development_cases() -> None:
         pytest.skip(f"{CASES} not found: the benchmark cases live in ../shared beside the repo")
     scores = score_cases(CASES)
     assert scores["overall"]["total"] == sum(s["total"] for s in scores["suites"].values())
+    assert scores["overall"]["right_share"] >= 0.90
+    for name, suite in scores["suites"].items():
+        assert suite["right_share"] >= (0.70 if name == "Q3-ambiguity" else 0.90), name
+    # A wrong value without a finding only where the same input has two expected readings.
+    silent = [c for c in scores["cases"] if c["outcome"] == "silent-wrong"]
+    assert [c["input"] for c in silent if not c["context_dependent"]] == []

@@ -56,6 +56,11 @@ _FILLER_RE = re.compile(
 )
 
 
+_PERCENT_FIRST_RE = re.compile(
+    r"^(?:per\s*cent(?:age)?|percent(?:age)?)\s+of\s+(?P<rest>[-\d.,]+)$", re.IGNORECASE
+)
+
+
 def _vulgar(match: re.Match[str]) -> str:
     fraction = Fraction(unicodedata.numeric(match.group(2))).limit_denominator(10)
     whole = f"{match.group(1)} " if match.group(1) else ""
@@ -94,7 +99,9 @@ def parse_value(
     negative = cleaned.startswith("(") and cleaned.endswith(")") and bool(_DIGIT_RE.search(cleaned))
     if negative:  # accounting parentheses: "($99.99)" is minus 99.99
         cleaned = cleaned[1:-1].strip()
-    words_replaced = replace_number_words(cleaned, words)
+    notes: list[str] = []
+    words_replaced = replace_number_words(cleaned, words, notes)
+    result.findings.extend(Finding("ambiguous-number", note) for note in notes)
     filler = _FILLER_RE.match(words_replaced)
     if filler:
         words_replaced = words_replaced[filler.end() :]
@@ -102,6 +109,17 @@ def parse_value(
     if top is not None:
         _set_rank(top, result)
         return result
+    percent_first = _PERCENT_FIRST_RE.match(words_replaced)
+    if percent_first:  # "per cent of 210": the percentage written before its number
+        words_replaced = f"{percent_first.group('rest')}%"
+        result.findings.append(
+            Finding(
+                "assumed-percent",
+                f"{cleaned!r} read as {percent_first.group('rest')} percent; write "
+                f"'{percent_first.group('rest')}%' (or give the share and the whole)",
+                level="warning",
+            )
+        )
     if read_figure(words_replaced, year, dollar, widen, result):
         if negative:
             _negate(result)

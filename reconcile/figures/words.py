@@ -51,20 +51,22 @@ _ARTICLES = frozenset({"a", "an"})
 NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
 
 
-def replace_number_words(text: str, words: frozenset[str]) -> str:
+def replace_number_words(text: str, words: frozenset[str], notes: list[str] | None = None) -> str:
     """Write runs of number words as digits ("two hundred tanks" -> "200 tanks").
 
     `words` is the set of the text's lower-case letter runs: a cheap test for anything to do.
+    Readings that could group the words another way are described in `notes`.
     """
     nothing = _HINTS.isdisjoint(words) and (
         _ARTICLES.isdisjoint(words) or words.isdisjoint(_SCALES)
     )
     if nothing and "hundred" not in text.lower():
         return text
-    return _RUN_RE.sub(_substitute, text)
+    found: list[str] = [] if notes is None else notes
+    return _RUN_RE.sub(lambda match: _substitute(match, found), text)
 
 
-def _substitute(match: re.Match[str]) -> str:
+def _substitute(match: re.Match[str], notes: list[str]) -> str:
     written = match.group(0)
     trailing = written[len(written.rstrip(" -")) :]
     trailing = " " if trailing.strip() else trailing
@@ -78,10 +80,29 @@ def _substitute(match: re.Match[str]) -> str:
     value = _read_split(tokens[start:end]) if end > start else None
     if value is None:
         return written
+    if _regroupable(tokens[start:end]):
+        written_words = " ".join(tokens[start:end])
+        notes.append(
+            f"'{written_words}' could also be grouped another way (as in 100/35 or 130/5); "
+            f"read as {value}: write the fraction in digits"
+        )
     head = " ".join(tokens[:start])
     tail = " ".join(tokens[end:])
     parts = [p for p in (head, value, tail) if p]
     return " ".join(parts) + trailing
+
+
+_MULTIPLIERS = frozenset({"hundred", *_SCALES})
+
+
+def _regroupable(tokens: list[str]) -> bool:
+    """A fraction like "one hundred thirty fifths": a multiplier, more words, no "and"."""
+    if not tokens or "and" in tokens or tokens[-1].rstrip("s") in {"half", "quarter", "halve"}:
+        return False
+    last = tokens[-1]
+    if not (last in _DENOMINATORS or last.endswith("s") and last[:-1] in _DENOMINATORS):
+        return False
+    return any(t in _MULTIPLIERS for t in tokens[: len(tokens) - 2])
 
 
 def _read_split(tokens: list[str]) -> str | None:

@@ -102,7 +102,7 @@ def _read_one_unit(written: str, at_end: bool) -> tuple[str, str | None] | None:
         return "degree_Celsius", note
     # "km2", "fb-1": a power written as a digit, in lower-case symbols only ("K2" is a tank).
     expression = written.replace("−", "-")
-    if expression[-1].isdigit() and not expression.islower():
+    if re.fullmatch(r"[A-Za-z]+-?\d", expression) and not expression.islower():
         return None
     expression = re.sub(r"(?<=[a-z])(-?\d)$", r"**\1", expression)
     expression = expression.replace("^", "**").replace("²", "**2").replace("³", "**3")
