@@ -100,7 +100,7 @@ def _regroupable(tokens: list[str]) -> bool:
     if not tokens or "and" in tokens or tokens[-1].rstrip("s") in {"half", "quarter", "halve"}:
         return False
     last = tokens[-1]
-    if not (last in _DENOMINATORS or last.endswith("s") and last[:-1] in _DENOMINATORS):
+    if not (last in _DENOMINATORS or (last.endswith("s") and last[:-1] in _DENOMINATORS)):
         return False
     return any(t in _MULTIPLIERS for t in tokens[: len(tokens) - 2])
 
