@@ -96,6 +96,8 @@ def parse_value(
     if rank is not None:
         _set_rank(rank, result)
         return result
+    if cleaned.count("(") != cleaned.count(")"):  # "(UAH 8.47 billion": a cut-off bracket
+        cleaned = cleaned.strip("()").strip() or cleaned
     negative = cleaned.startswith("(") and cleaned.endswith(")") and bool(_DIGIT_RE.search(cleaned))
     if negative:  # accounting parentheses: "($99.99)" is minus 99.99
         cleaned = cleaned[1:-1].strip()

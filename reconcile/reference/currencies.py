@@ -281,11 +281,13 @@ def load_currencies() -> CurrencyCatalogue:
     for symbol, code in list(catalogue.symbols.items()):
         if symbol.endswith("$"):  # "US$", "us $", "Hk$": the letters in any case
             catalogue.symbols.setdefault(symbol.lower(), code)
-    for written, code in (data.get("shared") or {}).items():
-        candidates = {*catalogue.shared.get(str(written), (str(code), ()))[1], str(code)}
+    for written, value in (data.get("shared") or {}).items():
+        listed = [str(c) for c in value] if isinstance(value, list) else [str(value)]
+        code = listed[0]
+        candidates = {*catalogue.shared.get(str(written), (code, ()))[1], *listed}
         owner = catalogue.symbols.pop(str(written), None)
         candidates |= {owner} if owner else set()
-        catalogue.shared[str(written)] = (str(code), tuple(sorted(candidates)))
+        catalogue.shared[str(written)] = (code, tuple(sorted(candidates)))
     return catalogue
 
 
