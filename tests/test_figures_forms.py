@@ -199,7 +199,9 @@ def test_model_names_and_designations_are_not_figures(text: str, figures: list[s
     if figures is not None:
         assert [w for w, _ in found] == figures
     for written, parsed in found:
-        assert (parsed.amount is not None and parsed.amount < 1e9) or parsed.unit != "count", written
+        assert (parsed.amount is not None and parsed.amount < 1e9) or parsed.unit != "count", (
+            written
+        )
     assert all(not any(c.isalpha() and c.isupper() for c in w[-3:]) for w, _ in found)
 
 
