@@ -216,3 +216,88 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+_SPEED_SCRIPT = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from reconcile.figures.grammar import parse_value
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+for warm_up in ("warm up $1 billion", "3 km", "about 5 countries", "40 tons of steel"):
+    parse_value(warm_up)  # loads the tables and pint once, as the first figure of a run does
+# One pass in a fresh process: a string met again in the pass is a repeat, as in real claims;
+# a second pass would only measure parse_value's memo.
+start = time.process_time()
+for text in texts:
+    parse_value(text)
+print(len(texts) / (time.process_time() - start))
+"""
+
+
+def _strings_per_second(root: Path, strings: Path) -> float:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _SPEED_SCRIPT, str(root), str(strings)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.strip())
+
+
+def bench_parse_speed(texts: list[str], root: Path, previous: str = "main") -> dict[str, Any]:
+    """Figure strings parsed per CPU second, now and in `previous` (a git ref), in one run.
+
+    CPU time, not wall time: other work on the machine slows both equally. The previous
+    release's package is taken with `git archive` into a temporary folder. Measured twice:
+    on `texts` as given (with their repeats) and on the distinct texts only (every string
+    read from scratch: the speed of the grammar itself).
+    """
+    given = _compare_speed(texts, root, previous)
+    distinct = _compare_speed(sorted(set(texts)), root, previous)
+    return {
+        "name": "parse-vs-previous",
+        "strings": len(texts),
+        "per_cpu_second": given["now"],
+        "previous_per_cpu_second": given["before"],
+        "ratio": round(given["now"] / given["before"], 2),
+        "distinct_strings": len(set(texts)),
+        "distinct_per_cpu_second": distinct["now"],
+        "distinct_previous_per_cpu_second": distinct["before"],
+        "distinct_ratio": round(distinct["now"] / distinct["before"], 2),
+        "previous": given["ref"],
+        "target_per_second": 50_000,
+        "ok": given["now"] >= 50_000,
+    }
+
+
+def _compare_speed(texts: list[str], root: Path, previous: str) -> dict[str, Any]:
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        strings = Path(folder) / "strings.json"
+        strings.write_text(json.dumps(texts), encoding="utf-8")
+        old_root = Path(folder) / "previous"
+        old_root.mkdir()
+        base = subprocess.run(
+            ["git", "merge-base", "HEAD", previous], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
+        archive = subprocess.run(
+            ["git", "archive", base or previous, "reconcile"], cwd=root, capture_output=True
+        )
+        if archive.returncode != 0:
+            raise RuntimeError(f"no git ref {previous}: {archive.stderr.decode()}")
+        subprocess.run(["tar", "-x", "-C", str(old_root)], input=archive.stdout, check=True)
+        rates = []
+        for _ in range(2):  # interleaved, best of each
+            rates.append(
+                (_strings_per_second(root, strings), _strings_per_second(old_root, strings))
+            )
+    return {
+        "now": round(max(r[0] for r in rates)),
+        "before": round(max(r[1] for r in rates)),
+        "ref": (base or previous)[:12],
+    }

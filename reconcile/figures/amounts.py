@@ -8,7 +8,7 @@ parts leave unread is reported (see _report_rest).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from reconcile.core.errors import Finding
@@ -34,7 +34,7 @@ class Part:
     value: float
     step: float
     tail: Tail
-    findings: list[Finding] = field(default_factory=list)
+    findings: tuple[Finding, ...] = ()
 
     @property
     def factor(self) -> float:
@@ -110,7 +110,7 @@ def _read_part(text: str, position: int, result: ParsedValue) -> tuple[Part, int
         tail,
     )
     if number.ambiguous:
-        part.findings.append(Finding("ambiguous-number", number.ambiguous))
+        part.findings = (Finding("ambiguous-number", number.ambiguous),)
     return part, tail.end
 
 
@@ -233,7 +233,7 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
             )
     if part.findings or part.tail.findings:
         result.findings.extend(part.findings + part.tail.findings)
-        part.findings, part.tail.findings = [], []
+        part.findings, part.tail.findings = (), ()
     if not written:
         unit = part.tail.unit or "count"
         if part.tail.scale in {"m", "b", "k"} and unit == "count":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from fractions import Fraction
+from functools import lru_cache
 
 from reconcile.core.errors import Finding
 from reconcile.core.parsed_value import ParsedValue, kind_of_unit
@@ -82,6 +83,27 @@ def parse_value(
     text: str, *, year: int | None = None, dollar: str = "USD", widen: float = DEFAULT_WIDEN
 ) -> ParsedValue:
     """Parse one figure as written; never raises for bad text (ok is False, with a finding)."""
+    # Claim files and articles repeat their figures ("three", "about 100", "$1.5 billion"):
+    # each distinct text is read once, and every caller gets its own copy to change.
+    read = _parse_once(text, year, dollar, widen)
+    return ParsedValue(
+        read.text,
+        read.ok,
+        read.amount,
+        read.low,
+        read.high,
+        read.unit,
+        read.qualifier,
+        read.rank_of,
+        read.percentile,
+        read.noun,
+        read.year_hint,
+        list(read.findings),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _parse_once(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:
     cleaned = clean_text(text)
     result = ParsedValue(text=text, ok=False)
     if not cleaned:
