@@ -234,3 +234,17 @@ def test_number_like_input_never_raises(text: str) -> None:
     assert value.ok or value.findings
     if value.ok:
         assert value.low is not None and value.high is not None and value.low <= value.high
+
+
+@given(st.lists(st.text(alphabet="ab $.", min_size=1, max_size=4), min_size=1, max_size=8))
+def test_trie_alternation_matches_what_alternation_matches(terms: list[str]) -> None:
+    import re
+
+    from reconcile.core.patterns import alternation, trie_alternation
+
+    plain = re.compile(f"(?:{alternation(terms)})$")
+    tree = re.compile(f"(?:{trie_alternation(terms)})$")
+    for term in terms:
+        assert tree.match(term)
+    for probe in ["a", "ab", "b a", "$", "a.", "zz"]:
+        assert bool(plain.match(probe)) == bool(tree.match(probe))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reconcile.core.parsed_value import ParsedValue
-from reconcile.core.patterns import alternation
+from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
 from reconcile.reference.units import unit_aliases
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reconcile.core.errors import Finding
-from reconcile.core.patterns import alternation
+from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
 from reconcile.reference.units import read_pint_unit, unit_aliases
 

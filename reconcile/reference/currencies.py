@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from reconcile.core.patterns import alternation
+from reconcile.core.patterns import trie_alternation as alternation
 
 from .resources import load_yaml_resource, resource_text
 
