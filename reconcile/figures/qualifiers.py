@@ -10,6 +10,7 @@ import math
 import re
 
 from reconcile.core.parsed_value import ParsedValue
+from reconcile.core.patterns import trie_alternation
 
 DEFAULT_WIDEN = 0.10
 
@@ -121,11 +122,12 @@ TRAILING_COMPARATORS["or so"] = "approximate"
 
 
 def qualifier_pattern(extra: tuple[str, ...] = ()) -> str:
-    """A regex alternation of the qualifier words (and `extra` ones), longest first."""
-    words = sorted([*QUALIFIERS, *extra], key=len, reverse=True)
-    return "|".join(
-        re.escape(q).replace(r"\ ", r"\s+") + (r"\b" if q[-1].isalpha() else "") for q in words
-    )
+    """A regex alternation of the qualifier words (and `extra` ones), longest first.
+
+    A prefix tree (core.patterns.trie_alternation); a word must not run on into letters
+    ("over" is not the start of "overall").
+    """
+    return rf"(?:{trie_alternation([*QUALIFIERS, *extra], flexible_space=True)})(?![a-z])"
 
 
 # Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at
