@@ -91,13 +91,15 @@ def _read_part(text: str, position: int, result: ParsedValue) -> tuple[Part, int
         return None
     qualifier_text = " ".join(qualifier_text.lower().split()) if qualifier_text else ""
     tail = read_tail(text, match.end(), bool(currency))
-    indian = digits.count(",") > 1 and (
+    indian = "," in digits and (
         tail.scale in _INDIAN_SCALES
         or (currency or "").lower() in _INDIAN_CURRENCIES
         or tail.currency.lower() in _INDIAN_CURRENCIES
     )
+    # Indian figures never use a decimal comma: "Rs 20,776 crore" is 20776 crore, no doubt.
+    scaled = bool(tail.scale) and not indian
     try:
-        number = read_number(digits, followed_by_scale=bool(tail.scale), indian=indian)
+        number = read_number(digits, followed_by_scale=scaled, indian=indian)
     except (ValueError, OverflowError, ZeroDivisionError) as error:
         result.findings.append(Finding("ambiguous-number", str(error)))
         return None
