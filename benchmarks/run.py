@@ -258,6 +258,21 @@ def bench_datasets_if_present(scale: int) -> list[dict[str, Any]]:
     return bench_datasets(scale)
 
 
+def bench_figures_scores() -> list[dict[str, Any]]:
+    """Issue 9: how many of the public figure cases `parse` reads right (when ../shared exists)."""
+    from benchmarks.bench_figures import bench_figures
+
+    cases = ROOT.parent / "shared" / "benchmarks" / "figures" / "cases_dev.jsonl"
+    return [bench_figures(cases)] if cases.is_file() else []
+
+
+def bench_parse_versus_previous(n: int) -> dict[str, Any]:
+    """Issue 9: parse speed now and in the release before (main), measured in the same run."""
+    from benchmarks.bench_figures import bench_parse_speed
+
+    return bench_parse_speed(figure_strings(n), ROOT)
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -268,6 +283,8 @@ def main() -> None:
     # Text work first: the large frames of the later benchmarks leave a heap that slows the
     # garbage collector for object-heavy code afterwards.
     results = [bench_parse(100_000 // scale)]
+    results += bench_figures_scores()
+    results.append(bench_parse_versus_previous(50_000 // scale))
     extract = bench_extract_speed()
     if extract:
         results.append(extract)

@@ -39,7 +39,9 @@ def _add_parse(commands: Any) -> None:
         "parse",
         help="show how figures are read and normalised",
         description="Parse each figure (one per argument, or one per line of --file) and show "
-        "the interval, unit, qualifier and every conversion step with its source.",
+        "the interval, unit, qualifier and every conversion step with its source. Words "
+        "that could not be read are reported as findings; the command exits 2 when no figure "
+        "could be read.",
         epilog="examples:\n"
         "  reconcile parse 'US$2.46 billion' 'nearly $5 billion'\n"
         "  reconcile parse '8.1 billion manat' --year 2025 --to USD\n"
@@ -94,7 +96,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         from reconcile.report.terminal import render_parse_table
 
         render_parse_table(records)
-    return 0
+    # Exit 2 (bad input) when not one of the figures could be read; each has its finding.
+    return 0 if any(record["ok"] for record in records) else 2
 
 
 def _is_basis(basis: str) -> bool:

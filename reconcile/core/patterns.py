@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 # A calendar year as sources write it, 1800-2099: "2009", "1994". Claim period labels use
 # the same range, so a label and a year in running text always mean the same thing.
@@ -51,3 +52,32 @@ def alternation(terms: Iterable[str], *, flexible_space: bool = False) -> str:
     if flexible_space:
         escaped = (term.replace(r"\ ", r"\s+") for term in escaped)
     return "|".join(escaped) or "(?!)"
+
+
+def trie_alternation(terms: Iterable[str], *, flexible_space: bool = False) -> str:
+    """The same language as `alternation`, written as a prefix tree ("ab|ac" as "a(?:b|c)").
+
+    Python's re tries the branches of an alternation one by one; a tree shares the common
+    prefixes, which makes an alternation of hundreds of names (every currency) many times
+    faster. Longer terms are still preferred: a node tries its children before ending.
+    """
+    root: dict[str, Any] = {}
+    for term in set(terms):
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not root:
+        return "(?!)"
+    return _trie_pattern(root, flexible_space)
+
+
+def _trie_pattern(node: dict[str, Any], flexible_space: bool) -> str:
+    branches = []
+    for char in sorted(c for c in node if c):
+        head = r"\s+" if flexible_space and char == " " else re.escape(char)
+        branches.append(head + _trie_pattern(node[char], flexible_space))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

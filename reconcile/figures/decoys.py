@@ -7,6 +7,8 @@ calibres, citation metadata, time windows ("the past 15 years") and pronouns ("o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from reconcile.core.patterns import MONTH, YEAR
 
@@ -32,46 +34,120 @@ _PRONOUN_ONE = re.compile(r"^\s+(?:of|another|day|side|way)\b|^-", re.IGNORECASE
 _DATE_BEFORE = re.compile(rf"\b{MONTH}\s+$")
 _DATE_AFTER = re.compile(rf"^\s*(?:{MONTH}\b|:\d\d)")
 _ATTACHED_AFTER = re.compile(r"^(?:-?[A-Za-z]|[-/×]\d|\.\d|'s\b|’s\b)")
+_PRONOUN_BEFORE = re.compile(r"\b(?:no|the|any|every)\s+$", re.IGNORECASE)
+_CALIBRE_AFTER = re.compile(r"^\s*(?:caliber|calibre)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A match of the figure grammar in running text, with the text around its number."""
+
+    number: str
+    before: str
+    after: str
+    tail: str
+    following: str
+    bare: bool  # no qualifier, currency, scale or suffix
+    plain: bool  # no currency, scale or suffix
+    has_suffix_or_scale: bool
+
+
+def _year(p: Place) -> bool:
+    """A year or a span of years: a date, not a figure."""
+    return p.plain and bool(re.fullmatch(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?", p.number))
+
+
+def _formation(p: Place) -> bool:
+    """ "the 18–110 military unit": a number before a singular formation noun names it."""
+    return p.bare and p.number[0].isdigit() and bool(_FORMATION_AFTER.match(p.after))
+
+
+def _part_of_name(p: Place) -> bool:
+    """ "Triton 2": a number after a capitalised word, unless a plural noun follows."""
+    if not (p.bare and p.number[0].isdigit() and _PROPER_BEFORE.search(p.before)):
+        return False
+    return not re.match(r"^\s+[a-z]+s\b", p.following)
+
+
+def _reference(p: Place) -> bool:
+    """ "the two countries": a reference, not a count."""
+    return p.number[0].isalpha() and bool(_DEFINITE_BEFORE.search(p.before))
+
+
+def _designation(p: Place) -> bool:
+    """ "Project 1388M", "No. 5", "Su-25", "S-300", "9 May": names, designations and dates."""
+    if not p.number[0].isdigit():
+        return False
+    patterns = (_NAME_BEFORE, _DESIGNATION_BEFORE, _DATE_BEFORE)
+    return any(pattern.search(p.before) for pattern in patterns)
+
+
+def _attached(p: Place) -> bool:
+    """ "MiG-29", "300mm", "9A52", "641st", "two-day", "4x4", "K2": letters glued on."""
+    return not p.has_suffix_or_scale and bool(_ATTACHED_AFTER.match(p.tail))
+
+
+def _date_after(p: Place) -> bool:
+    """ "15 March", "10:30"."""
+    return p.number[0].isdigit() and bool(_DATE_AFTER.match(p.after))
+
+
+def _time_window(p: Place) -> bool:
+    """ "the last 15 years": a time window, not a figure."""
+    return bool(_WINDOW_BEFORE.search(p.before) and _WINDOW_AFTER.match(p.after))
+
+
+def _pronoun(p: Place) -> bool:
+    """ "one of", "no one", "the one": the pronoun, not the number."""
+    if p.number.lower() != "one":
+        return False
+    return bool(_PRONOUN_ONE.match(p.after) or _PRONOUN_BEFORE.search(p.before))
+
+
+def _calibre(p: Place) -> bool:
+    """ "152 calibre": the size of a gun."""
+    return p.bare and bool(re.fullmatch(r"\d{1,3}", p.number) and _CALIBRE_AFTER.match(p.after))
+
+
+def _lone_multiplier(p: Place) -> bool:
+    """ "hundred", "dozen" alone: part of a phrase ("a hundred ways"), not a figure."""
+    return p.bare and p.number.lower() in {"hundred", "dozen"}
+
+
+# Applied in order; the first that matches says the place is not a figure.
+RULES: tuple[tuple[str, Callable[[Place], bool]], ...] = (
+    ("year", _year),
+    ("formation", _formation),
+    ("part-of-name", _part_of_name),
+    ("reference", _reference),
+    ("designation", _designation),
+    ("attached", _attached),
+    ("date", _date_after),
+    ("time-window", _time_window),
+    ("pronoun", _pronoun),
+    ("calibre", _calibre),
+    ("lone-multiplier", _lone_multiplier),
+)
+
+
+def decoy_rule(text: str, match: re.Match[str]) -> str | None:
+    """The name of the first rule that says this match is not a figure, or None."""
+    start, end = match.start("num"), match.end("num")
+    has_suffix_or_scale = bool(match.group("suffix") or match.group("scale"))
+    plain = not (match.group("cur") or has_suffix_or_scale)
+    place = Place(
+        number=match.group("num"),
+        before=text[max(0, start - 30) : start],
+        after=text[end : end + 40],
+        tail=text[match.end() : match.end() + 12],
+        following=text[end : end + 30],
+        bare=plain and not match.group("qual"),
+        plain=plain,
+        has_suffix_or_scale=has_suffix_or_scale,
+    )
+    return next((name for name, rule in RULES if rule(place)), None)
 
 
 def is_figure(text: str, match: re.Match[str]) -> bool:
     """False when a match of the figure grammar at this place in the text is not a figure."""
-    number = match.group("num")
-    start, end = match.start("num"), match.end("num")
-    before, after = text[max(0, start - 30) : start], text[end : end + 40]
-    bare = not (match.group("qual") or match.group("cur") or match.group("scale"))
-    bare = bare and not match.group("suffix")
-    plain = not (match.group("cur") or match.group("scale") or match.group("suffix"))
-    if plain and re.fullmatch(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?", number):
-        return False  # a year or a span of years: a date, not a figure
-    if bare and number[0].isdigit() and _FORMATION_AFTER.match(after):
-        return False
-    if (
-        bare
-        and number[0].isdigit()
-        and _PROPER_BEFORE.search(before)
-        and not re.match(r"^\s+[a-z]+s\b", text[end : end + 30])
-    ):
-        return False  # "Triton 2": part of a name
-    if number[0].isalpha() and _DEFINITE_BEFORE.search(before):
-        return False  # "the two countries": a reference, not a count
-    if number[0].isdigit() and (
-        _NAME_BEFORE.search(before)
-        or _DESIGNATION_BEFORE.search(before)
-        or _DATE_BEFORE.search(before)
-    ):
-        return False
-    tail = text[match.end() : match.end() + 12]
-    if not match.group("suffix") and not match.group("scale") and _ATTACHED_AFTER.match(tail):
-        return False  # MiG-29, 300mm, 9A52, 641st, two-day, 4x4
-    if _DATE_AFTER.match(after) and number[0].isdigit():
-        return False
-    if _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after):
-        return False  # "the last 15 years": a time window, not a figure
-    if number.lower() == "one" and (
-        _PRONOUN_ONE.match(after) or re.search(r"\b(?:no|the|any|every)\s+$", before, re.I)
-    ):
-        return False
-    if bare and re.fullmatch(r"\d{1,3}", number) and re.match(r"^\s*(?:caliber|calibre)\b", after):
-        return False
-    return not (bare and number.lower() in {"hundred", "dozen"})
+    return decoy_rule(text, match) is None

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-# A digit run with optional grouping (comma, dot, space, thin space, apostrophe) and decimals.
-NUMBER_PATTERN = r"\d+(?:[,.'\u00a0\u202f ]\d+)*"
+# A digit run with optional grouping (comma, dot, space, thin space, apostrophe) and decimals,
+# or a fraction ("3/4", "2 1/4"), with an optional sign, exponent ("1e10", "6.23x10^-4") or
+# power ("2.5^-1").
+_DIGITS = r"(?:\d+(?:[,.'\u00a0\u202f ]\d+)*|\.\d+)"
+NUMBER_PATTERN = (
+    r"-?(?:\d+\s+\d+/\d+|\d+/\d+|"
+    + _DIGITS
+    + r"(?:[eE][-+]?\d+(?![a-z])|\s?[x×]\s?10\^-?\d+|\^-?\d+)?)"
+)
 # The same in running text, where a space or a second dot ends the number: "1,473,000", "2.46",
 # "22,7"; "in 2009 150 tanks" is two numbers.
-TEXT_NUMBER_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# Groups of three split by a no-break or thin space ("1 234,5"), or by a plain space before a
+# decimal comma ("265 567,6"); U+2024 (one dot leader) is written for a decimal point.
+TEXT_NUMBER_PATTERN = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?: \d{3})+,\d+|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:[.,\u2024]\d+)?"
+)
 
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3,
@@ -28,6 +41,28 @@ SCALE_WORDS: dict[str, float] = {
     "trillions": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    # Abbreviations and transliterations in English-language news: "bln" and "mln" (Russian
+    # and Ukrainian agencies), "mld"/"mlrd" (Polish "miliard", Russian "milliard": 10^9),
+    # "trln"/"tln" (trillion), "mil"; the Indian lakh (10^5) and crore (10^7).
+    "bln": 1e9,
+    "mld": 1e9,
+    "mlrd": 1e9,
+    "mil": 1e6,
+    "trln": 1e12,
+    "tln": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
+    # A dozen as a multiplier: "3 dozen", "3 dzs" (number words are read in words.py).
+    "dozen": 12.0,
+    "dozens": 12.0,
+    "doz": 12.0,
+    "dz": 12.0,
+    "dzs": 12.0,
 }
 
 _UNITS = {
@@ -64,17 +99,6 @@ _UNITS = {
     "dozen": 12,
 }
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_CARDINAL_WORDS = sorted(
-    [w for w in _UNITS if w not in {"a", "an"}] + list(_MULTIPLIERS), key=len, reverse=True
-)
-_WORD = "|".join(_CARDINAL_WORDS)
-# A run of number words: "one million", "twenty-five", "two hundred and ten", "a dozen".
-WORD_NUMBER_RE = re.compile(
-    rf"\b(?:(?:a|an)\s+(?=(?:dozen|hundred|thousand|million|billion)\b))?"
-    rf"(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b",
-    re.IGNORECASE,
-)
-
 # Words that start a run of number words; scale words alone ("2.46 billion") do not.
 WORD_NUMBERS = frozenset(w for w in _UNITS if w not in {"a", "an"}) | {"hundred"}
 # A run of number words in running text; "thousand", "million" and "billion" after it are read
@@ -112,36 +136,6 @@ class Number(NamedTuple):
     ambiguous: str | None = None
 
 
-def word_number_value(words: str) -> int | None:
-    """Return the value of a run of number words ("two hundred and ten" -> 210)."""
-    total = 0
-    current = 0
-    seen = False
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word in {"and", ""}:
-            continue
-        if word in {"a", "an"}:
-            current += 1
-            seen = True
-        elif word in _UNITS:
-            if word == "dozen":
-                current = (current or 1) * 12
-            else:
-                current += _UNITS[word]
-            seen = True
-        elif word in _MULTIPLIERS:
-            multiplier = _MULTIPLIERS[word]
-            if multiplier == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * multiplier
-                current = 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
 _GROUP_SPLIT_RE = re.compile(r"[,. ]")
 
 
@@ -153,7 +147,52 @@ def _step_of_integer(digits: str) -> float:
     return float(10 ** (len(digits) - len(stripped)))
 
 
-def read_number(token: str, *, followed_by_scale: bool = False) -> Number:
+_EXPONENT_RE = re.compile(r"^(.+?)(?:[eE]([-+]?\d+)|\s?[x×]\s?10\^(-?\d+)|\^(-?\d+))$")
+_INDIAN_RE = re.compile(r"^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$")
+
+
+@lru_cache(maxsize=16384)
+def read_number(token: str, *, followed_by_scale: bool = False, indian: bool = False) -> Number:
+    """Read a written number: sign, fraction, exponent, then the digits (see read_digits).
+
+    With `indian`, "4,78,195.62" is Indian grouping (4 lakh 78 thousand ...); without it such
+    separators are ambiguous.
+    """
+    if token.startswith("-"):
+        number = read_number(token[1:], followed_by_scale=followed_by_scale, indian=indian)
+        return Number(-number.value, number.step, number.ambiguous)
+    if "/" in token:
+        return _read_fraction(token)
+    if "e" in token or "E" in token or "^" in token:
+        exponent = _EXPONENT_RE.match(token)
+        if exponent:
+            base = read_number(exponent.group(1))
+            power = int(next(g for g in exponent.groups()[1:] if g is not None))
+            if "^" in token and "10^" not in token:
+                if base.value == 0 and power < 0:
+                    raise ValueError(f"zero to a negative power: {token!r}")
+                return Number(base.value**power, 0.0)
+            return Number(base.value * 10.0**power, base.step * 10.0**power)
+    if token.startswith("."):
+        token = "0" + token
+    if indian and _INDIAN_RE.match(token):
+        whole, _, decimals = token.replace(",", "").partition(".")
+        step = 10.0 ** -len(decimals) if decimals else _step_of_integer(whole)
+        return Number(float(token.replace(",", "")), step)
+    return read_digits(token, followed_by_scale=followed_by_scale)
+
+
+def _read_fraction(token: str) -> Number:
+    """ "3/4", "2 1/4": an exact value (the step is zero)."""
+    whole, _, fraction = token.strip().rpartition(" ")
+    numerator, _, denominator = fraction.partition("/")
+    if int(denominator) == 0:
+        raise ValueError(f"a fraction with a zero denominator: {token!r}")
+    value = int(numerator) / int(denominator)
+    return Number((int(whole) if whole.strip() else 0) + value, 0.0)
+
+
+def read_digits(token: str, *, followed_by_scale: bool = False) -> Number:
     """Read a digit token, deciding decimal comma vs thousands separator from context.
 
     "22,7" is 22.7 (one comma, not three digits after it); "1,473" is 1473; "7,126.3" is 7126.3;
@@ -237,31 +276,6 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}"
-
-
-# Run on lower-cased text: case-sensitive alternations are several times faster.
-_SCALES = frozenset({"thousand", "million", "billion"})
-
-
-def replace_number_words(text: str, words: frozenset[str]) -> str:
-    """Write runs of number words as digits ("two hundred tanks" -> "200 tanks").
-
-    `words` is the set of lower-case letter runs of the text; it tells cheaply whether there
-    is anything to replace.
-    """
-    if WORD_NUMBERS.isdisjoint(words) and not (
-        ("a" in words or "an" in words) and not _SCALES.isdisjoint(words)
-    ):
-        return text
-
-    def substitute(match: re.Match[str]) -> str:
-        words = match.group(0)
-        if words.lower() in {"a", "an"} or words.split()[0].lower() in SCALE_WORDS:
-            return words
-        value = word_number_value(words)
-        return words if value is None else str(value)
-
-    return WORD_NUMBER_RE.sub(substitute, text)
 
 
 def format_amount(value: float | None) -> str:

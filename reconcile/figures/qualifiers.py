@@ -10,6 +10,7 @@ import math
 import re
 
 from reconcile.core.parsed_value import ParsedValue
+from reconcile.core.patterns import trie_alternation
 
 DEFAULT_WIDEN = 0.10
 
@@ -61,15 +62,72 @@ QUALIFIERS: dict[str, str] = {
     "only": "exact",
     "just": "exact",
     "exactly": "exact",
+    # Comparators (issue 9). "no more than N" is at most N; "not less than N" at least N.
+    "greater than": "more",
+    "larger than": "more",
+    "bigger than": "more",
+    "higher than": "more",
+    "exceeds": "more",
+    "exceed": "more",
+    "surpass": "more",
+    "surpasses": "more",
+    "surpassing": "more",
+    "greater than or equal to": "at-least",
+    "more than or equal to": "at-least",
+    "larger or equal than": "at-least",
+    "greater or equal than": "at-least",
+    "larger than or equal to": "at-least",
+    "not less than": "at-least",
+    "not fewer than": "at-least",
+    "no lower than": "at-least",
+    "a minimum of": "at-least",
+    "minimum": "at-least",
+    ">=": "at-least",
+    "=>": "at-least",
+    "≥": "at-least",
+    "no more than": "up-to",
+    "not more than": "up-to",
+    "no greater than": "up-to",
+    "not exceeding": "up-to",
+    "a maximum of": "up-to",
+    "maximum": "up-to",
+    "smaller than": "up-to",
+    "lower than": "up-to",
+    "less than or equal to": "up-to",
+    "less or equal than": "up-to",
+    "less or equal to": "up-to",
+    "smaller or equal than": "up-to",
+    "smaller than or equal to": "up-to",
+    "<=": "up-to",
+    "=<": "up-to",
+    "≤": "up-to",
+    "equal to": "exact",
+    "equals to": "exact",
+    "equals": "exact",
+    "=": "exact",
+    "from": "between",
 }
+# Written after the figure: "500 or more", "200 or greater", "10 or less", "40 and above".
+TRAILING_COMPARATORS: dict[str, str] = {
+    **dict.fromkeys(
+        ["or more", "or greater", "or above", "or higher", "or over", "or larger", "and above",
+         "and over", "and more", "and up", "plus", "+", "or so"], "at-least"
+    ),
+    **dict.fromkeys(
+        ["or less", "or fewer", "or under", "or below", "or lower", "or smaller", "and below",
+         "and under", "and less"], "up-to"
+    ),
+}  # fmt: skip
+TRAILING_COMPARATORS["or so"] = "approximate"
 
 
 def qualifier_pattern(extra: tuple[str, ...] = ()) -> str:
-    """A regex alternation of the qualifier words (and `extra` ones), longest first."""
-    words = sorted([*QUALIFIERS, *extra], key=len, reverse=True)
-    return "|".join(
-        re.escape(q).replace(r"\ ", r"\s+") + (r"\b" if q[-1].isalpha() else "") for q in words
-    )
+    """A regex alternation of the qualifier words (and `extra` ones), longest first.
+
+    A prefix tree (core.patterns.trie_alternation); a word must not run on into letters
+    ("over" is not the start of "overall").
+    """
+    return rf"(?:{trie_alternation([*QUALIFIERS, *extra], flexible_space=True)})(?![a-z])"
 
 
 # Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at
@@ -121,7 +179,9 @@ def apply_qualifier(
     if qualifier in {"more", "at-least"}:
         return bottom, math.inf
     if qualifier == "up-to":
-        return 0.0, top
+        # Figures are counts, amounts and sizes: "less than 10" is [0, 10]. A bound at or
+        # below zero ("< -30", "under -5 °C") is open below.
+        return (0.0 if top > 0 else -math.inf), top
     raise AssertionError(f"unhandled qualifier kind {qualifier}")
 
 

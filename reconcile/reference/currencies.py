@@ -1,13 +1,23 @@
-"""Recognise currencies by symbol, code and name, and pick the right one for the year."""
+"""Recognise currencies by symbol, code and name, and pick the right one for the year.
+
+Every ISO 4217 code, with CLDR's English names and symbols, comes from `currency_names.csv`
+(built from babel by scripts/build_currency_names.py); `currencies.yaml` adds what CLDR does not
+say: informal names, eras of shared names, names several currencies share, sub-units.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
-from .resources import load_yaml_resource
+from reconcile.core.patterns import trie_alternation as alternation
+
+from .resources import load_yaml_resource, resource_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,58 +28,172 @@ class Era:
     until: date | None
 
 
+@dataclass(frozen=True, slots=True)
+class Subunit:
+    """A hundredth of a currency ("cent", "pence"); code None: of the caller's dollar."""
+
+    code: str | None
+    factor: float = 0.01
+
+
 @dataclass(slots=True)
 class CurrencyCatalogue:
-    """Currency symbols, codes and names, from the shipped `currencies.yaml`."""
+    """Currency symbols, codes and names, from CLDR and the shipped `currencies.yaml`."""
 
     codes: set[str] = field(default_factory=set)
     symbols: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     eras: dict[str, list[Era]] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    # Written forms several currencies share -> (the one assumed, every candidate).
+    shared: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    subunits: dict[str, Subunit] = field(default_factory=dict)
+    words_not_codes: frozenset[str] = frozenset()
+    suffix_forms: dict[str, str] = field(default_factory=dict)  # built on first use
 
-    def prefix_pattern(self) -> str:
-        """A regex alternation of what can stand before a number ("US$", "€", "AZN")."""
-        tokens = sorted(set(self.symbols) | self.codes, key=len, reverse=True)
-        return "|".join(re.escape(t) + (r"(?![A-Za-z])" if t.isalpha() else "") for t in tokens)
+    def prefix_pattern(self, *, in_text: bool = False) -> str:
+        """A regex alternation of what can stand before a number ("US$", "€", "AZN", "C$").
 
-    def suffix_pattern(self) -> str:
+        In running text codes are upper case only: "all 20" is not 20 Albanian lek.
+        """
+        symbols = [s for s in self.symbols if not s.isalpha() and "$" not in s]
+        dollars = sorted({s[:-1] for s in self.symbols if s.endswith("$") and len(s) > 1})
+        dollar = rf"(?:(?:{alternation(dollars)})\s?)?\$"
+        codes = rf"(?:(?-i:{alternation(self.codes)})|{self._lower_codes()})(?![A-Za-z])"
+        if in_text:
+            codes = rf"(?-i:{alternation(self.codes)})(?![A-Za-z])"
+        shared = [s for s in self.shared if len(s) <= 3]  # "¥", "kr", "Rs", not "dollars"
+        symbols += [s for s in shared if not s[0].isalpha()]
+        words = [s for s in [*self.symbols, *shared] if s[0].isalpha() and len(s) <= 4]
+        words = [w for w in words if "$" not in w]
+        # Letter symbols ("Rs", "kr", "Hr", "zł"): in running text as written only.
+        named = rf"(?:{alternation(words)})(?![A-Za-z])"
+        if in_text:
+            named = rf"(?-i:{alternation([*words, *(w.capitalize() for w in words)])})(?![A-Za-z])"
+        return rf"{dollar}|{alternation(symbols)}|{codes}|{named}"
+
+    def suffix_pattern(self, *, in_text: bool = False) -> str:
         """A regex alternation of what can follow a number ("manat", "US dollars", "AZN")."""
-        tokens = sorted(set(self.names) | self.codes | set(self.symbols), key=len, reverse=True)
-        return "|".join(re.escape(t) + (r"\b" if t[-1].isalpha() else "") for t in tokens)
+        names = [*self.names, *self.eras, *(s for s in self.shared if s[0].isalpha())]
+        symbols = [s for s in self.symbols if not s[-1].isalpha()]
+        lettered = [s for s in self.symbols if s[-1].isalpha()]
+        codes = rf"(?-i:{alternation(self.codes)})" if in_text else self._lower_codes(upper=True)
+        return (
+            rf"(?:{alternation(names, flexible_space=True)}|{codes})\b"
+            rf"|{alternation(symbols)}|(?:{alternation(lettered)})\b"
+        )
+
+    def is_prefix(self, token: str) -> bool:
+        """Whether a token written before a number is a currency ("US $", "€", "usd", "Rs")."""
+        key = token.strip()
+        if key.endswith("$"):
+            letters = key[:-1].strip().lower()
+            return not letters or f"{letters}$" in self.symbols
+        if key in self.codes:
+            return True
+        lower = key.lower()
+        if lower in self.words_not_codes:
+            return False
+        if lower.upper() in self.codes or key in self.symbols or lower in self.symbols:
+            return True
+        return len(key) <= 3 and (key in self.shared or lower in self.shared)
+
+    def suffix_at(self, text: str, position: int) -> tuple[str, int] | None:
+        """The currency written at `position` after a number, as (token, end), or None.
+
+        Dictionary look-ups of the next one to three words, not a regex alternation of every
+        name: the alternation costs 30 µs a figure.
+        """
+        words = _SUFFIX_WORDS_RE.match(text, position)
+        if not words:
+            return None
+        lookup = _suffix_lookup(self)
+        ends = [words.end(i) for i in (3, 2, 1) if words.group(i)]
+        for end in ends:
+            written = text[words.start(1) : end]
+            for candidate, stop in ((written, end), (written.rstrip(".,;:!?"), None)):
+                code = lookup.get(" ".join(candidate.lower().split()))
+                if code is None:
+                    continue
+                if code == "word" and candidate not in self.codes:
+                    continue  # a lower-case code that is an English word ("all")
+                return candidate, stop if stop is not None else words.start(1) + len(candidate)
+        return None
+
+    def subunit_pattern(self) -> str:
+        """A regex alternation of the sub-unit names ("cents", "pence")."""
+        return rf"(?:{alternation(self.subunits)})\b"
+
+    def _lower_codes(self, *, upper: bool = False) -> str:
+        lower = [c.lower() for c in self.codes if c.lower() not in self.words_not_codes]
+        both = [*lower, *self.codes] if upper else lower
+        return rf"(?-i:{alternation(both)})"
 
     def resolve(self, token: str, year: int | None, dollar: str = "USD") -> tuple[str, str | None]:
         """Return (ISO code, note) for a written currency token in a given year.
 
         The note says what was assumed when the token's meaning depends on a year that was not
-        given ("manat" is AZM before 2006 and AZN after).
+        given ("manat" is AZM before 2006 and AZN after), or when several currencies write it
+        the same way ("¥", "rupees").
         """
-        key = token.strip()
+        key = re.sub(r"\s+", " ", token.strip())
         if key == "$":
             return dollar, None
         upper = key.upper()
         if upper in self.codes:
             return upper, None
-        if key in self.symbols:
-            return self.symbols[key], None
+        compact = key.replace(" ", "")
+        for form in (key, compact, compact.lower()):
+            if form in self.symbols:
+                return self.symbols[form], None
         name = key.lower()
-        name = re.sub(r"\s+", " ", name)
         if name in self.eras:
-            eras = self.eras[name]
-            if year is None:
-                current = eras[-1].code
-                if len(eras) > 1:
-                    return current, (
-                        f"'{key}' read as {current} (today's currency); give the year for "
-                        f"figures before {eras[-2].until}"
-                    )
-                return current, None
-            for era in eras:
-                if era.until is None or date(year, 1, 1) < era.until:
-                    return era.code, None
+            return self._resolve_era(key, self.eras[name], year)
         if name in self.names:
             return self.names[name], None
+        for form in (key, name):
+            if form in self.shared:
+                code, candidates = self.shared[form]
+                return code, (
+                    f"'{key}' is written for {', '.join(candidates)}; read as {code}: "
+                    "write the ISO code (e.g. '" + candidates[-1] + " 100') to say which"
+                )
         raise KeyError(token)
+
+    def _resolve_era(self, key: str, eras: list[Era], year: int | None) -> tuple[str, str | None]:
+        if year is None:
+            current = eras[-1].code
+            if len(eras) > 1:
+                return current, (
+                    f"'{key}' read as {current} (today's currency); give the year for "
+                    f"figures before {eras[-2].until}"
+                )
+            return current, None
+        for era in eras:
+            if era.until is None or date(year, 1, 1) < era.until:
+                return era.code, None
+        return eras[-1].code, None
+
+
+_SUFFIX_WORDS_RE = re.compile(r"\s*([^\s\d]+)(?:(\s+[^\s\d]+)(\s+[^\s\d]+)?)?")
+
+
+def _suffix_lookup(catalogue: CurrencyCatalogue) -> dict[str, str]:
+    """Lower-cased written forms -> "ok" (or "word": a code only in upper case)."""
+    lookup = catalogue.suffix_forms
+    if not lookup:
+        for name in [*catalogue.names, *catalogue.eras]:
+            lookup[name] = "ok"
+        for name in catalogue.shared:
+            if name[0].isalpha() or len(name) <= 3:
+                lookup[name.lower()] = "ok"
+        for symbol in catalogue.symbols:
+            if not symbol.endswith("$") or len(symbol) == 1:
+                lookup[symbol.lower()] = "ok"
+        for code in catalogue.codes:
+            lower = code.lower()
+            lookup[lower] = "word" if lower in catalogue.words_not_codes else "ok"
+    return lookup
 
 
 def _as_date(value: object) -> date | None:
@@ -80,11 +204,47 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
-@cache
-def load_currencies() -> CurrencyCatalogue:
-    """Load the shipped currency catalogue (cached)."""
-    data = load_yaml_resource("currencies.yaml")
-    catalogue = CurrencyCatalogue()
+def _add_cldr(catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[str]) -> None:
+    """Codes, names and symbols from CLDR; a short name ("lari") when one currency uses it."""
+    rows = list(csv.DictReader(io.StringIO(resource_text("currency_names.csv"))))
+    short: dict[str, set[str]] = {}
+    symbol_owners: dict[str, set[str]] = {}
+    for row in rows:
+        code = row["code"]
+        catalogue.codes.add(code)
+        if row["historical"] == "1":
+            continue
+        for name in (row["name"], row["plural"]):
+            catalogue.names.setdefault(name.lower(), code)
+            if not code.startswith("X"):  # X..: metals, funds, drawing rights, test codes
+                short.setdefault(name.lower().split()[-1], set()).add(code)
+        for symbol in filter(None, row["symbols"].split("|")):
+            # Letters are matched in any case ("Rs", "rs"; "zł"), so kept in lower case.
+            symbol = symbol.lower() if symbol[0].isalpha() else symbol
+            if symbol.isascii() and symbol.replace(".", "").isalpha():
+                continue  # "KM", "K", "Br", "L": unit symbols and words; "kr", "Rs" are in the yaml
+            symbol_owners.setdefault(symbol, set()).add(code)
+            if symbol.endswith("$") and len(symbol) > 1:
+                symbol_owners.setdefault(symbol.lower(), set()).add(code)
+        if "$" in row["symbols"]:
+            symbol_owners.setdefault(f"{code.lower()}$", set()).add(code)
+    for name, codes in short.items():
+        if name in hand_names or name in catalogue.names or name in generic:
+            continue
+        if len(codes) == 1:
+            catalogue.names[name] = next(iter(codes))
+        else:
+            catalogue.shared.setdefault(name, (min(codes), tuple(sorted(codes))))
+    for symbol, codes in symbol_owners.items():
+        if symbol == "$" or symbol in catalogue.symbols or symbol.lower() in catalogue.symbols:
+            continue
+        if len(codes) == 1:
+            catalogue.symbols[symbol] = next(iter(codes))
+        else:
+            catalogue.shared.setdefault(symbol, (min(codes), tuple(sorted(codes))))
+
+
+def _add_hand_written(catalogue: CurrencyCatalogue, data: dict[str, Any]) -> None:
     for entry in data["currencies"]:
         code = str(entry["code"]).upper()
         catalogue.codes.add(code)
@@ -94,8 +254,44 @@ def load_currencies() -> CurrencyCatalogue:
             catalogue.names[str(name).lower()] = code
         if entry.get("note"):
             catalogue.notes[code] = str(entry["note"])
+    for code, names in (data.get("names_in_use") or {}).items():
+        for name in names:
+            catalogue.names[str(name).lower()] = str(code)
+    for symbol, code in (data.get("prefix_symbols") or {}).items():
+        catalogue.symbols[str(symbol)] = str(code)
+    for letters, code in (data.get("dollar_prefixes") or {}).items():
+        catalogue.symbols[f"{str(letters).lower()}$"] = str(code)
     for name, eras in (data.get("names_by_era") or {}).items():
         catalogue.eras[str(name).lower()] = [
             Era(code=str(e["code"]).upper(), until=_as_date(e.get("until"))) for e in eras
         ]
+    for name, code in (data.get("subunits") or {}).items():
+        catalogue.subunits[str(name)] = Subunit(None if code is None else str(code))
+    catalogue.words_not_codes = frozenset(str(w) for w in data.get("words_not_codes") or [])
+
+
+@cache
+def load_currencies() -> CurrencyCatalogue:
+    """Load the shipped currency catalogue (cached)."""
+    data = load_yaml_resource("currencies.yaml")
+    catalogue = CurrencyCatalogue()
+    _add_hand_written(catalogue, data)
+    generic = {str(w) for w in data.get("not_currency_names") or []}
+    _add_cldr(catalogue, set(catalogue.names), generic)
+    for symbol, code in list(catalogue.symbols.items()):
+        if symbol.endswith("$"):  # "US$", "us $", "Hk$": the letters in any case
+            catalogue.symbols.setdefault(symbol.lower(), code)
+    for written, value in (data.get("shared") or {}).items():
+        listed = [str(c) for c in value] if isinstance(value, list) else [str(value)]
+        code = listed[0]
+        candidates = {*catalogue.shared.get(str(written), (code, ()))[1], *listed}
+        owner = catalogue.symbols.pop(str(written), None)
+        candidates |= {owner} if owner else set()
+        catalogue.shared[str(written)] = (code, tuple(sorted(candidates)))
     return catalogue
+
+
+@lru_cache(maxsize=4096)
+def resolve_currency(token: str, year: int | None, dollar: str = "USD") -> tuple[str, str | None]:
+    """CurrencyCatalogue.resolve on the shipped catalogue, cached (raises KeyError)."""
+    return load_currencies().resolve(token, year, dollar)

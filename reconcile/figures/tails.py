@@ -1,0 +1,191 @@
+"""What follows a number in a figure: a scale word, a currency, a sub-unit, percent or a unit.
+
+"3.5 bln manat", "50 cents", "35%", "16.25 nanometers", "4 square kilometers". Physical units
+come from pint's own registry (reference/units.py), with units.yaml for written forms pint does
+not know and for forms read by assumption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from reconcile.core.errors import Finding
+from reconcile.core.patterns import trie_alternation as alternation
+from reconcile.reference.currencies import load_currencies
+from reconcile.reference.units import read_pint_unit, unit_aliases
+
+from .numbers import SCALE_WORDS
+
+
+@dataclass(slots=True)
+class Tail:
+    """What was read after one number."""
+
+    scale: str = ""
+    currency: str = ""
+    unit: str = ""
+    factor: float = 1.0
+    # Tuples, not lists: thousands of figures a second, and lists feed the garbage collector.
+    findings: tuple[Finding, ...] = ()
+    end: int = 0
+
+
+_SINGLE_LETTER_SCALES = frozenset(s for s in SCALE_WORDS if len(s) == 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    scale: re.Pattern[str]
+    subunit: re.Pattern[str]
+    unit: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    currencies = load_currencies()
+    plain, assumed = unit_aliases()
+    long_scales = [s for s in SCALE_WORDS if len(s) > 1]
+    return _Patterns(
+        # A one-letter scale must not start a word or a code ("20 B-52", "1,000 K2").
+        re.compile(
+            rf"\s*(?:(?P<scale>{alternation(long_scales, flexible_space=True)})(?!\w)"
+            rf"|(?P<letter>{alternation(_SINGLE_LETTER_SCALES)})(?![\w-]))",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\s*(?P<sub>{currencies.subunit_pattern()})", re.IGNORECASE),
+        re.compile(
+            rf"\s*(?P<unit>{alternation([*plain, *assumed], flexible_space=True)})(?![\w^²³/-])",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_PERCENT_STARTS = frozenset("%pP")
+PERCENT_RE = re.compile(
+    r"\s*(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
+)
+
+
+def read_tail(text: str, position: int, has_currency: bool) -> Tail:
+    """Read scale, currency, sub-unit, percent or unit after the number at `position`."""
+    # What follows a number does not depend on the number: " billion manat" and " troops" are
+    # read once (the cache keeps parsing above 50,000 figures a second).
+    scale, currency, unit, factor, findings, length = _read_rest(text[position:], has_currency)
+    return Tail(scale, currency, unit, factor, findings, position + length)
+
+
+@lru_cache(maxsize=16384)
+def _read_rest(
+    rest: str, has_currency: bool
+) -> tuple[str, str, str, float, tuple[Finding, ...], int]:
+    tail = _read_tail(rest, 0, has_currency)
+    return tail.scale, tail.currency, tail.unit, tail.factor, tail.findings, tail.end
+
+
+def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
+    tail = Tail(end=position)
+    if position >= len(text):
+        return tail
+    patterns = _patterns()
+    scale = patterns.scale.match(text, position)
+    if scale:
+        tail.scale = (scale.group("scale") or scale.group("letter")).lower()
+        tail.scale = " ".join(tail.scale.split())
+        tail.end = scale.end()
+        if tail.end >= len(text):
+            return tail
+    first = text[tail.end : tail.end + 2].lstrip()[:1]
+    percent = PERCENT_RE.match(text, tail.end) if first in _PERCENT_STARTS else None
+    if percent:
+        tail.unit, tail.end = "percent", percent.end()
+        return tail
+    scaled = _SCALED_CODE_RE.match(text, tail.end) if first in "mMkK" and not tail.scale else None
+    if scaled and scaled.group("code").upper() in load_currencies().codes:
+        # "120 meur", "twenty musd": finance shorthand for millions (and thousands) of a currency
+        tail.scale, tail.currency = scaled.group("scale").lower(), scaled.group("code")
+        tail.end = scaled.end()
+        return tail
+    currency = load_currencies().suffix_at(text, tail.end)
+    if currency and currency[0].lower() not in SCALE_WORDS:
+        tail.currency, tail.end = currency
+        if not tail.scale:  # "75 usd million"
+            scale = patterns.scale.match(text, tail.end)
+            if scale and scale.group("scale"):
+                tail.scale, tail.end = scale.group("scale").lower(), scale.end()
+        _read_rate_unit(text, tail)
+        return tail
+    if has_currency or tail.currency:
+        _read_rate_unit(text, tail)
+        return tail
+    subunit = patterns.subunit.match(text, tail.end) if first.isalpha() else None
+    if subunit:
+        _read_subunit(subunit.group("sub").lower(), tail)
+        tail.end = subunit.end()
+        return tail
+    _read_unit(text, tail, patterns)
+    return tail
+
+
+_SCALED_CODE_RE = re.compile(r"\s*(?P<scale>[mk])(?P<code>[A-Za-z]{3})\b", re.IGNORECASE)
+_PERIODS = frozenset({"year", "month", "week", "day", "quarter"})
+_RATE_RE = re.compile(r"\s*(?:/\s*|per\s+)", re.IGNORECASE)
+
+
+def _read_rate_unit(text: str, tail: Tail) -> None:
+    """ "$15.4/hour", "$350 per kg": money per a physical unit."""
+    rate = _RATE_RE.match(text, tail.end)
+    if not rate:
+        return
+    found = read_pint_unit(text[rate.end() : rate.end() + 40], at_end=False)
+    # "$7 million per year" is an amount for a period (the claim's), not a rate.
+    if found is not None and found[0] not in _PERIODS:
+        tail.unit = found[0]
+        tail.end = rate.end() + found[1]
+
+
+def _read_subunit(name: str, tail: Tail) -> None:
+    subunit = load_currencies().subunits[name]
+    tail.factor = subunit.factor
+    if subunit.code is None:
+        tail.currency = "$"
+        tail.findings += (
+            Finding(
+                "assumed-currency",
+                f"'{name}' without a currency read as hundredths of the dollar currency; "
+                "write the currency (e.g. 'US$0.50', 'EUR 0.50')",
+                level="warning",
+            ),
+        )
+    else:
+        tail.currency = subunit.code
+
+
+def _read_unit(text: str, tail: Tail, patterns: _Patterns) -> None:
+    plain, assumed = unit_aliases()
+    alias = patterns.unit.match(text, tail.end)
+    if alias:
+        written = " ".join(alias.group("unit").lower().split())
+        tail.end = alias.end()
+        if written in assumed:
+            tail.unit, message = assumed[written]
+            tail.findings += (Finding("ambiguous-unit", message),)
+        else:
+            tail.unit = plain[written]
+        return
+    found = read_pint_unit(text[tail.end : tail.end + 40], at_end=_rest_is_short(text, tail.end))
+    if found is not None:
+        tail.unit, length, note = found
+        tail.end += length
+        if note:
+            tail.findings += (Finding("ambiguous-unit", note),)
+
+
+def _rest_is_short(text: str, position: int) -> bool:
+    return len(text[position:].split()) <= 1
+
+
+def scale_factor(scale: str) -> float:
+    """The factor of a scale word ("" is 1)."""
+    return SCALE_WORDS.get(scale, 1.0) if scale else 1.0

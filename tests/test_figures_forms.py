@@ -1,0 +1,254 @@
+"""Every figure form of issue 9 and of the excerpts in ../shared/corpus/docs, read or reported."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile.core.errors import ReconcileError
+from reconcile.figures.grammar import find_figures, parse_value
+
+INF = math.inf
+
+# text, unit, amount, low, high (None: not checked), codes of the findings
+FORMS = [
+    # currencies: codes, names, symbols, country dollars, sub-units, compound amounts
+    ("AZN 3.5 bln", "AZN", 3.5e9, 3.45e9, 3.55e9, []),
+    ("3.5 bln manat", "AZN", 3.5e9, 3.45e9, 3.55e9, ["assumed-currency"]),
+    ("Rs 4.78 lakh crore", "INR", 4.78e12, 4.775e12, 4.785e12, ["assumed-currency"]),
+    ("₹4.78 lakh crore", "INR", 4.78e12, 4.775e12, 4.785e12, []),
+    ("Rs 4,78,195.62 crore", "INR", 4.7819562e12, None, None, ["assumed-currency"]),
+    ("Rs 1,35,060 crore", "INR", 1.3506e12, None, None, ["assumed-currency"]),
+    ("Rs 20,776 crore", "INR", 2.0776e11, None, None, ["assumed-currency"]),
+    ("($ 37.25 billion", "USD", 37.25e9, None, None, []),
+    ("€0.31 bln", "EUR", 0.31e9, None, None, []),
+    ("UAH 245.8 bln", "UAH", 245.8e9, None, None, []),
+    ("PLN 50 mld", "PLN", 50e9, 45e9, 55e9, []),
+    ("czyli 50 mld", None, None, None, None, ["unparseable"]),
+    ("1.3 billion lari", "GEL", 1.3e9, 1.25e9, 1.35e9, []),
+    ("118 billion zloty", "PLN", 118e9, None, None, []),
+    ("five million yen", "JPY", 5e6, None, None, []),
+    ("50 cents", "USD", 0.5, 0.45, 0.55, ["assumed-currency"]),
+    ("GEL 1.3 billion", "GEL", 1.3e9, None, None, []),
+    ("JPY 1,000", "JPY", 1000, None, None, []),
+    ("C$5 million", "CAD", 5e6, None, None, []),
+    ("USD 20", "USD", 20, None, None, []),
+    ("20usd", "USD", 20, None, None, []),
+    ("USD115", "USD", 115, None, None, []),
+    ("usd 20", "USD", 20, None, None, []),
+    ("lari 5", None, None, None, None, ["unparseable"]),
+    ("10 zlotys", "PLN", 10, None, None, []),
+    ("10 yuan", "CNY", 10, None, None, []),
+    ("10 rmb", "CNY", 10, None, None, []),
+    ("10 tenge", "KZT", 10, None, None, []),
+    ("10 hryvnias", "UAH", 10, None, None, []),
+    ("10 won", "KRW", 10, None, None, []),
+    ("125 million Australian dollars", "AUD", 125e6, None, None, []),
+    ("8 rupees", "INR", 8, None, None, ["assumed-currency"]),
+    ("₽5", "RUB", 5, None, None, []),
+    ("₪5", "ILS", 5, None, None, []),
+    ("₺5", "TRY", 5, None, None, []),
+    ("֏5", "AMD", 5, None, None, []),
+    ("₾5", "GEL", 5, None, None, []),
+    ("₩5", "KRW", 5, None, None, []),
+    ("₼5", "AZN", 5, None, None, []),
+    ("zł 5", "PLN", 5, None, None, []),
+    ("¥500", "JPY", 500, None, None, ["assumed-currency"]),
+    ("kr 100", "SEK", 100, None, None, ["assumed-currency"]),
+    ("US$5", "USD", 5, None, None, []),
+    ("US $ 5", "USD", 5, None, None, []),
+    ("A$5", "AUD", 5, None, None, []),
+    ("HK$ 3", "HKD", 3, None, None, []),
+    ("NZ$2", "NZD", 2, None, None, []),
+    ("Mex$ 10 million", "MXN", 10e6, None, None, []),
+    ("470 pence", "GBP", 4.7, 4.65, 4.75, []),
+    ("20 kopecks", "RUB", 0.2, None, None, []),
+    ("50 tiyn", "KZT", 0.5, None, None, []),
+    ("3 dollars 50 cents", "USD", 3.5, None, None, []),
+    ("Hr 117.6 billion", "UAH", 117.6e9, None, None, []),
+    ("UAH 1.320 trillion", "UAH", 1.32e12, None, None, []),
+    ("(UAH 8.47 billion", "UAH", 8.47e9, None, None, []),
+    ("€11.8bn", "EUR", 11.8e9, None, None, []),
+    ("$0.34 bln", "USD", 0.34e9, None, None, []),
+    # numbers: fractions, multipliers, scale words, notation, signs, groupings
+    ("3 hundred", "count", 300, None, None, []),
+    ("2.12 hundred", "count", 212, None, None, []),
+    ("4 thousand 3 hundred", "count", 4300, None, None, []),
+    ("two thirds", "count", 2 / 3, None, None, []),
+    ("3/4", "count", 0.75, 0.75, 0.75, []),
+    ("½", "count", 0.5, None, None, []),
+    ("one and a half", "count", 1.5, None, None, []),
+    ("half a million", "count", 5e5, None, None, []),
+    ("three quarters of a billion", "count", 7.5e8, None, None, []),
+    ("1e10", "count", 1e10, None, None, []),
+    ("10 k", "count", 1e4, None, None, ["ambiguous-unit"]),
+    ("5 mn", "count", 5e6, None, None, []),
+    ("5 mln", "count", 5e6, None, None, []),
+    ("2 trln", "count", 2e12, None, None, []),
+    ("7 mlrd", "count", 7e9, None, None, []),
+    ("13 lakh", "count", 1.3e6, None, None, []),
+    ("1 crore", "count", 1e7, None, None, []),
+    ("-1", "count", -1, -1.5, -0.5, []),
+    ("−3", "count", -3, None, None, []),
+    ("minus five percent", "percent", -5, None, None, []),
+    ("negative 4", "count", -4, None, None, []),
+    ("($99.99)", "USD", -99.99, None, None, ["negative-in-parentheses"]),
+    ("301․2 billion", "count", 301.2e9, None, None, []),
+    ("AMD 301․2 billion", "AMD", 301.2e9, None, None, []),
+    ("265 567,6 million", "count", 265567.6e6, None, None, []),
+    ("7 373,4 million", "count", 7373.4e6, None, None, []),
+    ("16 427,8 million", "count", 16427.8e6, None, None, []),
+    ("4,78,195.62", "count", 478195.62, None, None, []),
+    ("2,53 billion", "count", 2.53e9, None, None, []),
+    ("69,16 million", "count", 69.16e6, None, None, []),
+    ("5,44%", "percent", 5.44, None, None, []),
+    ("13,05%", "percent", 13.05, None, None, []),
+    ("13.6 thousand", "count", 13.6e3, None, None, []),
+    # comparators and ranges ("less than N" is [0, N] for a positive N)
+    ("greater than 190", "count", 190, 190, INF, []),
+    ("exceeds 10", "count", 10, 10, INF, []),
+    ("no more than 12", "count", 12, 0, 12, []),
+    ("not less than 5", "count", 5, 5, INF, []),
+    ("500 or more", "count", 500, 500, INF, []),
+    ("10 or less", "count", 10, 0, 10, []),
+    (">= 30", "count", 30, 30, INF, []),
+    ("≥ 30", "count", 30, 30, INF, []),
+    ("<= 30", "count", 30, 0, 30, []),
+    ("≤ 30", "count", 30, 0, 30, []),
+    ("<-30", "count", -30, -INF, -30, []),
+    ("more than 10 and less than 40", "count", 25, 10, 40, []),
+    ("between 5 and 9", "count", 7, 5, 9, []),
+    ("from 200 to 3000", "count", 1600, 200, 3000, []),
+    ("5 through 9", "count", 7, 5, 9, []),
+    ("5~9", "count", 7, 5, 9, []),
+    ("44 mg to 50 mg", "milligram", 47, 44, 50, []),
+    ("between -10 and 15", "count", 2.5, -10, 15, []),
+    # physical units through pint
+    ("30 days", "day", 30, None, None, []),
+    ("50 mg", "milligram", 50, None, None, []),
+    ("2 L", "liter", 2, None, None, []),
+    ("25 °C", "degree_Celsius", 25, None, None, []),
+    ("100 km²", "kilometer ** 2", 100, None, None, []),
+    ("90 km/h", "kilometer / hour", 90, None, None, []),
+    ("4 square kilometers", "kilometer ** 2", 4, None, None, []),
+    ("16.25 nanometers", "nanometer", 16.25, None, None, []),
+    # running text forms given to the parser alone: the unread words are reported
+    ("20 B-52 bombers", "count", 20, None, None, ["extra-text"]),
+    ("1,000 K2 tanks", "count", 1000, None, None, ["extra-text"]),
+    ("12 apples and 3 pears", "count", 12, None, None, ["extra-text"]),
+    ("5 of them", "count", 5, None, None, ["unread-words"]),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "amount", "low", "high", "codes"), FORMS)
+def test_figure_forms(
+    text: str,
+    unit: str | None,
+    amount: float | None,
+    low: float | None,
+    high: float | None,
+    codes: list[str],
+) -> None:
+    value = parse_value(text)
+    assert [f.code for f in value.findings] == codes
+    if unit is None:
+        assert not value.ok
+        return
+    assert value.ok
+    assert value.unit == unit
+    assert value.amount == pytest.approx(amount, rel=1e-9)
+    if low is not None:
+        assert value.low == pytest.approx(low, rel=1e-9)
+    if high is not None:
+        assert value.high == pytest.approx(high, rel=1e-9)
+
+
+def test_shared_symbol_finding_says_how_to_say_otherwise() -> None:
+    [finding] = parse_value("¥500").findings
+    assert finding.message == (
+        "'¥' is written for CNY, JPY; read as JPY: write the ISO code (e.g. 'JPY 100') to say which"
+    )
+
+
+def test_unread_words_are_reported_with_a_fix() -> None:
+    [finding] = parse_value("5 of them").findings
+    assert finding.to_dict() == {
+        "code": "unread-words",
+        "message": "words after the figure were not read: 'of them'; write the figure alone, "
+        "or with its unit or currency",
+    }
+
+
+def test_regroupable_word_fraction_is_flagged() -> None:
+    value = parse_value("one hundred thirty fifths")
+    assert value.amount == pytest.approx(100 / 35)
+    assert [f.code for f in value.findings] == ["ambiguous-number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The force has 20 B-52 bombers and 1,000 K2 tanks.", ["20", "1,000"]),
+        ("It flies 12 Su-25 and 40 F-16 jets, four S-300 batteries, 300 T-72 tanks.", None),
+        ("A Project 1388M ship.", []),
+        ("Budget: ₹4.78 lakh crore, PLN 50 mld and AZN 3.5 bln.", None),
+        ("AMD 301․2 billion and 265 567,6 million hryvnias", None),
+    ],
+)
+def test_model_names_and_designations_are_not_figures(text: str, figures: list[str] | None) -> None:
+    found = [(text[s:e], p) for s, e, p in find_figures(text)]
+    if figures is not None:
+        assert [w for w, _ in found] == figures
+    for written, parsed in found:
+        assert (parsed.amount is not None and parsed.amount < 1e9) or parsed.unit != "count", (
+            written
+        )
+    assert all(not any(c.isalpha() and c.isupper() for c in w[-3:]) for w, _ in found)
+
+
+def test_running_text_money_forms() -> None:
+    text = "Budget: ₹4.78 lakh crore, PLN 50 mld and AZN 3.5 bln; AMD 301․2 billion."
+    found = {text[s:e]: (p.unit, p.amount) for s, e, p in find_figures(text)}
+    assert found == {
+        "₹4.78 lakh crore": ("INR", 4.78e12),
+        "PLN 50 mld": ("PLN", 50e9),
+        "AZN 3.5 bln": ("AZN", 3.5e9),
+        "AMD 301․2 billion": ("AMD", 301.2e9),
+    }
+
+
+@given(st.text(max_size=40))
+def test_no_input_raises_anything_but_reconcile_errors(text: str) -> None:
+    try:
+        value = parse_value(text)
+    except ReconcileError:
+        return
+    assert value.ok or value.findings
+
+
+_PIECES = [*"0123456789 ,.-/^e$€£%~<>=±½kmbx()", " and ", " to ", " or more", "one", "half"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=15).map("".join))
+def test_number_like_input_never_raises(text: str) -> None:
+    value = parse_value(text)
+    assert value.ok or value.findings
+    if value.ok:
+        assert value.low is not None and value.high is not None and value.low <= value.high
+
+
+@given(st.lists(st.text(alphabet="ab $.", min_size=1, max_size=4), min_size=1, max_size=8))
+def test_trie_alternation_matches_what_alternation_matches(terms: list[str]) -> None:
+    import re
+
+    from reconcile.core.patterns import alternation, trie_alternation
+
+    plain = re.compile(f"(?:{alternation(terms)})$")
+    tree = re.compile(f"(?:{trie_alternation(terms)})$")
+    for term in terms:
+        assert tree.match(term)
+    for probe in ["a", "ab", "b a", "$", "a.", "zz"]:
+        assert bool(plain.match(probe)) == bool(tree.match(probe))
