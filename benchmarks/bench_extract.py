@@ -6,7 +6,7 @@ import random
 import time
 from pathlib import Path
 
-from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.claims.catalogue import load_catalogue
 from reconcile.extract.drafts import draft_claims
 from reconcile.extract.readers import parse_document
 
@@ -57,7 +57,7 @@ def generate_text(size: int, seed: int = 5) -> str:
 
 def bench_extract(size: int = 2_000_000) -> dict[str, float]:
     """Draft claims from generated plain text; returns MB/s and counts."""
-    catalogue = read_catalogue([ROOT / "claims"])
+    catalogue = load_catalogue(ROOT / "claims")
     text = generate_text(size)
     draft_claims(parse_document("warmup.txt", text[:5000]), catalogue)  # compile regexes
     started = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.claims.catalogue import load_catalogue, read_catalogue
 from reconcile.extract.drafts import Draft, draft_claims
 from reconcile.extract.periods import find_periods
 from reconcile.extract.readers import parse_document, read_document
@@ -220,7 +220,7 @@ def test_seed_drafts_have_the_key_figures() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"../shared/seeds not found: {SEEDS}")
     claims = Path(__file__).resolve().parents[1] / "claims"
-    catalogue = read_catalogue([claims])
+    catalogue = load_catalogue(claims)
     drafts = draft_claims(read_document(SEEDS / "001_e4fee655deeefa93.txt"), catalogue)
     by_value = {(d.value, d.period, d.source) for d in drafts}
     assert ("US$2.46 billion", "2009", "AzerNEWS") in by_value

@@ -58,18 +58,19 @@ def add_extract_commands(commands: Any) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from reconcile.claims.extract_catalogue import read_catalogue
+    from reconcile.claims.catalogue import load_catalogue
     from reconcile.extract.drafts import draft_claims
     from reconcile.extract.readers import read_document
 
     published = _parse_date(args.published) if args.published else None
     if args.out is not None:
         _check_out(args.out, args.force)
-    catalogue = read_catalogue([args.claims]) if args.claims.exists() else None
-    if catalogue is None:
-        from reconcile.claims.extract_catalogue import Catalogue
-
-        catalogue = Catalogue()
+    catalogue = load_catalogue(args.claims)
+    if len(catalogue.origin) == 1:
+        sys.stderr.write(
+            f"note: no catalogue in {args.claims}/: using the general catalogue shipped in "
+            "reconcile/data (pass --claims DIR for a project's)\n"
+        )
     drafts = []
     documents = []
     for path in _progress(args.documents):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.patterns import YEAR, alternation
 
 from .documents import Citation
@@ -40,7 +40,7 @@ _ACCORDING_RE = re.compile(
 
 def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]]:
     index: dict[str, str] = {}
-    for source in catalogue.sources:
+    for source in catalogue.sources.values():
         for name in (source.id, *source.names):
             key = normalise_name(name)
             if len(key) >= 3:

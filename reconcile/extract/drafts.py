@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from reconcile.claims.extract_catalogue import Catalogue
+from reconcile.claims.catalogue import Catalogue
 from reconcile.core.patterns import YEAR
 from reconcile.figures.grammar import find_figures, parse_value
 

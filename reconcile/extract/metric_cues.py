@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.patterns import alternation
 
 UNKNOWN_METRIC = "unknown"
@@ -15,9 +15,9 @@ _KIND_OF_UNIT = {"rank": "rank", "percent": "ratio", "count": "count"}
 
 def _metrics_of_kind(catalogue: Catalogue, kind: str) -> set[str]:
     """The metrics a figure of this kind may be; a count may also be a quantity."""
-    fits = {m.id for m in catalogue.metrics if kind in {"unknown", m.kind}}
+    fits = {m.id for m in catalogue.metrics.values() if kind in {"unknown", m.kind}}
     if kind == "count":
-        fits |= {m.id for m in catalogue.metrics if m.kind == "quantity"}
+        fits |= {m.id for m in catalogue.metrics.values() if m.kind == "quantity"}
     return fits
 
 
@@ -31,7 +31,7 @@ def _figure_kind(unit: str | None) -> str:
 
 def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]]]:
     owners: dict[str, list[str]] = {}
-    for metric in catalogue.metrics:
+    for metric in catalogue.metrics.values():
         for cue in metric.cues:
             owners.setdefault(normalise_name(cue), []).append(metric.id)
     pattern = alternation(owners, flexible_space=True)
