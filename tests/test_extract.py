@@ -118,7 +118,12 @@ def test_drafts_from_plain_text() -> None:
     assert budget.entity == "RUR"
     assert budget.quote.startswith("Ruritania's defence budget for 2024")
     production = drafts["about 500 million dollars"][0]
-    assert (production.period, production.source) == ("2025", "document")  # last year
+    # last year; no authority named: the outlet, here the file name
+    assert (production.period, production.source, production.source_basis) == (
+        "2025",
+        "article",
+        "document",
+    )
     spent = drafts["only $0.9 billion"][0]
     assert (spent.period, spent.source) == ("2009", "FigInst")  # in that year; X said
     assert drafts["40,000"][0].period == "2026"  # "now": as of publication
@@ -156,10 +161,11 @@ def test_undated_document_without_years_is_undated() -> None:
     assert draft.period == "undated"
 
 
-def test_unknown_metric_lists_nothing_it_cannot_justify() -> None:
+def test_an_undecided_metric_is_provisional_from_what_the_figure_counts() -> None:
     document = parse_document("x.txt", "13 March 2026\n\nThe value was 42 widgets.")
     (draft,) = draft_claims(document, CATALOGUE)
-    assert draft.metric == "unknown"
+    assert (draft.metric, draft.metric_phrase) == ("unreviewed_count_widget", "widget")
+    assert draft.candidates == []
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -24,7 +24,7 @@ from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
 REQUIRED = ("id", "entity", "metric", "period", "value", "source")
-OPTIONAL = ("quote", "line", "basis", "stage", "note")
+OPTIONAL = ("quote", "line", "basis", "stage", "note", "via")
 STAGES = ("draft", "approved", "revised", "executed")
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 COLUMNS = [
@@ -145,6 +145,7 @@ def load_claims(paths: Sequence[Path]) -> ClaimSet:
                 Finding("bad-yaml", str(error).split(": ", 1)[-1], str(path), error.line)
             )
             continue
+        catalogue.add_entries(data, path, layer="draft")  # a draft file's unreviewed entries
         rows.extend(_read_yaml_claims(data, path, documents, findings))
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))

@@ -124,3 +124,62 @@ def inline_citations(text: str, catalogue: Catalogue) -> list[Citation]:
                 Citation(match.end(), None, {"publisher": who, "year": match.group("year")})
             )
     return found
+
+
+# Words that make an unnamed "according to ..." an authority ("the finance ministry said").
+INSTITUTION_RE = re.compile(
+    r"\b(?:ministry|ministries|minister|government|council|committee|office|agency|service|"
+    r"parliament|assembly|president|presidency|cabinet|treasury|bank|institute|police|army|"
+    r"military|officials?|spokes(?:man|woman|person)|authorities|department|bureau|commission|"
+    r"organi[sz]ation|press\s+service)\b",
+    re.IGNORECASE,
+)
+# Not authorities: the text's own documents and rules ("according to the report").
+_NOT_AUTHORITY_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:official|budget|draft|budgeting)\s+)?(?:report|reports|data|documents?|"
+    r"figures|statistics|estimates?|rules|budget|bill|plan|law|sources?|analysis|survey)$",
+    re.IGNORECASE,
+)
+_TRAILING_RE = re.compile(
+    r"\s+(?:on|last|this|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"week|month|year|\d).*$",
+    re.IGNORECASE,
+)
+
+
+def name_authority(who: str) -> str | None:
+    """The authority an unresolved "according to X" names, cleaned, or None when X is no one.
+
+    "a statement made by the Polish defense ministry on Thursday" -> "Polish defense ministry";
+    "official documents" -> None (a document of the text itself, not an authority).
+    """
+    who = _TRAILING_RE.sub("", who.strip())
+    by = re.search(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<who>[^,;]+)$", who)
+    if by and INSTITUTION_RE.search(by.group("who")):
+        who = by.group("who")
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE).strip(" .,'\"")
+    if len(who) < 3 or len(who) > 60 or _NOT_AUTHORITY_RE.match(who):
+        return None
+    if not (INSTITUTION_RE.search(who) or any(w[:1].isupper() for w in who.split())):
+        return None
+    return who
+
+
+def qualify_authority(name: str, entity: str) -> str:
+    """An unnamed body is the entity's own: "finance ministry" in an Armenian text is Armenia's."""
+    if any(word[:1].isupper() for word in name.split()) or entity in {"", "unknown"}:
+        return name
+    return f"{name} ({entity})"
+
+
+def outlet_name(publisher: str | None, url: str | None, fallback: str) -> str:
+    """The outlet a document was read in: its publisher's short name, else its web host."""
+    if publisher:
+        short = re.split(r"\s+\(|,\s|;\s", publisher.strip(), maxsplit=1)[0].strip()
+        if short:
+            return short
+    if url:
+        host = re.sub(r"^https?://(?:www\d*\.)?", "", url).split("/")[0]
+        if host:
+            return host
+    return fallback

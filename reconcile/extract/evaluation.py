@@ -18,7 +18,7 @@ from reconcile.claims.catalogue import Catalogue
 from reconcile.figures.grammar import parse_value
 
 from .attribution import resolve_source
-from .drafts import DOCUMENT_SOURCE, Draft
+from .drafts import Draft
 
 
 @dataclass(slots=True)
@@ -167,7 +167,7 @@ def evaluate_drafts(
 
 
 def _same_source(gold: GoldClaim, draft: Draft, catalogue: Catalogue) -> bool:
-    if draft.source_basis == "document" or draft.source == DOCUMENT_SOURCE:
+    if draft.source_basis == "document":
         # "The document itself": right when the curator credited the publisher.
         return gold.source in gold.publisher_sources or draft.source == gold.source
     resolved = resolve_source(draft.source, catalogue) or draft.source

@@ -21,9 +21,15 @@ def _metrics_of_kind(catalogue: Catalogue, kind: str) -> set[str]:
     return fits
 
 
-def _figure_kind(unit: str | None) -> str:
+_SCALED_RE = re.compile(
+    r"\b(?:thousand|million|billion|trillion|mln|bn|bln|mn|tn|crore|lakh)\b", re.I
+)
+
+
+def _figure_kind(unit: str | None, text: str = "") -> str:
     if unit is None:
-        return "unknown"
+        # "245.8 billion" with a currency the grammar did not read: money, not just any kind.
+        return "money" if _SCALED_RE.search(text) else "unknown"
     if unit in _KIND_OF_UNIT:
         return _KIND_OF_UNIT[unit]
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
@@ -52,8 +58,11 @@ def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
     field_name: str | None = None,
 ) -> tuple[str, list[str], float]:  # fmt: skip
-    """The metric whose cue words sit nearest the figure, among metrics of the figure's kind."""
-    kind = _figure_kind(unit)
+    """The metric whose cue words sit nearest the figure, among metrics of the figure's kind.
+
+    On equal scores a project's metric wins over a packaged one (it is the more specific).
+    """
+    kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
     regex, owners = catalogue.prepared("cues", _cue_regex)
     scores: dict[str, float] = {}
@@ -74,7 +83,7 @@ def pick_metric(
         for metric_id in owners[cue]:
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + weight
-    ranked = sorted(scores, key=lambda m: -scores[m])
+    ranked = sorted(scores, key=lambda m: (-scores[m], catalogue.metrics[m].packaged))
     if not ranked:
         nearby = sorted(fits)[:3] if len(fits) <= 3 else []
         return UNKNOWN_METRIC, nearby, 0.0
