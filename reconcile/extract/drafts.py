@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +48,19 @@ from .provisional import PREFIX, provisional_metric
 from .sentences import split_sentences
 from .stages import find_basis, find_stage
 
-_BUDGET_PERIOD_RE = re.compile(
-    rf"\b(?:budget|fiscal\s+year|financial\s+year|fy)\s*(?:(?:[\w’']+\s+){{0,3}}?(?:for|of)\s+)?"
-    rf"(?:the\s+)?(?:year\s+)?(?P<a>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)(?!\d|,\d)"
-    rf"|(?<![\d,.$])(?P<b>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)\s+(?:state\s+|federal\s+|union\s+|"
-    r"national\s+|annual\s+|defen[cs]e\s+)?budget\b",
-    re.IGNORECASE,
+# "budget for 2021-22", "the 2024 state budget", "FY 2021": read around each budget word.
+_BUDGET_WORD_RE = re.compile(r"budget|fiscal year|financial year|\bfy")
+_PERIOD_AFTER_RE = re.compile(
+    rf"\s*(?:(?:[\w’']+\s+){{0,3}}?(?:for|of)\s+)?(?:the\s+)?(?:year\s+)?"
+    rf"(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)(?!\d|,\d)"
+)
+_PERIOD_BEFORE_RE = re.compile(
+    rf"(?<![\d,.$])(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)\s+(?:state\s+|federal\s+|union\s+|"
+    r"national\s+|annual\s+|defen[cs]e\s+)?$"
 )
 _BUDGET_WORDS_RE = re.compile(
     r"\b(?:budget|allocat\w*|spend\w*|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
-    r"earmarked|funding|financing)\b",
-    re.IGNORECASE,
+    r"earmarked|funding|financing)\b"
 )
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
 _RESTATEMENT_RE = re.compile(
@@ -120,6 +123,7 @@ class _Scene:
     places: list[Place]
     main_place: str | None
     stated: list[tuple[int, str]]
+    lead_stage: str | None = None
 
 
 @dataclass(slots=True)
@@ -134,6 +138,7 @@ class _Figure:
     restates: Draft | None = None
 
 
+@lru_cache(maxsize=256)
 def document_slug(name: str) -> str:
     """A document's id part: its file stem, lower case, in letters, digits and hyphens."""
     stem = Path(name).stem or name
@@ -217,7 +222,14 @@ def _read_scene(
         places=places,
         main_place=main_place(places, title_end) or place_of_url(document.url),
         stated=stated_periods(text, sentences, published) if sentences else [],
+        lead_stage=_lead_stage(text, document.body_start),
     )
+
+
+def _lead_stage(text: str, body_start: int) -> str | None:
+    """The stage a news text's headline and first sentence give its budget ("draft budget")."""
+    lead = text[body_start : body_start + 400]
+    return find_stage(lead, len(lead), len(lead)) if _talks_budget(lead) else None
 
 
 def _infer_year(text: str) -> int | None:
@@ -228,8 +240,13 @@ def _infer_year(text: str) -> int | None:
 def _budget_period(text: str) -> str | None:
     """The budget or fiscal year a text is about ("the 2024 state budget", "budget for 2021-22")."""
     counts: dict[str, int] = {}
-    for match in _BUDGET_PERIOD_RE.finditer(text):
-        label = re.sub(r"\s+", "", match.group("a") or match.group("b")).replace("–", "-")
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    for word in _BUDGET_WORD_RE.finditer(lowered):
+        found = _PERIOD_AFTER_RE.match(lowered, word.end(), word.end() + 60)
+        found = found or _PERIOD_BEFORE_RE.search(lowered, max(0, word.start() - 30), word.start())
+        if not found:
+            continue
+        label = re.sub(r"\s+", "", found.group("p")).replace("–", "-")
         if "-" in label:
             first, second = label.split("-")
             label = f"{first}-{second if len(second) == 4 else first[:2] + second}"
@@ -237,6 +254,12 @@ def _budget_period(text: str) -> str | None:
                 continue  # a span of several years is no fiscal year
         counts[label] = counts.get(label, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+@lru_cache(maxsize=64)
+def _talks_budget(sentence: str) -> bool:
+    """True when a sentence speaks of a budget or of spending."""
+    return bool(_BUDGET_WORDS_RE.search(sentence.lower()))
 
 
 def _restates(text: str, before: Draft, figure: _Figure) -> bool:
@@ -270,9 +293,11 @@ def _draft_figure(
     metric, candidates, metric_confidence, phrase = _measure(scene, figure, parsed, field)
     primary = tuple(o for o in figure.others if not _is_parenthetical(sentence, o))
     stage = find_stage(sentence, rel_start, rel_end, primary)
+    if stage is None and _talks_budget(sentence):
+        stage = scene.lead_stage
     restated = figure.restates
     if restated is not None:
-        if is_provisional(metric):
+        if is_provisional(metric) or not is_provisional(restated.metric):
             metric, phrase = restated.metric, restated.metric_phrase
         entity, stage = restated.entity, restated.stage
         periods, period_basis = (restated.period,), "restated"
@@ -312,10 +337,10 @@ def _draft_figure(
         via=via,
         metric_phrase=phrase,
     )
-    slug = document_slug(scene.document.name)
-    return [
-        replace(base, period=period, id=f"{slug}-{figure.start}" + (f"-{i + 1}" if i else ""))
-        for i, period in enumerate(periods)
+    base.id = f"{document_slug(scene.document.name)}-{figure.start}"
+    return [base] + [
+        replace(base, period=period, id=f"{base.id}-{i}")
+        for i, period in enumerate(periods[1:], start=2)
     ]
 
 
@@ -402,7 +427,7 @@ def _date_figure(
         )
         if found:
             return (found[0],), found[1]
-    if scene.budget_period and _BUDGET_WORDS_RE.search(sentence):
+    if scene.budget_period and _talks_budget(sentence):
         return (scene.budget_period,), "budget"
     if scene.published:
         return (str(scene.published.year),), "published"
@@ -463,7 +488,13 @@ def _measure(
     sentence = scene.document.text[start:end]
     rel_start, rel_end = figure.start - start, figure.end - start
     metric, candidates, confidence = pick_metric(
-        sentence, rel_start, rel_end, parsed.unit, scene.catalogue, field.name if field else None
+        sentence,
+        rel_start,
+        rel_end,
+        parsed.unit,
+        scene.catalogue,
+        field.name if field else None,
+        tuple(o for o in figure.others if not _is_parenthetical(sentence, o)),
     )
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""

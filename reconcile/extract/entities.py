@@ -7,12 +7,11 @@ demonyms are derived from the English name ("Armenia" -> "Armenian", "Lebanon" -
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlparse
-
-from reconcile.core.patterns import alternation
 
 # CLDR languages whose country names are matched; inflected forms are matched by stem.
 _LANGUAGES = ("en", "ru", "uk", "pl", "de", "fr", "es", "tr")
@@ -69,39 +68,64 @@ def _names() -> dict[str, str]:
     return names
 
 
-@cache
-def _place_regex() -> re.Pattern[str]:
-    names = _names()
-    exact = [n for n in names if n.isascii() or len(n) < 5]
-    # A name in an inflected language changes its ending ("Грузия", "Грузии"; "Polska", "Polski").
-    stems = sorted({re.escape(n[:-1]) for n in names if not n.isascii() and len(n) >= 5})
-    pattern = rf"(?<![\w-])(?:(?P<exact>{alternation(exact)})|(?P<stem>{'|'.join(stems)})\w{{0,3}})"
-    return re.compile(pattern + r"(?![\w-])")
-
-
-@cache
-def _stem_codes() -> dict[str, str]:
-    return {n[:-1]: c for n, c in _names().items() if not n.isascii() and len(n) >= 5}
-
-
+# Where a name can start: an upper-case letter (Latin, Latin-1, Polish, Cyrillic) after no
+# letter. Names are looked up from there by their first word: one dict probe per capital.
+_CAPITAL_RE = re.compile("(?<![\\w-])[A-Z\u00c0-\u00de\u0141\u015a\u0179\u017b\u0400-\u042f]")
+_WORD_END_RE = re.compile(r"[\w.’'-]*")
 _NAME_GOES_ON_RE = re.compile(r" (?:[A-Z][a-z]+|of [A-Z])")
+_STEM_END_RE = re.compile(r"\w{0,3}(?!\w)")
+
+
+@cache
+def _by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
+    """(name or stem, code, is a stem) by the name's first word (or its stem's first 4 letters),
+    longest first so that "South Korea" wins over "South"."""
+    index: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, code in _names().items():
+        stem = not name.isascii() and len(name) >= 5 and " " not in name
+        key = name[:4] if stem else name.split(" ")[0]
+        index.setdefault(key, []).append((name[:-1] if stem else name, code, stem))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
 def find_places(text: str) -> list[Place]:
     """Every country named in a text (names, demonyms, capitals), in order."""
-    names = _names()
-    found = []
-    for match in _place_regex().finditer(text):
-        if match.group("exact"):
-            code = names.get(match.group("exact"))
-        else:
-            code = _stem_codes().get(match.group("stem"))
-        if code is None or (match.group(0) == "US" and text[match.end() : match.end() + 1] == "$"):
+    index = _by_first_word()
+    found: list[Place] = []
+    last_end = 0
+    for capital in _CAPITAL_RE.finditer(text):
+        at = capital.start()
+        if at < last_end:
             continue
-        if _NAME_GOES_ON_RE.match(text, match.end()):
-            continue  # part of a longer proper name ("Stockholm International ...", "Kyiv Post")
-        found.append(Place(match.start(), match.end(), code))
+        word_end = _WORD_END_RE.match(text, at)
+        raw = text[at : word_end.end() if word_end else at]
+        word = raw.rstrip(".’'-").removesuffix("’s").removesuffix("'s")
+        keys = [raw] if raw != word else []
+        for name, code, stem in [e for k in (*keys, word, word[:4]) for e in index.get(k, [])]:
+            if not text.startswith(name, at):
+                continue
+            end = at + len(name)
+            if stem:
+                rest = _STEM_END_RE.match(text, end)
+                if rest is None:
+                    continue
+                end = rest.end()
+            elif end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue
+            if not (name == "US" and text[end : end + 1] == "$") and not _NAME_GOES_ON_RE.match(
+                text, end
+            ):
+                found.append(Place(at, end, code))
+                last_end = end
+            break
     return found
+
+
+def is_place_name(word: str) -> bool:
+    """True for a one-word country name, demonym or capital ("Armenia", "Armenian's")."""
+    return word.removesuffix("’s").removesuffix("'s") in _names()
 
 
 def place_of_url(url: str | None) -> str | None:
@@ -136,9 +160,26 @@ def pick_place(
 
     The nearest name before the figure (its subject, "Turkey's 2018 spending ... $19 billion")
     wins, or with `first` the first one (a paragraph's subject); else the nearest after it.
+    `places` are in text order (as find_places gives them).
     """
-    before = [p for p in places if low <= p.start and p.end <= start]
+    starts = _starts(places)
+    left, right = bisect.bisect_left(starts, low), bisect.bisect_left(starts, start)
+    before = [p for p in places[left:right] if p.end <= start]
     if before:
         return before[0 if first else -1].code
-    after = [p for p in places if end <= p.start < high]
-    return after[0].code if after else None
+    at = bisect.bisect_left(starts, end)
+    return places[at].code if at < len(places) and places[at].start < high else None
+
+
+_STARTS: dict[int, tuple[list[Place], list[int]]] = {}
+
+
+def _starts(places: list[Place]) -> list[int]:
+    """The start offsets of a list of places, kept while the list lives."""
+    kept = _STARTS.get(id(places))
+    if kept is None or kept[0] is not places:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        kept = (places, [p.start for p in places])
+        _STARTS[id(places)] = kept
+    return kept[1]

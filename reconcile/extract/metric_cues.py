@@ -56,11 +56,13 @@ def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str
 
 def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
-    field_name: str | None = None,
+    field_name: str | None = None, figures: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str, list[str], float]:  # fmt: skip
     """The metric whose cue words sit nearest the figure, among metrics of the figure's kind.
 
-    On equal scores a project's metric wins over a packaged one (it is the more specific).
+    On equal scores a project's metric wins over a packaged one (it is the more specific). A cue
+    after the figure with another of the sentence's `figures` in between is that figure's ("$20.8
+    billion, ..., at $245 per capita": per capita is not 20.8's).
     """
     kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
@@ -74,6 +76,8 @@ def pick_metric(
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     for cue_start, cue_end, cue in _cues_in(regex, sentence):
         if cue_start >= end:
+            if any(end <= a and b <= cue_start for a, b in figures):
+                continue
             distance = cue_start - end
         elif cue_end <= start:
             distance = (start - cue_end) * 3  # the counted noun usually follows the number

@@ -40,9 +40,8 @@ def _currency_words() -> frozenset[str]:
 
 
 def _content_words(text: str, limit: int = 3) -> list[str]:
-    from .entities import find_places
+    from .entities import is_place_name
 
-    places = {(p.start, p.end) for p in find_places(text)}
     words: list[str] = []
     for match in _WORD_RE.finditer(text):
         word = match.group(0).lower().replace("’", "'").split("'")[0]
@@ -50,7 +49,7 @@ def _content_words(text: str, limit: int = 3) -> list[str]:
             word in _SCALE_OR_UNIT
             or word in _currency_words()
             or len(word) < 2
-            or match.span() in places
+            or is_place_name(match.group(0))
             or (len(match.group(0)) == 3 and match.group(0).isupper())  # a currency code
         ):
             continue
