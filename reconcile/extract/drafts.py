@@ -59,7 +59,7 @@ _PERIOD_BEFORE_RE = re.compile(
     r"national\s+|annual\s+|defen[cs]e\s+)?$"
 )
 _BUDGET_WORDS_RE = re.compile(
-    r"\b(?:budget|allocat\w*|spend\w*|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
+    r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
     r"earmarked|funding|financing)\b"
 )
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
@@ -124,6 +124,7 @@ class _Scene:
     main_place: str | None
     stated: list[tuple[int, str]]
     lead_stage: str | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -135,6 +136,7 @@ class _Figure:
     parsed: ParsedValue
     sentence: tuple[int, int]
     others: tuple[tuple[int, int], ...]  # the sentence's figures, relative to its start
+    units: tuple[str | None, ...] = ()  # their units
     restates: Draft | None = None
 
 
@@ -167,11 +169,12 @@ def draft_claims(
         sentence = text[start:end]
         mentions = find_periods(sentence, scene.published, previous, scene.reference)
         others = tuple((a - start, b - start) for a, b, _ in figures[first:last])
+        units = tuple(p.unit for _, _, p in figures[first:last])
         explicit: str | None = None
         before: Draft | None = None
         in_sentence: list[Draft] = []
         for figure_start, figure_end, parsed in figures[first:last]:
-            figure = _Figure(figure_start, figure_end, parsed, (start, end), others)
+            figure = _Figure(figure_start, figure_end, parsed, (start, end), others, units)
             if before is not None and _restates(text, before, figure):
                 figure.restates = before
             made = _draft_figure(scene, figure, mentions, explicit)
@@ -204,7 +207,7 @@ def _read_scene(
     citations = sorted(
         [*document.citations, *inline_citations(text, catalogue)], key=lambda c: c.offset
     )
-    places = find_places(text)
+    places = [p for p in find_places(text) if p.start >= document.body_start]
     title_end = text.find("\n", document.body_start + 1)
     outlet = source or outlet_name(document.publisher, document.url, Path(document.name).stem)
     sentences = split_sentences(text) if document.kind == "wikitext" else []
@@ -494,12 +497,30 @@ def _measure(
         parsed.unit,
         scene.catalogue,
         field.name if field else None,
-        tuple(o for o in figure.others if not _is_parenthetical(sentence, o)),
+        tuple(
+            o
+            for o, unit in zip(figure.others, figure.units, strict=True)
+            if unit == parsed.unit and not _is_parenthetical(sentence, o)
+        ),
     )
+    if metric == UNKNOWN_METRIC:
+        metric, candidates, confidence = _headline_metric(scene, parsed.unit)
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
     provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
     return provisional, candidates, confidence, phrase
+
+
+def _headline_metric(scene: _Scene, unit: str | None) -> tuple[str, list[str], float]:
+    """The metric a text's headline names for figures of this unit ("... approves defense budget
+    for 2020"): what a figure without a cue of its own most likely measures."""
+    key = f"headline:{unit}"
+    if key not in scene.memo:
+        text = scene.document.text[scene.document.body_start :]
+        headline = " ".join(text.lstrip().split("\n")[:2])[:200]  # a dateline may come first
+        found = pick_metric(headline, 0, 0, unit, scene.catalogue)
+        scene.memo[key] = (found[0], [], found[2] / 2)
+    return scene.memo[key]
 
 
 def _quote(sentence: str, start: int, end: int, limit: int = 300) -> str:
