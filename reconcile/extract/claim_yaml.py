@@ -17,8 +17,8 @@ from reconcile.claims.catalogue import Catalogue
 
 from .attribution import INSTITUTION_RE
 from .documents import Document
-from .drafts import Draft, document_slug, is_provisional
-from .provisional import metric_kind
+from .drafts import Draft, document_slug
+from .provisional import is_provisional, metric_kind
 
 HEADER = "# drafted by reconcile extract: review every claim before moving it into claims/"
 

@@ -71,6 +71,11 @@ def _singular(word: str) -> str:
     return word
 
 
+def is_provisional(metric: str) -> bool:
+    """True for a metric drafted from the figure's own words, not from the catalogue."""
+    return metric.startswith(PREFIX)
+
+
 def provisional_metric(
     sentence: str, start: int, end: int, unit: str | None = None
 ) -> tuple[str, str]:
