@@ -305,3 +305,21 @@ def test_progress_bar_goes_to_stderr_on_a_tty(
     assert "extracting" in terminal.getvalue()
     assert capsys.readouterr().out == ""
     assert _progress(paths[:2]) == paths[:2]  # short runs: no bar
+
+
+def test_extract_outside_a_project_uses_the_packaged_catalogue_and_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["extract", str(DATA / "draft_rules.txt")], capsys)
+    assert code == 0
+    assert err == (
+        "note: no catalogue in claims/: using the general catalogue shipped in reconcile/data "
+        "(pass --claims DIR for a project's)\n"
+    )
+    assert 'metric: "defence_budget"' in out
+    assert 'source: "finance ministry (ARM)"' in out and 'via: "Example Wire"' in out
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "rules.yaml").write_text(out, encoding="utf-8")
+    code, out, _ = run(["validate", "drafts"], capsys)
+    assert code == 0 and out.endswith(": 0 errors, 0 warnings\n")

@@ -38,6 +38,16 @@ _ACCORDING_RE = re.compile(
 )
 
 
+# "the finance ministry said", "officials said": an unnamed body that reports the figure.
+_BODY_SAID_RE = re.compile(
+    r"(?P<who>\b(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:ministry|government|council|committee|"
+    r"parliament|president|minister|officials|spokes(?:man|woman|person)|authorities|department|"
+    r"bureau|commission|press\s+service))\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|"
+    r"announced|stated|estimated)\b",
+    re.IGNORECASE,
+)
+
+
 def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]]:
     index: dict[str, str] = {}
     for source in catalogue.sources.values():
@@ -101,7 +111,7 @@ def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, 
         if named or _REPORTING_AFTER.match(after) or _PUBLICATION_AFTER.match(after):
             found.append((match.start(), 0, index[normalise_name(match.group(0))]))
     named_at = [at for at, _, _ in found]
-    for match in _ACCORDING_RE.finditer(text):
+    for match in [*_ACCORDING_RE.finditer(text), *_BODY_SAID_RE.finditer(text)]:
         who = match.group("who").strip()
         if not any(abs(match.start("who") - at) < 5 for at in named_at):
             resolved = resolve_source(who, catalogue)
