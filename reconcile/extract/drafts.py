@@ -230,10 +230,13 @@ def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | Non
             return
 
 
+_SCALED_RE = re.compile(r"(?i)illion|\bbn\b|mln|crore|lakh")
+
+
 def _money_or(draft: Draft) -> str:
     unit = draft.unit
     if unit is None:
-        return "money" if re.search(r"(?i)illion|\bbn\b|mln|crore|lakh", draft.value) else "?"
+        return "money" if _SCALED_RE.search(draft.value) else "?"
     return "money" if len(unit) == 3 and unit.isupper() else unit
 
 
