@@ -34,11 +34,11 @@ def test_corpus_scores_do_not_fall(corpus: Path) -> None:
     # Floors at today's numbers; many value misses are figure-grammar misreads (issue 9).
     total = evaluate_corpus(corpus).clusters()["total"]
     assert total["figures"] == 72
-    assert total["value"] >= 0.44
+    assert total["value"] >= 0.45
     assert total["entity"] >= 0.7
     assert total["period"] >= 0.6
-    assert total["grouping"] >= 0.55
-    assert total["stage"] >= 0.75
+    assert total["grouping"] >= 0.6
+    assert total["stage"] >= 0.85
 
 
 @pytest.mark.parametrize(

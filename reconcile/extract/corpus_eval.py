@@ -178,9 +178,10 @@ def _score_figure(
         score.misread = bool(inside)
         return score
     unit = _expected_unit(str(figure.get("unit", "")))
-    best = sorted(matches, key=lambda d: (d.unit != unit, d.span[0]))[0]
+    digits = _digits(str(figure["value"]))
+    best = sorted(matches, key=lambda d: (_digits(d.value) != digits, d.unit != unit, d.span[0]))[0]
     score.draft = best
-    same_digits = _digits(best.value) == _digits(str(figure["value"]))
+    same_digits = _digits(best.value) == digits
     score.value = best.unit == unit and same_digits
     score.amount_only = same_digits and not score.value
     score.misread = not same_digits

@@ -203,8 +203,10 @@ def _in_year(parsed: ParsedValue, period: str) -> ParsedValue:
 def _stage_figure(scene: Scene, figure: Figure, sentence: str) -> str | None:
     """The budget stage from the words nearest the figure, else from the text's lead."""
     start = figure.sentence[0]
+    text = scene.document.text
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
     primary = tuple(o for o in figure.others if not is_parenthetical(sentence, o))
-    stage = find_stage(sentence, figure.start - start, figure.end - start, primary)
+    stage = find_stage(sentence, figure.start - start, figure.end - start, primary, paragraph)
     if stage is None and talks_budget(sentence):
         return scene.lead_stage
     return stage

@@ -42,7 +42,7 @@ _PERIOD_BEFORE_RE = re.compile(
 
 _BUDGET_WORDS_RE = re.compile(
     r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
-    r"earmarked|funding|financing)\b"
+    r"earmarked|funding|financ\w*)\b"
 )
 
 

@@ -53,11 +53,24 @@ _CURRENT_RE = re.compile(r"\b(?:current|nominal)\s+(?:prices|dollars|terms)\b", 
 
 
 def find_stage(
-    sentence: str, start: int, end: int, figures: tuple[tuple[int, int], ...] = ()
+    sentence: str,
+    start: int,
+    end: int,
+    figures: tuple[tuple[int, int], ...] = (),
+    before: str = "",
 ) -> str | None:
-    """The budget stage of the figure at [start, end) of a sentence, or None."""
+    """The budget stage of the figure at [start, end) of a sentence, or None.
+
+    A stage word of the sentence's own comes first; then one that `before` (the paragraph up
+    to the sentence) names ("The draft budget stipulates ... 136 billion is allocated");
+    then the sentence's allocation verbs.
+    """
     strong, weak = _stage_words(sentence)
-    return _nearest(strong, start, end, figures) or _nearest(weak, start, end, figures)
+    found = _nearest(strong, start, end, figures)
+    if found is None and before:
+        earlier = _stage_words(before[-600:])[0]
+        found = earlier[-1][2] if earlier else None
+    return found or _nearest(weak, start, end, figures)
 
 
 @lru_cache(maxsize=64)
