@@ -89,10 +89,10 @@ def draft_claims(
     source: str | None = None,
 ) -> list[Draft]:
     """Draft one claim per figure (per period, when one figure is given for several)."""
-    scene = read_scene(document, catalogue, entity, published, source)
     text = document.text
     figures = [f for f in find_figures(text) if f[0] >= document.body_start]
     starts = [f[0] for f in figures]
+    scene = read_scene(document, catalogue, entity, published, source, starts)
     drafts: list[Draft] = []
     previous: str | None = None
     for start, end in split_sentences(text):
@@ -204,7 +204,10 @@ def _stage_figure(scene: Scene, figure: Figure, sentence: str) -> str | None:
     """The budget stage from the words nearest the figure, else from the text's lead."""
     start = figure.sentence[0]
     text = scene.document.text
-    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    # The paragraph so far speaks for a budget sentence that names no stage of its own.
+    paragraph = text[max(text.rfind("\n", 0, start) + 1, start - 400) : start]
+    if not talks_budget(sentence):
+        paragraph = ""
     primary = tuple(o for o in figure.others if not is_parenthetical(sentence, o))
     stage = find_stage(sentence, figure.start - start, figure.end - start, primary, paragraph)
     if stage is None and talks_budget(sentence):

@@ -7,7 +7,7 @@ the outlet, citations, the countries it names and the stage its lead gives its b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -93,7 +93,10 @@ def read_scene(
     entity: str | None,
     published: date | None,
     source: str | None,
+    figure_starts: list[int] | None = None,
 ) -> Scene:
+    """The scene of a document; places are looked for in the headline and in the paragraphs
+    that hold a figure (`figure_starts`; every paragraph when None)."""
     text = document.text
     published = published or document.published
     budget_period = _budget_period(text)
@@ -103,7 +106,7 @@ def read_scene(
     citations = sorted(
         [*document.citations, *inline_citations(text, catalogue)], key=lambda c: c.offset
     )
-    places = [p for p in find_places(text) if p.start >= document.body_start]
+    places = _places(text, document.body_start, figure_starts)
     title_end = text.find("\n", document.body_start + 1)
     outlet = source or outlet_name(document.publisher, document.url, Path(document.name).stem)
     sentences = split_sentences(text) if document.kind == "wikitext" else []
@@ -125,6 +128,26 @@ def read_scene(
     )
 
 
+def _places(text: str, body_start: int, figure_starts: list[int] | None) -> list[Place]:
+    if figure_starts is None:
+        return [p for p in find_places(text) if p.start >= body_start]
+    spans: list[tuple[int, int]] = [(body_start, _line_end(text, _line_end(text, body_start) + 1))]
+    for start in figure_starts:
+        if start >= spans[-1][1]:
+            spans.append((text.rfind("\n", 0, start) + 1, _line_end(text, start)))
+    places = []
+    for low, high in spans:
+        places += [
+            replace(p, start=p.start + low, end=p.end + low) for p in find_places(text[low:high])
+        ]
+    return places
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _lead_stage(text: str, body_start: int) -> str | None:
     """The stage a news text's headline and first sentence give its budget ("draft budget")."""
     lead = text[body_start : body_start + 400]
@@ -140,7 +163,9 @@ def _budget_period(text: str) -> str | None:
     """The budget or fiscal year a text is about ("the 2024 state budget", "budget for 2021-22")."""
     counts: dict[str, int] = {}
     lowered = text.lower() if len(text.lower()) == len(text) else text
-    for word in _BUDGET_WORD_RE.finditer(lowered):
+    for index, word in enumerate(_BUDGET_WORD_RE.finditer(lowered)):
+        if index == 100:
+            break  # a text names its budget year early; a long one need not be read to the end
         found = _PERIOD_AFTER_RE.match(lowered, word.end(), word.end() + 60)
         found = found or _PERIOD_BEFORE_RE.search(lowered, max(0, word.start() - 30), word.start())
         if not found:
