@@ -1,4 +1,4 @@
-"""The one catalogue model (claims and extraction): the packaged catalogue, extended by a project's."""
+"""The one catalogue model: the packaged general catalogue, extended by a project's."""
 
 from __future__ import annotations
 
