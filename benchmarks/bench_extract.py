@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 import time
 from pathlib import Path
+from typing import Any
 
-from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.claims.catalogue import load_catalogue
 from reconcile.extract.drafts import draft_claims
 from reconcile.extract.readers import parse_document
 
@@ -57,7 +58,7 @@ def generate_text(size: int, seed: int = 5) -> str:
 
 def bench_extract(size: int = 2_000_000) -> dict[str, float]:
     """Draft claims from generated plain text; returns MB/s and counts."""
-    catalogue = read_catalogue([ROOT / "claims"])
+    catalogue = load_catalogue(ROOT / "claims")
     text = generate_text(size)
     draft_claims(parse_document("warmup.txt", text[:5000]), catalogue)  # compile regexes
     started = time.perf_counter()
@@ -74,3 +75,16 @@ def bench_extract(size: int = 2_000_000) -> dict[str, float]:
 
 if __name__ == "__main__":
     print(bench_extract())
+
+
+def bench_corpus(corpus: Path = ROOT.parent / "shared" / "corpus") -> list[dict[str, Any]]:
+    """Issue 10: drafts of the real-news corpus scored against expected.yaml, per cluster."""
+    from reconcile.extract.corpus_eval import evaluate_corpus
+
+    if not (corpus / "expected.yaml").is_file():
+        return []
+    clusters = evaluate_corpus(corpus).clusters()
+    keys = ("figures", "value", "value_entity_period", "entity", "period", "grouping", "stage")
+    return [
+        {"name": f"corpus {name}", **{k: row[k] for k in keys}} for name, row in clusters.items()
+    ]

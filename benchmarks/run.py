@@ -273,6 +273,17 @@ def bench_parse_versus_previous(n: int) -> dict[str, Any]:
     return bench_parse_speed(figure_strings(n), ROOT)
 
 
+def corpus_scores() -> list[dict[str, Any]]:
+    """Issue 10: corpus drafts per cluster; ok when value, entity and period reach 90 % and the
+    metric grouping 80 % (the issue's acceptance line)."""
+    from benchmarks.bench_extract import bench_corpus
+
+    rows = bench_corpus()
+    for row in rows:
+        row["ok"] = row["value_entity_period"] >= 0.9 and row["grouping"] >= 0.8
+    return rows
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -288,6 +299,7 @@ def main() -> None:
     extract = bench_extract_speed()
     if extract:
         results.append(extract)
+    results += corpus_scores()
     results += [
         bench_normalize(1_000_000 // scale),
         bench_reconcile(1_000_000 // scale),

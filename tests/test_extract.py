@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.claims.extract_catalogue import read_catalogue
+from reconcile.claims.catalogue import load_catalogue, read_catalogue
 from reconcile.extract.drafts import Draft, draft_claims
 from reconcile.extract.periods import find_periods
 from reconcile.extract.readers import parse_document, read_document
 from reconcile.extract.sentences import split_sentences
-from reconcile.figures.grammar import find_figures
+from reconcile.figures.running_text import find_figures
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -118,7 +118,12 @@ def test_drafts_from_plain_text() -> None:
     assert budget.entity == "RUR"
     assert budget.quote.startswith("Ruritania's defence budget for 2024")
     production = drafts["about 500 million dollars"][0]
-    assert (production.period, production.source) == ("2025", "document")  # last year
+    # last year; no authority named: the outlet, here the file name
+    assert (production.period, production.source, production.source_basis) == (
+        "2025",
+        "article",
+        "document",
+    )
     spent = drafts["only $0.9 billion"][0]
     assert (spent.period, spent.source) == ("2009", "FigInst")  # in that year; X said
     assert drafts["40,000"][0].period == "2026"  # "now": as of publication
@@ -156,10 +161,11 @@ def test_undated_document_without_years_is_undated() -> None:
     assert draft.period == "undated"
 
 
-def test_unknown_metric_lists_nothing_it_cannot_justify() -> None:
+def test_an_undecided_metric_is_provisional_from_what_the_figure_counts() -> None:
     document = parse_document("x.txt", "13 March 2026\n\nThe value was 42 widgets.")
     (draft,) = draft_claims(document, CATALOGUE)
-    assert draft.metric == "unknown"
+    assert (draft.metric, draft.metric_phrase) == ("unreviewed_count_widget", "widget")
+    assert draft.candidates == []
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -220,7 +226,7 @@ def test_seed_drafts_have_the_key_figures() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"../shared/seeds not found: {SEEDS}")
     claims = Path(__file__).resolve().parents[1] / "claims"
-    catalogue = read_catalogue([claims])
+    catalogue = load_catalogue(claims)
     drafts = draft_claims(read_document(SEEDS / "001_e4fee655deeefa93.txt"), catalogue)
     by_value = {(d.value, d.period, d.source) for d in drafts}
     assert ("US$2.46 billion", "2009", "AzerNEWS") in by_value
@@ -299,3 +305,21 @@ def test_progress_bar_goes_to_stderr_on_a_tty(
     assert "extracting" in terminal.getvalue()
     assert capsys.readouterr().out == ""
     assert _progress(paths[:2]) == paths[:2]  # short runs: no bar
+
+
+def test_extract_outside_a_project_uses_the_packaged_catalogue_and_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["extract", str(DATA / "draft_rules.txt")], capsys)
+    assert code == 0
+    assert err == (
+        "note: no catalogue in claims/: using the general catalogue shipped in reconcile/data "
+        "(pass --claims DIR for a project's)\n"
+    )
+    assert 'metric: "defence_budget"' in out
+    assert 'source: "finance ministry (ARM)"' in out and 'via: "Example Wire"' in out
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "rules.yaml").write_text(out, encoding="utf-8")
+    code, out, _ = run(["validate", "drafts"], capsys)
+    assert code == 0 and out.endswith(": 0 errors, 0 warnings\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reconcile.extract.arithmetic import find_stated_relations
-from reconcile.figures.grammar import find_figures
+from reconcile.figures.running_text import find_figures
 
 CODES = {"manat": "AZN", "dollar": "USD", "drams": "AMD"}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.claims.extract_catalogue import Catalogue, Source
+from reconcile.claims.catalogue import Catalogue, Source
 from reconcile.extract.drafts import Draft
 from reconcile.extract.evaluation import GoldClaim, evaluate_drafts, evaluate_extraction, value_key
 
@@ -38,12 +38,18 @@ def test_values_match_on_the_parsed_interval(curated: str, drafted: str) -> None
     assert value_key(curated) == value_key(drafted)
 
 
+def _catalogue_with(source_id: str) -> Catalogue:
+    catalogue = Catalogue()
+    catalogue.add_source(Source(source_id, source_id))
+    return catalogue
+
+
 def test_about_and_bare_figures_differ() -> None:
     assert value_key("about 106") != value_key("106")
 
 
 def test_matching_is_one_to_one_nearest_line_first() -> None:
-    catalogue = Catalogue(sources=[Source("X", ("X",))])
+    catalogue = _catalogue_with("X")
     result = evaluate_drafts(
         [draft("2", line=10), draft("2", line=50)],
         [gold("2", line=49), gold("2", line=11), gold("3", line=5)],
@@ -55,7 +61,7 @@ def test_matching_is_one_to_one_nearest_line_first() -> None:
 
 
 def test_the_document_itself_matches_the_publisher() -> None:
-    catalogue = Catalogue(sources=[Source("X", ("X",))])
+    catalogue = _catalogue_with("X")
     result = evaluate_drafts(
         [draft("5", source="document", basis="document")], [gold("5", source="Pub")], catalogue
     )
@@ -64,8 +70,9 @@ def test_the_document_itself_matches_the_publisher() -> None:
 
 def test_evaluate_small_fixture() -> None:
     result = evaluate_extraction([DATA / "claims"], DATA).to_dict()
+    # "40,000 troops, the ministry said": the ministry is the authority, not the publisher
     assert result["total"] == {"gold": 4, "drafts": 9, "found": 3, "metric": 3, "period": 2,
-                               "source": 3}  # fmt: skip
+                               "source": 2}  # fmt: skip
     assert result["missed"] == [
         {"id": "test-article-04", "document": "article.txt", "value": "7 billion dollars"}
     ]

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.core.errors import ReconcileError
-from reconcile.figures.grammar import find_figures, parse_value
+from reconcile.figures.grammar import parse_value
+from reconcile.figures.running_text import find_figures
 
 INF = math.inf
 

@@ -1,8 +1,16 @@
-"""The metric and source catalogues that sit beside the claims (metrics.yaml, sources.yaml)."""
+"""The one catalogue model: metrics and sources, for claim loading and for extraction alike.
+
+A general catalogue ships in the package (reconcile/data/metrics.yaml, sources.yaml); a project's
+claims/metrics.yaml and sources.yaml extend it, and an entry with a packaged id replaces it. Draft
+claim files may declare unreviewed entries (`reviewed: false`) for the provisional metrics and
+new authorities they use; those never replace an entry already known.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +20,7 @@ from reconcile.core.errors import Finding, InputError
 from .yaml_io import line_of, read_yaml
 
 METRIC_KINDS = ("money", "count", "quantity", "rank", "ratio")
+PACKAGED = "reconcile/data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +34,24 @@ class Metric:
     tolerance: float = 0.0
     cues: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    reviewed: bool = True
+    packaged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An authority figures are attributed to."""
+    """An authority figures are attributed to, and every name it goes by."""
 
     id: str
     name: str
-    kind: str
+    kind: str = "other"
     aliases: tuple[str, ...] = ()
+    reviewed: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and the aliases."""
+        return tuple(n for n in (self.name, *self.aliases) if n)
 
 
 @dataclass(slots=True)
@@ -44,7 +61,9 @@ class Catalogue:
     metrics: dict[str, Metric] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    _source_names: dict[str, str] = field(default_factory=dict)
+    origin: list[str] = field(default_factory=list)
+    _source_names: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def resolve_source(self, name: str) -> str | None:
         """The source id for an id, name or alias (case-insensitive), or None."""
@@ -55,35 +74,113 @@ class Catalogue:
         close = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.6)
         return f" (did you mean '{close[0]}'?)" if close else ""
 
+    def prepared(self, key: str, build: Callable[[Catalogue], Any]) -> Any:
+        """A regex or index built once per catalogue by `build` and kept under `key`."""
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
 
-def _entries(data: Any, key: str, path: Path) -> list[Any]:
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise InputError(
-            f"expected a top-level '{key}:' list",
-            path=str(path),
-            line=1,
-            hint=f"see docs/claims-format.md for the layout of {path.name}",
-        )
-    return list(data[key])
+    def add_metric(self, metric: Metric, *, replace: bool = False) -> bool:
+        """Add a metric; an existing id is replaced only with `replace`. True when added."""
+        if metric.id in self.metrics and not replace:
+            return False
+        self.metrics[metric.id] = metric
+        self._cache.clear()
+        return True
+
+    def add_source(self, source: Source, *, replace: bool = False) -> list[str]:
+        """Add a source; returns the names already owned by another source (left with it)."""
+        if source.id in self.sources:
+            if not replace:
+                return []
+            old = self.sources[source.id]
+            for name in (old.id, *old.names):
+                if self._source_names.get(name.strip().lower()) == source.id:
+                    del self._source_names[name.strip().lower()]
+        taken = []
+        for name in (source.id, *source.names):
+            key = name.strip().lower()
+            owner = self._source_names.get(key)
+            if owner is not None and owner != source.id:
+                taken.append(name)
+                continue
+            self._source_names[key] = source.id
+        self.sources[source.id] = source
+        self._cache.clear()
+        return taken
+
+    def add_entries(self, data: Any, path: Path, *, layer: str = "project") -> None:
+        """Add the `metrics:` and `sources:` entries of one YAML mapping.
+
+        layer "packaged" and "project" entries are reviewed; a project entry replaces a packaged
+        one of the same id. "draft" entries (from draft claim files) only fill gaps.
+        """
+        seen: set[tuple[str, str]] = set()
+        for key, add in (("metrics", _add_metric), ("sources", _add_source)):
+            entries = data.get(key) if isinstance(data, dict) else None
+            for entry in entries or []:
+                add(self, entry, path, layer, seen)
 
 
-def load_catalogue(directory: Path) -> Catalogue:
-    """Read metrics.yaml and sources.yaml from a claims folder."""
+def normalise_name(name: str) -> str:
+    """A name as compared: lower case, plain apostrophes, single spaces, no "www."."""
+    name = name.lower().replace("’", "'").replace("www.", "")
+    return re.sub(r"\s+", " ", name).strip(" .,'\"")
+
+
+def packaged_files() -> list[Path]:
+    """The general catalogue shipped in the package."""
+    from importlib import resources
+
+    data = Path(str(resources.files("reconcile") / "data"))
+    return [data / "metrics.yaml", data / "sources.yaml"]
+
+
+def load_catalogue(directory: Path, *, packaged: bool = True) -> Catalogue:
+    """The packaged catalogue extended by metrics.yaml and sources.yaml of a claims folder.
+
+    Without `packaged`, both files must be in the folder (the catalogue of that folder alone).
+    """
     catalogue = Catalogue()
-    metrics_path = directory / "metrics.yaml"
-    sources_path = directory / "sources.yaml"
-    for path in (metrics_path, sources_path):
+    if packaged:
+        for path in packaged_files():
+            _read_layer(catalogue, path, "packaged")
+        catalogue.origin.append(PACKAGED)
+    for name, key in (("metrics.yaml", "metrics"), ("sources.yaml", "sources")):
+        path = directory / name
         if not path.exists():
+            if packaged:
+                continue
             raise InputError(
-                f"catalogue {path.name} not found beside the claims",
+                f"catalogue {name} not found beside the claims",
                 path=str(path),
                 hint="every claims folder needs metrics.yaml and sources.yaml; "
                 "copy them from the project's claims/ folder to start",
             )
-    for entry in _entries(read_yaml(metrics_path), "metrics", metrics_path):
-        _add_metric(catalogue, entry, metrics_path)
-    for entry in _entries(read_yaml(sources_path), "sources", sources_path):
-        _add_source(catalogue, entry, sources_path)
+        _read_layer(catalogue, path, "project", key)
+        if str(directory) not in catalogue.origin:
+            catalogue.origin.append(str(directory))
+    check_related(catalogue, directory / "metrics.yaml")
+    return catalogue
+
+
+def read_catalogue(paths: Iterable[Path | str], *, packaged: bool = False) -> Catalogue:
+    """A catalogue from YAML files (or folders of them) holding `metrics:` and/or `sources:`."""
+    catalogue = Catalogue()
+    if packaged:
+        for path in packaged_files():
+            _read_layer(catalogue, path, "packaged")
+    for path in map(Path, paths):
+        for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+            data = read_yaml(file) or {}
+            if isinstance(data, dict) and ("metrics" in data or "sources" in data):
+                catalogue.add_entries(data, file)
+                catalogue.origin.append(str(file))
+    return catalogue
+
+
+def check_related(catalogue: Catalogue, path: Path) -> None:
+    """A finding for every related metric that is not in the catalogue."""
     for metric in catalogue.metrics.values():
         for related in metric.related:
             if related not in catalogue.metrics:
@@ -92,25 +189,44 @@ def load_catalogue(directory: Path) -> Catalogue:
                         "unknown-metric",
                         f"metric '{metric.id}' lists unknown related metric '{related}'"
                         + catalogue.suggest(related, list(catalogue.metrics)),
-                        str(metrics_path),
+                        str(path),
                     )
                 )
-    return catalogue
 
 
-def _add_metric(catalogue: Catalogue, entry: Any, path: Path) -> None:
+def _read_layer(catalogue: Catalogue, path: Path, layer: str, key: str | None = None) -> None:
+    data = read_yaml(path)
+    if key is not None and (not isinstance(data, dict) or not isinstance(data.get(key), list)):
+        raise InputError(
+            f"expected a top-level '{key}:' list",
+            path=str(path),
+            line=1,
+            hint=f"see docs/claims-format.md for the layout of {path.name}",
+        )
+    catalogue.add_entries(data, path, layer=layer)
+
+
+def _add_metric(
+    catalogue: Catalogue, entry: Any, path: Path, layer: str, seen: set[tuple[str, str]]
+) -> None:
     line = line_of(entry)
     try:
-        metric = Metric(
-            id=str(entry["id"]),
-            label=str(entry.get("label", entry["id"])),
-            kind=str(entry["kind"]),
-            unit=str(entry["unit"]),
-            tolerance=float(entry.get("tolerance") or 0.0),
-            cues=tuple(str(c) for c in entry.get("cues") or ()),
-            related=tuple(str(r) for r in entry.get("related") or ()),
-        )
-    except (KeyError, TypeError, ValueError) as error:
+        base = catalogue.metrics.get(str(entry["id"])) if layer == "project" else None
+        if base is not None and not ("kind" in entry and "unit" in entry):
+            metric = _extended(base, entry)  # a project entry that only adds cues or relations
+        else:
+            metric = Metric(
+                id=str(entry["id"]),
+                label=str(entry.get("label", entry["id"])),
+                kind=str(entry["kind"]),
+                unit=str(entry["unit"]),
+                tolerance=float(entry.get("tolerance") or 0.0),
+                cues=tuple(str(c) for c in entry.get("cues") or ()),
+                related=tuple(str(r) for r in entry.get("related") or ()),
+                reviewed=layer != "draft" and entry.get("reviewed", True) is not False,
+                packaged=layer == "packaged",
+            )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         catalogue.findings.append(
             Finding(
                 "bad-metric",
@@ -131,7 +247,7 @@ def _add_metric(catalogue: Catalogue, entry: Any, path: Path) -> None:
             )
         )
         return
-    if metric.id in catalogue.metrics:
+    if ("metric", metric.id) in seen and layer != "draft":
         catalogue.findings.append(
             Finding(
                 "duplicate-id",
@@ -141,10 +257,29 @@ def _add_metric(catalogue: Catalogue, entry: Any, path: Path) -> None:
             )
         )
         return
-    catalogue.metrics[metric.id] = metric
+    seen.add(("metric", metric.id))
+    catalogue.add_metric(metric, replace=layer == "project")
 
 
-def _add_source(catalogue: Catalogue, entry: Any, path: Path) -> None:
+def _extended(base: Metric, entry: Any) -> Metric:
+    """A packaged metric with a project's label, tolerance, extra cues and relations."""
+    cues = (*base.cues, *(str(c) for c in entry.get("cues") or () if str(c) not in base.cues))
+    related = (*base.related, *(str(r) for r in entry.get("related") or ()))
+    return Metric(
+        id=base.id,
+        label=str(entry.get("label", base.label)),
+        kind=base.kind,
+        unit=base.unit,
+        tolerance=float(entry.get("tolerance", base.tolerance) or 0.0),
+        cues=cues,
+        related=tuple(dict.fromkeys(related)),
+        packaged=False,
+    )
+
+
+def _add_source(
+    catalogue: Catalogue, entry: Any, path: Path, layer: str, seen: set[tuple[str, str]]
+) -> None:
     line = line_of(entry)
     try:
         source = Source(
@@ -152,25 +287,26 @@ def _add_source(catalogue: Catalogue, entry: Any, path: Path) -> None:
             name=str(entry.get("name", entry["id"])),
             kind=str(entry.get("kind", "other")),
             aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+            reviewed=layer != "draft" and entry.get("reviewed", True) is not False,
         )
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, AttributeError) as error:
         catalogue.findings.append(
             Finding("bad-source", f"source entry lacks {error}: needs at least id", str(path), line)
         )
         return
-    for name in (source.id, source.name, *source.aliases):
-        key = name.strip().lower()
-        owner = catalogue._source_names.get(key)
-        if owner is not None and owner != source.id:
-            catalogue.findings.append(
-                Finding(
-                    "duplicate-id",
-                    f"source name {name!r} belongs to both '{owner}' and "
-                    f"'{source.id}'; it stays with '{owner}'",
-                    str(path),
-                    line,
-                )
+    if layer == "draft" and source.id in catalogue.sources:
+        return
+    taken = catalogue.add_source(source, replace=layer == "project")
+    if layer == "draft":
+        return
+    for name in taken:
+        owner = catalogue.resolve_source(name)
+        catalogue.findings.append(
+            Finding(
+                "duplicate-id",
+                f"source name {name!r} belongs to both '{owner}' and "
+                f"'{source.id}'; it stays with '{owner}'",
+                str(path),
+                line,
             )
-            continue
-        catalogue._source_names[key] = source.id
-    catalogue.sources[source.id] = source
+        )

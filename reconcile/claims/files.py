@@ -23,7 +23,7 @@ from .relations import RELATION_FIELDS, check_relations
 from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-OPTIONAL = ("quote", "line", "basis", "stage", "note", *RELATION_FIELDS)
+OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 COLUMNS = [
     "id",
@@ -40,6 +40,7 @@ COLUMNS = [
     "basis",
     "stage",
     "note",
+    "via",
     *RELATION_FIELDS,
     "path",
     "path_line",
@@ -153,6 +154,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
                 Finding("bad-yaml", str(error).split(": ", 1)[-1], str(path), error.line)
             )
             continue
+        catalogue.add_entries(data, path, layer="draft")  # a draft file's unreviewed entries
         rows.extend(_read_yaml_claims(data, path, documents, findings))
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))

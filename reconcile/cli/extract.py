@@ -32,7 +32,12 @@ def add_extract_commands(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("documents", nargs="+", type=Path, metavar="DOC")
-    parser.add_argument("--entity", help="ISO 3166-1 alpha-3 code (or slug) for every draft")
+    parser.add_argument(
+        "--entity", help="ISO 3166-1 alpha-3 code (or slug) for figures whose text names none"
+    )
+    parser.add_argument(
+        "--source", help="the outlet the documents were read in (default: from the document)"
+    )
     parser.add_argument("--published", help="publication date YYYY-MM-DD (overrides the text)")
     parser.add_argument("--format", choices=["yaml", "json"], default="yaml")
     parser.add_argument("--out", type=Path, help="write drafts here (default: stdout)")
@@ -58,18 +63,20 @@ def add_extract_commands(commands: Any) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from reconcile.claims.extract_catalogue import read_catalogue
+    from reconcile.claims.catalogue import load_catalogue
+    from reconcile.extract.claim_yaml import drafts_as_json, render_claim_yaml
     from reconcile.extract.drafts import draft_claims
     from reconcile.extract.readers import read_document
 
     published = _parse_date(args.published) if args.published else None
     if args.out is not None:
         _check_out(args.out, args.force)
-    catalogue = read_catalogue([args.claims]) if args.claims.exists() else None
-    if catalogue is None:
-        from reconcile.claims.extract_catalogue import Catalogue
-
-        catalogue = Catalogue()
+    catalogue = load_catalogue(args.claims)
+    if len(catalogue.origin) == 1:
+        sys.stderr.write(
+            f"note: no catalogue in {args.claims}/: using the general catalogue shipped in "
+            "reconcile/data (pass --claims DIR for a project's)\n"
+        )
     drafts = []
     documents = []
     for path in _progress(args.documents):
@@ -77,57 +84,19 @@ def _run_extract(args: argparse.Namespace) -> int:
             raise InputError("no such document", path=str(path), hint="check the path")
         document = read_document(path, name=str(path))
         documents.append(document)
-        drafts += draft_claims(document, catalogue, entity=args.entity, published=published)
+        drafts += draft_claims(
+            document, catalogue, entity=args.entity, published=published, source=args.source
+        )
     if args.format == "json":
-        text = json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(drafts_as_json(drafts), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render_claim_yaml(documents, drafts)
+        text = render_claim_yaml(documents, drafts, catalogue)
     if args.out is None:
         sys.stdout.write(text)
     else:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
     return 0
-
-
-def render_claim_yaml(documents: list[Any], drafts: list[Any]) -> str:
-    """Drafts in the project's claim file format (docs/claims-format.md), one block per document."""
-
-    def q(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    out = ["# drafted by reconcile extract: review every claim before moving it into claims/"]
-    for number, document in enumerate(documents, start=1):
-        mine = [d for d in drafts if d.document == document.name]
-        slug = Path(document.name).stem.split("_")[0] or f"doc{number}"
-        out += ["---", "document:", f"  id: draft-{slug}", f"  file: {q(Path(document.name).name)}"]
-        if document.title:
-            out.append(f"  title: {q(document.title)}")
-        if document.published:
-            out.append(f"  published: {document.published.isoformat()}")
-        if document.publisher:
-            out.append(f"  publisher: {q(document.publisher)}")
-        out.append(f"  lines: {'wikitext' if document.kind == 'wikitext' else 'file'}")
-        out.append("claims:" if mine else "claims: []")
-        for index, draft in enumerate(mine, start=1):
-            note = (
-                f"confidence {draft.confidence}; period from {draft.period_basis}; "
-                f"source from {draft.source_basis}; span {draft.span[0]}-{draft.span[1]}"
-            )
-            if draft.candidates:
-                note += f"; other metrics: {', '.join(draft.candidates)}"
-            out += [
-                f"  - id: draft-{slug}-{index:03d}",
-                f"    entity: {q(draft.entity)}",
-                f"    metric: {q(draft.metric)}",
-                f"    period: {q(draft.period)}",
-                f"    value: {q(draft.value)}",
-                f"    source: {q(draft.source)}",
-                f"    quote: {q(draft.quote)}",
-                f"    line: {draft.line}",
-                f"    note: {q(note)}",
-            ]
-    return "\n".join(out) + "\n"
 
 
 def _check_out(out: Path, force: bool) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.patterns import YEAR, alternation
 
 from .documents import Citation
@@ -38,9 +38,34 @@ _ACCORDING_RE = re.compile(
 )
 
 
+# "the finance ministry said", "officials said": an unnamed body that reports the figure. The
+# body's word is found first (in lower-cased text, case-sensitively: fast), then up to two
+# words before it are taken as its name.
+_BODY_SAID_RE = re.compile(
+    r"\b(?:ministry|government|council|committee|parliament|president|minister|officials|"
+    r"spokes(?:man|woman|person)|authorities|department|bureau|commission|press service)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|announced|stated|estimated)\b"
+)
+_BODY_NAME_RE = re.compile(r"(?:\b(?:the\s+)?(?:[\w’'-]+\s+){0,2})$")
+
+
+def _bodies_said(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each unnamed body said to report something in a text."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or ("said" not in lowered and "s " not in lowered):
+        return []
+    found = []
+    for match in _BODY_SAID_RE.finditer(lowered):
+        before = _BODY_NAME_RE.search(text, max(0, match.start() - 40), match.start())
+        start = before.start() if before else match.start()
+        word_end = text.find(" ", match.start())
+        found.append((start, text[start:word_end].strip()))
+    return found
+
+
 def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]]:
     index: dict[str, str] = {}
-    for source in catalogue.sources:
+    for source in catalogue.sources.values():
         for name in (source.id, *source.names):
             key = normalise_name(name)
             if len(key) >= 3:
@@ -101,11 +126,13 @@ def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, 
         if named or _REPORTING_AFTER.match(after) or _PUBLICATION_AFTER.match(after):
             found.append((match.start(), 0, index[normalise_name(match.group(0))]))
     named_at = [at for at, _, _ in found]
-    for match in _ACCORDING_RE.finditer(text):
-        who = match.group("who").strip()
-        if not any(abs(match.start("who") - at) < 5 for at in named_at):
+    mentions = [(m.start(), m.start("who"), m.group("who")) for m in _ACCORDING_RE.finditer(text)]
+    mentions += [(at, at, who) for at, who in _bodies_said(text)]
+    for at, who_at, who in mentions:
+        who = who.strip()
+        if not any(abs(who_at - named) < 5 for named in named_at):
             resolved = resolve_source(who, catalogue)
-            found.append((match.start(), 1, resolved or f"?{who}"))
+            found.append((at, 1, resolved or f"?{who}"))
     return found
 
 
@@ -124,3 +151,62 @@ def inline_citations(text: str, catalogue: Catalogue) -> list[Citation]:
                 Citation(match.end(), None, {"publisher": who, "year": match.group("year")})
             )
     return found
+
+
+# Words that make an unnamed "according to ..." an authority ("the finance ministry said").
+INSTITUTION_RE = re.compile(
+    r"\b(?:ministry|ministries|minister|government|council|committee|office|agency|service|"
+    r"parliament|assembly|president|presidency|cabinet|treasury|bank|institute|police|army|"
+    r"military|officials?|spokes(?:man|woman|person)|authorities|department|bureau|commission|"
+    r"organi[sz]ation|press\s+service)\b",
+    re.IGNORECASE,
+)
+# Not authorities: the text's own documents and rules ("according to the report").
+_NOT_AUTHORITY_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:official|budget|draft|budgeting)\s+)?(?:report|reports|data|documents?|"
+    r"figures|statistics|estimates?|rules|budget|bill|plan|law|sources?|analysis|survey)$",
+    re.IGNORECASE,
+)
+_TRAILING_RE = re.compile(
+    r"\s+(?:on|last|this|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"week|month|year|\d).*$",
+    re.IGNORECASE,
+)
+
+
+def name_authority(who: str) -> str | None:
+    """The authority an unresolved "according to X" names, cleaned, or None when X is no one.
+
+    "a statement made by the Polish defense ministry on Thursday" -> "Polish defense ministry";
+    "official documents" -> None (a document of the text itself, not an authority).
+    """
+    who = _TRAILING_RE.sub("", who.strip())
+    by = re.search(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<who>[^,;]+)$", who)
+    if by and INSTITUTION_RE.search(by.group("who")):
+        who = by.group("who")
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE).strip(" .,'\"")
+    if len(who) < 3 or len(who) > 60 or _NOT_AUTHORITY_RE.match(who):
+        return None
+    if not (INSTITUTION_RE.search(who) or any(w[:1].isupper() for w in who.split())):
+        return None
+    return who
+
+
+def qualify_authority(name: str, entity: str) -> str:
+    """An unnamed body is the entity's own: "finance ministry" in an Armenian text is Armenia's."""
+    if any(word[:1].isupper() for word in name.split()) or entity in {"", "unknown"}:
+        return name
+    return f"{name} ({entity})"
+
+
+def outlet_name(publisher: str | None, url: str | None, fallback: str) -> str:
+    """The outlet a document was read in: its publisher's short name, else its web host."""
+    if publisher:
+        short = re.split(r"\s+\(|,\s|;\s", publisher.strip(), maxsplit=1)[0].strip()
+        if short:
+            return short
+    if url:
+        host = re.sub(r"^https?://(?:www\d*\.)?", "", url).split("/")[0]
+        if host:
+            return host
+    return fallback

@@ -51,6 +51,9 @@ class Document:
     title: str | None = None
     published: date | None = None
     publisher: str | None = None
+    url: str | None = None
+    # Where the text proper starts: figures in a header of `key: value` lines are not drafted.
+    body_start: int = 0
     citations: list[Citation] = field(default_factory=list)
     fields: list[InfoboxField] = field(default_factory=list)
     anchors: list[tuple[int, int]] = field(default_factory=list)
@@ -72,9 +75,43 @@ class Document:
         return line + self.text.count("\n", clean, offset)
 
 
+# A saved article may open with `key: value` lines (url:, published:, outlet:, ...).
+_HEADER_LINE_RE = re.compile(
+    r"(?P<key>url|published|date|outlet|publisher|source|title|author):[ \t]*(?P<value>[^\n]*)\n",
+    re.IGNORECASE,
+)
+
+
 def parse_text(name: str, raw: str) -> Document:
-    """Plain text: the text is the source itself; the date is read from the first lines."""
-    return Document(name=name, kind="text", text=raw, published=find_published_date(raw))
+    """Plain text: the text is the source itself; the date is read from the first lines.
+
+    A header of `url:`, `published:`, `outlet:` (or `publisher:`) and `title:` lines, as saved
+    articles often carry, gives the document's address, date and outlet.
+    """
+    header, body_start = read_header(raw)
+    published = find_published_date(header.get("published") or header.get("date") or "")
+    return Document(
+        name=name,
+        kind="text",
+        text=raw,
+        title=header.get("title"),
+        published=published or find_published_date(raw[body_start:]),
+        publisher=header.get("outlet") or header.get("publisher") or header.get("source"),
+        url=header.get("url"),
+        body_start=body_start,
+    )
+
+
+def read_header(raw: str) -> tuple[dict[str, str], int]:
+    """The `key: value` lines at the top of a text, and the offset after them."""
+    header: dict[str, str] = {}
+    at = 0
+    while match := _HEADER_LINE_RE.match(raw, at):
+        value = match.group("value").strip()
+        if value and value.lower() not in {"unknown", "n/a", "none", "-"}:
+            header[match.group("key").lower()] = value
+        at = match.end()
+    return header, at
 
 
 def find_published_date(text: str) -> date | None:

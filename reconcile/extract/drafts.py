@@ -1,35 +1,46 @@
-"""Draft claims from a document: value, metric, period, source, quote, span and confidence.
+"""Draft claims from a document: entity, metric, period, stage, source, quote, span, confidence.
 
-Pure: takes a `Document` (documents.py) and a `Catalogue` (extract_catalogue.py) and returns
-`Draft` records; reading files and writing drafts live in cli_extract.py. The stages are in
-figures_in_text.py, sentences.py, periods_in_text.py, attribution.py and metric_cues.py.
+Pure: takes a `Document` (documents.py) and a `Catalogue` (claims/catalogue.py) and returns
+`Draft` records; rendering them as claim files is claim_yaml.py. `draft_claims` runs named
+stages per figure: locate (infobox field, citation), date (periods.py, period_binding.py),
+attribute (attribution.py), measure (metric_cues.py, provisional.py), place (entities.py) and
+stage (stages.py). A figure in parentheses right after another ("301 billion drams ($620
+million)") restates it and shares its entity, metric, period and stage.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from reconcile.claims.extract_catalogue import Catalogue
-from reconcile.core.patterns import YEAR
-from reconcile.figures.grammar import find_figures, parse_value
+from reconcile.claims.catalogue import Catalogue
+from reconcile.core.periods import UNDATED
+from reconcile.figures.grammar import ParsedValue, parse_value
+from reconcile.figures.running_text import find_figures
 
-from .attribution import find_named_source, inline_citations, source_of_citation
-from .documents import Citation, Document, find_published_date
-from .metric_cues import pick_metric
-from .periods import (
-    PeriodMention,
-    find_periods,
-    pick_period,
-    to_date_period,
-    year_of_citation,
+from .documents import Document
+from .figure_stages import (
+    attribute_figure,
+    date_figure,
+    locate_figure,
+    measure_figure,
+    place_figure,
 )
+from .periods import PeriodMention, find_periods
+from .provisional import is_provisional
+from .scene import Figure, Scene, document_slug, is_parenthetical, read_scene, talks_budget
 from .sentences import split_sentences
+from .stages import find_basis, find_stage
 
-DOCUMENT_SOURCE = "document"
+__all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
+
+# "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
+_RESTATEMENT_RE = re.compile(
+    r"^\s*(?:\(|/|,?\s+or\s+)\s*(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$"
+)
 
 
 @dataclass(slots=True)
@@ -53,6 +64,12 @@ class Draft:
     candidates: list[str] = field(default_factory=list)
     period_basis: str = ""
     source_basis: str = ""
+    entity_basis: str = ""
+    stage: str | None = None
+    basis: str | None = None
+    via: str | None = None
+    metric_phrase: str = ""  # what a provisional metric measures ("ammonium nitrate")
+    id: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -64,181 +81,169 @@ class Draft:
         return out
 
 
-def _infer_year(text: str) -> int | None:
-    years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)]
-    return max(years) if years else None
-
-
 def draft_claims(
     document: Document,
     catalogue: Catalogue,
     *,
     entity: str | None = None,
     published: date | None = None,
+    source: str | None = None,
 ) -> list[Draft]:
     """Draft one claim per figure (per period, when one figure is given for several)."""
     text = document.text
-    published = published or document.published
-    inferred = None if published else _infer_year(text)
-    entity = entity or "unknown"
-    citations = sorted(
-        [*document.citations, *inline_citations(text, catalogue)], key=lambda c: c.offset
-    )
-    offsets = [c.offset for c in citations]
-    figures = find_figures(text)
-    figure_starts = [figure[0] for figure in figures]
+    figures = [f for f in find_figures(text) if f[0] >= document.body_start]
+    starts = [f[0] for f in figures]
+    scene = read_scene(document, catalogue, entity, published, source, starts)
     drafts: list[Draft] = []
     previous: str | None = None
-    index = 0
-    sentences = split_sentences(text)
-    stated = _stated_periods(text, sentences, published) if document.kind == "wikitext" else []
-    for start, end in sentences:
+    for start, end in split_sentences(text):
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if first == last:
+            continue
         sentence = text[start:end]
-        mentions: list[PeriodMention] | None = None
-        explicit_here: str | None = None
-        while index < len(figures) and figures[index][0] < end:
-            figure_start, figure_end, parsed = figures[index]
-            index += 1
-            if figure_start < start:
-                continue
-            if mentions is None:
-                mentions = find_periods(sentence, published, previous)
-                last = bisect.bisect_left(figure_starts, end, index - 1)
-                in_sentence = tuple((a - start, b - start) for a, b, _ in figures[index - 1 : last])
-            rel_start, rel_end = figure_start - start, figure_end - start
-            field = next((f for f in document.fields if f.start <= figure_start < f.end), None)
-            paragraph_end = text.find("\n", figure_end)
-            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-            citation = field.citation if field else None
-            if field is None:
-                at = bisect.bisect_left(offsets, figure_end)
-                if at < len(citations) and citations[at].offset <= paragraph_end:
-                    citation = citations[at]
-            mention = pick_period(mentions, rel_start, rel_end, sentence, in_sentence)
-            periods: tuple[str, ...]
-            if mention and mention.kind == "anaphora":
-                periods, period_basis = (explicit_here or mention.periods[0],), "anaphora"
-            elif mention:
-                periods, period_basis = mention.periods, mention.kind
-                if len(periods) == 1 and mention.kind == "year":
-                    reported = _date_of_citation(citation) if citation else None
-                    periods = (to_date_period(sentence, periods[0], reported or published),)
-                explicit_here = periods[-1]
-            elif citation and year_of_citation(citation):
-                periods, period_basis = (str(year_of_citation(citation)),), "citation"
-            elif dated := [y for a, b, y in document.dated if a <= figure_start < b]:
-                periods, period_basis = (dated[0],), "caption"
-            elif document.kind == "wikitext" and (
-                found := _year_nearby(text, figure_start, start, end, citation, citations, stated)
-            ):
-                periods, period_basis = (found[0],), found[1]
-            elif published:
-                periods, period_basis = (str(published.year),), "published"
-            elif inferred:
-                periods, period_basis = (str(inferred),), "inferred"
-            else:
-                periods, period_basis = ("undated",), "undated"
-            year = int(periods[0][:4]) if periods[0][:4].isdigit() else None
-            if year is not None and parsed.kind == "money":
-                # A currency name may mean another currency in another year ("manat", 2005).
-                parsed = parse_value(parsed.text, year=year)
-            low = max([start, *(o for o in offsets if o <= figure_start)])
-            high = min([end, *(o for o in offsets if o >= figure_end)])
-            named = find_named_source(text[low:high], figure_start - low, catalogue)
-            if named and not named.startswith("?"):
-                source, source_basis = named, "named"
-            elif citation is not None:
-                source = source_of_citation(citation, catalogue) or DOCUMENT_SOURCE
-                source_basis = "infobox-citation" if field else "citation"
-            elif named:
-                source, source_basis = named[1:], "named"
-            else:
-                source, source_basis = document.publisher or DOCUMENT_SOURCE, "document"
-            metric, candidates, metric_confidence = pick_metric(
-                sentence, rel_start, rel_end, parsed.unit, catalogue, field.name if field else None
-            )
-            confidence = (
-                0.4 * metric_confidence
-                + 0.3 * (1.0 if mention else 0.6 if period_basis != "undated" else 0.2)
-                + 0.3 * (0.9 if source_basis != "document" else 0.6)
-            )
-            for period in periods:
-                drafts.append(
-                    Draft(
-                        document=document.name,
-                        value=" ".join(parsed.text.split()),
-                        amount=parsed.amount,
-                        low=parsed.low,
-                        high=parsed.high,
-                        unit=parsed.unit,
-                        metric=metric,
-                        entity=entity,
-                        period=period,
-                        source=source,
-                        quote=_quote(sentence, rel_start, rel_end),
-                        span=(figure_start, figure_end),
-                        line=document.line_at(figure_start),
-                        confidence=round(confidence, 2),
-                        candidates=candidates,
-                        period_basis=period_basis,
-                        source_basis=source_basis,
-                    )
-                )
-        if explicit_here:
-            previous = explicit_here
+        mentions = find_periods(sentence, scene.published, previous, scene.reference)
+        others = tuple((a - start, b - start) for a, b, _ in figures[first:last])
+        units = tuple(p.unit for _, _, p in figures[first:last])
+        explicit: str | None = None
+        before: Draft | None = None
+        in_sentence: list[Draft] = []
+        for figure_start, figure_end, parsed in figures[first:last]:
+            figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
+            if before is not None and _restates(text, before, figure):
+                figure.restates = before
+            made = _draft_figure(scene, figure, mentions, explicit)
+            if made:
+                _share_metric(made, in_sentence, figure.restates)
+                in_sentence += made
+                if made[0].period_basis not in {"anaphora", "restated"} and made[
+                    0
+                ].period_basis in {m.kind for m in mentions}:
+                    explicit = made[-1].period
+                before = made[0]
+                drafts += made
+        previous = explicit or previous
     return drafts
 
 
-def _date_of_citation(citation: Citation) -> date | None:
-    """The publication date of a cited work, when its reference gives one."""
-    return find_published_date(citation.fields.get("date", ""))
+def _restates(text: str, before: Draft, figure: Figure) -> bool:
+    gap = text[before.span[1] : figure.start]
+    return (
+        bool(_RESTATEMENT_RE.match(gap))
+        and _money_or(before) == "money"
+        and figure.parsed.unit is not None
+        and before.unit != figure.parsed.unit
+        and len(figure.parsed.unit) == 3
+    )
 
 
-def _stated_periods(
-    text: str, sentences: list[tuple[int, int]], published: date | None
-) -> list[tuple[int, str]]:
-    """Every period stated in the text, as (offset, period); dates count for their year."""
-    stated = []
-    for start, end in sentences:
-        for mention in find_periods(text[start:end], published, None):
-            if mention.kind in {"anaphora", "relative"}:
-                continue
-            period = mention.periods[-1]
-            if mention.kind == "monthyear":
-                period = period[:4]  # "from August 2003" dates the paragraph's year, not a month
-            stated.append((start + mention.start, period))
-    return stated
-
-
-def _year_nearby(
-    text: str,
-    position: int,
-    sentence_start: int,
-    sentence_end: int,
-    citation: Citation | None,
-    citations: list[Citation],
-    stated: list[tuple[int, str]],
-) -> tuple[str, str] | None:
-    """An encyclopedia's undated figure: the year of the last citation before it in its
-    paragraph (when it has none of its own), else the nearest year stated in the paragraph.
-
-    Wikipedia convention: a citation supports the text back to the previous one, so the work
-    cited just before speaks for the paragraph; a stated year dates the sentences around it.
-    """
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    paragraph_end = text.find("\n", position)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    if citation is None:
-        before = [c for c in citations if paragraph_start <= c.offset <= position]
-        year = year_of_citation(before[-1]) if before else None
-        if year:
-            return year, "paragraph-citation"
-    nearby = [
-        (abs(at - position), period)
-        for at, period in stated
-        if paragraph_start <= at < paragraph_end and not sentence_start <= at < sentence_end
+def _draft_figure(
+    scene: Scene, figure: Figure, mentions: list[PeriodMention], explicit: str | None
+) -> list[Draft]:
+    """The drafts of one figure: one per period it is given for."""
+    text = scene.document.text
+    start, end = figure.sentence
+    sentence = text[start:end]
+    rel_start, rel_end = figure.start - start, figure.end - start
+    field, citation = locate_figure(scene, figure)
+    periods, period_basis = date_figure(scene, figure, mentions, explicit, field, citation)
+    parsed = _in_year(figure.parsed, periods[0])
+    entity, entity_basis = place_figure(scene, figure)
+    source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
+    metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
+    stage = _stage_figure(scene, figure, sentence)
+    restated = figure.restates
+    if restated is not None:
+        if is_provisional(metric) or not is_provisional(restated.metric):
+            metric, phrase = restated.metric, restated.metric_phrase
+        entity, stage = restated.entity, restated.stage
+        periods, period_basis = (restated.period,), "restated"
+    dated = 1.0 if mentions and period_basis != "published" else 0.6
+    confidence = (
+        0.4 * metric_confidence
+        + 0.3 * (dated if periods[0] != UNDATED else 0.2)
+        + 0.3 * (0.9 if source_basis != "document" else 0.6)
+    )
+    base = Draft(
+        document=scene.document.name,
+        value=" ".join(parsed.text.split()),
+        amount=parsed.amount,
+        low=parsed.low,
+        high=parsed.high,
+        unit=parsed.unit,
+        metric=metric,
+        entity=entity,
+        period=periods[0],
+        source=source,
+        quote=_quote(sentence, rel_start, rel_end),
+        span=(figure.start, figure.end),
+        line=scene.document.line_at(figure.start),
+        confidence=round(confidence, 2),
+        candidates=candidates,
+        period_basis=period_basis,
+        source_basis=source_basis,
+        entity_basis=entity_basis,
+        stage=stage,
+        basis=find_basis(sentence),
+        via=via,
+        metric_phrase=phrase,
+    )  # fmt: skip
+    base.id = f"{document_slug(scene.document.name)}-{figure.start}"
+    return [base] + [
+        replace(base, period=period, id=f"{base.id}-{i}")
+        for i, period in enumerate(periods[1:], start=2)
     ]
-    return (min(nearby)[1], "context") if nearby else None
+
+
+def _in_year(parsed: ParsedValue, period: str) -> ParsedValue:
+    """A currency name may mean another currency in another year ("manat", 2005)."""
+    if parsed.kind == "money" and period[:4].isdigit():
+        return parse_value(parsed.text, year=int(period[:4]))
+    return parsed
+
+
+def _stage_figure(scene: Scene, figure: Figure, sentence: str) -> str | None:
+    """The budget stage from the words nearest the figure, else from the text's lead."""
+    start = figure.sentence[0]
+    text = scene.document.text
+    # The paragraph so far speaks for a budget sentence that names no stage of its own.
+    paragraph = text[max(text.rfind("\n", 0, start) + 1, start - 400) : start]
+    if not talks_budget(sentence):
+        paragraph = ""
+    primary = tuple(o for o in figure.others if not is_parenthetical(sentence, o))
+    stage = find_stage(sentence, figure.start - start, figure.end - start, primary, paragraph)
+    if stage is None and talks_budget(sentence):
+        return scene.lead_stage
+    return stage
+
+
+def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | None) -> None:
+    """One sentence usually speaks of one measure: a figure no cue decides takes the metric of
+    the figure it restates or of the sentence's last decided figure of its kind ("from 307
+    billion to 387 billion"); a restatement that is decided lends its metric back."""
+    if restated is not None:
+        if is_provisional(restated.metric) and not is_provisional(made[0].metric):
+            for draft in earlier:
+                if draft.span == restated.span:
+                    draft.metric, draft.metric_phrase = made[0].metric, ""
+        return
+    if not is_provisional(made[0].metric):
+        return
+    kind = _money_or(made[0])
+    for draft in reversed(earlier):
+        if not is_provisional(draft.metric) and _money_or(draft) == kind:
+            for own in made:
+                own.metric, own.metric_phrase = draft.metric, ""
+            return
+
+
+_SCALED_RE = re.compile(r"(?i)illion|\bbn\b|mln|crore|lakh")
+
+
+def _money_or(draft: Draft) -> str:
+    unit = draft.unit
+    if unit is None:
+        return "money" if _SCALED_RE.search(draft.value) else "?"
+    return "money" if len(unit) == 3 and unit.isupper() else unit
 
 
 def _quote(sentence: str, start: int, end: int, limit: int = 300) -> str:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reconcile.claims.extract_catalogue import Catalogue
+from reconcile.claims.catalogue import Catalogue
 from reconcile.figures.grammar import parse_value
 
 from .attribution import resolve_source
-from .drafts import DOCUMENT_SOURCE, Draft
+from .drafts import Draft
 
 
 @dataclass(slots=True)
@@ -167,7 +167,7 @@ def evaluate_drafts(
 
 
 def _same_source(gold: GoldClaim, draft: Draft, catalogue: Catalogue) -> bool:
-    if draft.source_basis == "document" or draft.source == DOCUMENT_SOURCE:
+    if draft.source_basis == "document":
         # "The document itself": right when the curator credited the publisher.
         return gold.source in gold.publisher_sources or draft.source == gold.source
     resolved = resolve_source(draft.source, catalogue) or draft.source
@@ -176,7 +176,6 @@ def _same_source(gold: GoldClaim, draft: Draft, catalogue: Catalogue) -> bool:
 
 def read_gold(claim_paths: Sequence[Path]) -> tuple[list[GoldClaim], Catalogue]:
     """Curated claims and the catalogue, from claims/ (through reconcile.claims)."""
-    from reconcile.claims.extract_catalogue import Metric, Source
     from reconcile.claims.files import load_claims
 
     claim_set = load_claims(list(claim_paths))
@@ -200,11 +199,7 @@ def read_gold(claim_paths: Sequence[Path]) -> tuple[list[GoldClaim], Catalogue]:
         for row in claim_set.frame.itertuples()
         if isinstance(row.document_file, str)
     ]
-    catalogue = Catalogue(
-        metrics=[Metric(m.id, m.kind, m.unit, tuple(m.cues)) for m in claim_set.metrics.values()],
-        sources=[Source(s.id, (s.name, *s.aliases)) for s in sources.values()],
-    )
-    return gold, catalogue
+    return gold, claim_set.catalogue
 
 
 def _line(value: Any) -> int | None:

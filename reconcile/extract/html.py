@@ -1,4 +1,10 @@
-"""Read HTML into its visible text, with source lines, the date and the publisher from meta tags."""
+"""Read HTML into its article text, with source lines, the date, outlet and address.
+
+trafilatura (the usual article extractor) decides which blocks are the article and reads the
+page's metadata; the visible text is collected here so that every offset keeps its source
+line. Blocks trafilatura leaves out (menus, footers, related links) are blanked, not removed,
+so offsets and lines stay true.
+"""
 
 from __future__ import annotations
 
@@ -73,7 +79,9 @@ def parse_html(name: str, raw: str) -> Document:
     # Offsets move when blank runs collapse; rebuild anchors against the collapsed text.
     joined = "".join(parser.parts)
     anchors = _remap_anchors(joined, text, parser.anchors)
+    text = _blank_boilerplate(text, _article_words(raw))
     meta = parser.meta
+    found = _page_metadata(raw)
     published = None
     for key in ("article:published_time", "date", "dc.date", "datepublished", "time"):
         if key in meta:
@@ -82,16 +90,53 @@ def parse_html(name: str, raw: str) -> Document:
                 break
             except ValueError:
                 continue
-    title = meta.get("og:title") or " ".join("".join(parser.title).split()) or None
+    if published is None and found.get("date"):
+        published = find_published_date(found["date"])
+    title = meta.get("og:title") or " ".join("".join(parser.title).split()) or found.get("title")
     return Document(
         name=name,
         kind="html",
         text=text,
-        title=title,
+        title=title or None,
         published=published or find_published_date(text),
-        publisher=meta.get("og:site_name"),
+        publisher=meta.get("og:site_name") or found.get("sitename") or None,
+        url=meta.get("og:url") or found.get("url") or None,
         anchors=anchors,
     )
+
+
+def _article_words(raw: str) -> set[str] | None:
+    """The words of the page's main text as trafilatura extracts it (None: keep every block)."""
+    try:
+        import trafilatura
+    except ImportError:  # an optional speed-up of the install; every block is then kept
+        return None
+    main = trafilatura.extract(raw, favor_recall=True, include_tables=True)
+    return set(re.findall(r"\w+", main.lower())) if main and len(main) > 200 else None
+
+
+def _blank_boilerplate(text: str, words: set[str] | None) -> str:
+    """Blank the lines whose words are mostly not in the article (same length, same lines)."""
+    if not words:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        tokens = re.findall(r"\w+", line.lower())
+        if tokens and sum(t in words for t in tokens) < len(tokens) / 2:
+            lines[index] = " " * len(line)
+    return "\n".join(lines)
+
+
+def _page_metadata(raw: str) -> dict[str, str]:
+    """Title, date, site name and address from trafilatura's metadata reader, if installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return {}
+    found = trafilatura.extract_metadata(raw)
+    if found is None:
+        return {}
+    return {k: str(v) for k, v in found.as_dict().items() if isinstance(v, str) and v}
 
 
 def _remap_anchors(

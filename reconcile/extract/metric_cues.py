@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reconcile.claims.extract_catalogue import Catalogue, normalise_name
+from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.patterns import alternation
 
 UNKNOWN_METRIC = "unknown"
@@ -15,15 +15,21 @@ _KIND_OF_UNIT = {"rank": "rank", "percent": "ratio", "count": "count"}
 
 def _metrics_of_kind(catalogue: Catalogue, kind: str) -> set[str]:
     """The metrics a figure of this kind may be; a count may also be a quantity."""
-    fits = {m.id for m in catalogue.metrics if kind in {"unknown", m.kind}}
+    fits = {m.id for m in catalogue.metrics.values() if kind in {"unknown", m.kind}}
     if kind == "count":
-        fits |= {m.id for m in catalogue.metrics if m.kind == "quantity"}
+        fits |= {m.id for m in catalogue.metrics.values() if m.kind == "quantity"}
     return fits
 
 
-def _figure_kind(unit: str | None) -> str:
+_SCALED_RE = re.compile(
+    r"\b(?:thousand|million|billion|trillion|mln|bn|bln|mn|tn|crore|lakh)\b", re.I
+)
+
+
+def _figure_kind(unit: str | None, text: str = "") -> str:
     if unit is None:
-        return "unknown"
+        # "245.8 billion" with a currency the grammar did not read: money, not just any kind.
+        return "money" if _SCALED_RE.search(text) else "unknown"
     if unit in _KIND_OF_UNIT:
         return _KIND_OF_UNIT[unit]
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
@@ -31,7 +37,7 @@ def _figure_kind(unit: str | None) -> str:
 
 def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]]]:
     owners: dict[str, list[str]] = {}
-    for metric in catalogue.metrics:
+    for metric in catalogue.metrics.values():
         for cue in metric.cues:
             owners.setdefault(normalise_name(cue), []).append(metric.id)
     pattern = alternation(owners, flexible_space=True)
@@ -50,10 +56,15 @@ def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str
 
 def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
-    field_name: str | None = None,
+    field_name: str | None = None, figures: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str, list[str], float]:  # fmt: skip
-    """The metric whose cue words sit nearest the figure, among metrics of the figure's kind."""
-    kind = _figure_kind(unit)
+    """The metric whose cue words sit nearest the figure, among metrics of the figure's kind.
+
+    On equal scores a project's metric wins over a packaged one (it is the more specific). A cue
+    after the figure with another of the sentence's `figures` in between is that figure's ("$20.8
+    billion, ..., at $245 per capita": per capita is not 20.8's).
+    """
+    kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
     regex, owners = catalogue.prepared("cues", _cue_regex)
     scores: dict[str, float] = {}
@@ -65,6 +76,8 @@ def pick_metric(
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     for cue_start, cue_end, cue in _cues_in(regex, sentence):
         if cue_start >= end:
+            if any(end <= a and b <= cue_start for a, b in figures):
+                continue
             distance = cue_start - end
         elif cue_end <= start:
             distance = (start - cue_end) * 3  # the counted noun usually follows the number
@@ -74,7 +87,7 @@ def pick_metric(
         for metric_id in owners[cue]:
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + weight
-    ranked = sorted(scores, key=lambda m: -scores[m])
+    ranked = sorted(scores, key=lambda m: (-scores[m], catalogue.metrics[m].packaged))
     if not ranked:
         nearby = sorted(fits)[:3] if len(fits) <= 3 else []
         return UNKNOWN_METRIC, nearby, 0.0

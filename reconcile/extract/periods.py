@@ -1,40 +1,23 @@
-"""Find the periods written in a sentence and bind them to figures.
+"""Find the periods written in a sentence: a table of named rules, applied in order.
 
-Explicit years and spans, parts of years ("January through May 2023", "first half of 2024"),
-years relative to the document date ("last year"), anaphora ("that year"), and the year a cited
-work speaks for.
+Each rule is a regex with a resolver. The first rule that matches at a position wins, so more
+specific forms come first ("January-June 2024" before "June 2024" before "2024"). Years
+relative to the text ("last year", "next year") are resolved against the document's reference
+period: its publication year, or its fiscal year when the text reports by fiscal years.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from reconcile.core.patterns import MONTH, MONTHS, YEAR
 
-from .documents import Citation
-
 _SPAN = rf"{YEAR}\s*[-–—/]\s*(?:{YEAR}|\d\d)"
-_PERIOD_RE = re.compile(
-    rf"(?P<list>periods?\s+(?P<items>{_SPAN}(?:\s*(?:,|and)\s*{_SPAN})+))"
-    rf"|(?P<months>(?P<m1>{MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{MONTH})\s+(?P<my>{YEAR}))"
-    rf"|(?P<half>(?P<which>first|second)\s+half\s+of\s+(?P<hy>{YEAR}))"
-    rf"|(?P<quarter>Q(?P<q>[1-4])\s+(?P<qy>{YEAR}))"
-    rf"|(?P<range>(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|through|till)\s+(?P<r2>{YEAR}))"
-    rf"|(?P<since>since\s+(?P<sy>{YEAR}))"
-    rf"|(?P<span>(?P<s1>{YEAR})\s*[-–—/]\s*(?P<s2>{YEAR}|\d\d))(?!\d)"
-    rf"|(?P<monthyear>(?P<mm>{MONTH})\s+(?P<mmy>{YEAR}))"
-    rf"|(?<![\d,.$])(?P<year>{YEAR})(?!\d|,\d)"
-    rf"|(?P<relative>\b(?:last|this|next|current|coming|past)\s+year\b)"
-    rf"|(?P<anaphora>\b(?:that|the\s+same)\s+year\b)",
-    re.IGNORECASE,
-)
-
-
-# The same, matched case-sensitively against lower-cased text (IGNORECASE is several times slower).
-_PERIOD_LOWER_RE = re.compile(_PERIOD_RE.pattern.lower().replace("(?p<", "(?P<"))
-_PERIOD_HINT_RE = re.compile(rf"{YEAR}|year|Q[1-4]", re.IGNORECASE)
+_ORDINAL_MONTHS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                   "ten": 10, "eleven": 11}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +30,27 @@ class PeriodMention:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodContext:
+    """What relative periods resolve against."""
+
+    published: date | None
+    previous: str | None
+    reference: str | None  # "2021" or a fiscal span "2021-2022"
+
+
+Resolver = Callable[[re.Match[str], PeriodContext], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRule:
+    """A named way of writing a period: its regex and how a match becomes period labels."""
+
+    name: str
+    pattern: str
+    resolve: Resolver
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -55,167 +59,176 @@ def _full_year(first: str, second: str) -> str:
     return second if len(second) == 4 else first[:2] + second
 
 
-def find_periods(
-    sentence: str, published: date | None, previous: str | None
-) -> list[PeriodMention]:
-    """Period expressions in one sentence, resolved ("last year" against the publication date)."""
-    found: list[PeriodMention] = []
-    if not _PERIOD_HINT_RE.search(sentence):
-        return found
-    lowered = sentence.lower()
-    regex = _PERIOD_LOWER_RE
-    if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
-        lowered, regex = sentence, _PERIOD_RE
-    for match in regex.finditer(lowered):
-        kind = match.lastgroup or ""
-        g = match.group
-        periods: tuple[str, ...] = ()
-        if g("list"):
-            items = re.findall(rf"({YEAR})\s*[-–—/]\s*({YEAR}|\d\d)", g("items"))
-            periods, kind = tuple(f"{a}-{_full_year(a, b)}" for a, b in items), "list"
-        elif g("months"):
-            periods, kind = (_month_span(_month(g("m1")), _month(g("m2")), g("my")),), "months"
-        elif g("half"):
-            periods, kind = (f"{g('hy')}-H{1 if g('which').lower() == 'first' else 2}",), "half"
-        elif g("quarter"):
-            periods, kind = (f"{g('qy')}-Q{g('q')}",), "quarter"
-        elif g("range"):
-            periods, kind = (f"{g('r1')}-{g('r2')}",), "range"
-        elif g("since"):
-            end = published.year if published else None
-            periods = (f"{g('sy')}-{end}" if end and end > int(g("sy")) else g("sy"),)
-            kind = "since"
-        elif g("span"):
-            periods, kind = (f"{g('s1')}-{_full_year(g('s1'), g('s2'))}",), "span"
-        elif g("monthyear"):
-            periods, kind = (f"{g('mmy')}-{_month(g('mm')):02d}",), "monthyear"
-        elif g("year"):
-            periods, kind = (g("year"),), "year"
-        elif g("relative"):
-            word = g("relative").split()[0].lower()
-            if published is not None:
-                offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(word, 0)
-                periods = (str(published.year + offset),)
-            elif word in {"this", "current"} and previous:
-                periods = (previous,)
-            kind = "relative"
-        elif g("anaphora") and previous:
-            periods, kind = (previous,), "anaphora"
-        if periods:
-            found.append(PeriodMention(match.start(), match.end(), periods, kind))
-    return found
-
-
-def _month_span(first: int, last: int, year: str) -> str:
+def month_span(first: int, last: int, year: str) -> str:
+    """The label of months first..last of a year: a half, a quarter, the year, or a range."""
+    if (first, last) == (1, 12):
+        return year
     named = {(1, 6): "H1", (7, 12): "H2", (1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
     if (first, last) in named:
         return f"{year}-{named[(first, last)]}"
     return f"{year}-{first:02d}..{year}-{last:02d}"
 
 
-# A clause ends at a comma or semicolon followed by a space (not the comma in "1,473").
-_CLAUSE_END_RE = re.compile(r"[,;](?=\s)")
+def shift_period(period: str, offset: int) -> str:
+    """A year or a span of years moved by whole years ("2021-2022", -1: "2020-2021")."""
+    parts = period.split("-")
+    if all(p.isdigit() and len(p) == 4 for p in parts):
+        return "-".join(str(int(p) + offset) for p in parts)
+    return period
 
 
-def pick_period(
-    mentions: list[PeriodMention],
-    start: int,
-    end: int,
-    sentence: str = "",
-    figures: tuple[tuple[int, int], ...] = (),
-) -> PeriodMention | None:
-    """The period mention that binds to a figure at [start, end) of its sentence.
-
-    With the sentence and its figures' spans: a mention in another clause that has a figure of
-    its own belongs to that figure ("220 tanks, 162 more were bought between 2005 and 2010,
-    595 vehicles": the span is not the period of 220 or 595).
-    """
-    best: tuple[float, PeriodMention] | None = None
-    for mention in mentions:
-        distance: float
-        if mention.end <= start:
-            distance = start - mention.end
-        elif mention.start >= end:
-            distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
-        else:
-            continue
-        if figures and _owned_elsewhere(mention, start, sentence, figures):
-            continue
-        if mention.kind in {"list", "range", "months", "span", "half", "quarter"}:
-            distance *= 0.7
-        if best is None or distance < best[0]:
-            best = (distance, mention)
-    return best[1] if best else None
+def _reference_year(context: PeriodContext) -> str | None:
+    if context.reference:
+        return context.reference[:4]
+    return str(context.published.year) if context.published else None
 
 
-def _owned_elsewhere(
-    mention: PeriodMention, start: int, sentence: str, figures: tuple[tuple[int, int], ...]
-) -> bool:
-    """True when the mention belongs to a figure of its own clause, not to this one.
-
-    That is when the mention's clause has a figure and either the mention follows this figure
-    with that figure in between ("220 tanks, 162 more bought in 2005-2010"), or it precedes a
-    list item that starts with a figure ("... in 2005-2010, 595 vehicles"). A leading mention
-    still scopes over later clauses ("The 2025 budget is 8.1 billion, a 23 percent rise").
-    """
-    if not _CLAUSE_END_RE.search(sentence, *sorted((mention.start, start))):
-        return False
-    if sentence.rfind("(", 0, mention.start) > sentence.rfind(")", 0, mention.start):
-        return False  # a marker such as "(IISS 2007)" dates the whole enumeration
-    own = _clause(sentence, mention.start)
-    others = [a for a, _ in figures if own[0] <= a < own[1] and a != start]
-    if not others:
-        return False
-    if mention.start > start:
-        return any(start < a < mention.start for a in others)
-    clause_start = _clause(sentence, start)[0]
-    return any(a == clause_start for a, _ in figures)
+def _list(m: re.Match[str], _: PeriodContext) -> tuple[str, ...]:
+    items = re.findall(rf"({YEAR})\s*[-–—/]\s*({YEAR}|\d\d)", m.group("items"))
+    return tuple(f"{a}-{_full_year(a, b)}" for a, b in items)
 
 
-def _clause(sentence: str, position: int) -> tuple[int, int]:
-    """The clause around a position: from after the last comma or semicolon to the next."""
-    ends = [m.end() for m in _CLAUSE_END_RE.finditer(sentence, 0, position)]
-    start = ends[-1] if ends else 0
-    while start < len(sentence) and sentence[start].isspace():
-        start += 1
-    after = _CLAUSE_END_RE.search(sentence, position)
-    return start, after.start() if after else len(sentence)
+def _fiscal(m: re.Match[str], _: PeriodContext) -> tuple[str, ...]:
+    first, second = m.group("f1"), m.group("f2")
+    return (f"{first}-{_full_year(first, second)}",) if second else (first,)
 
 
-_TO_DATE_RE = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|year\s+to\s+date)\b", re.I)
+def _months(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    year = m.group("my") or _reference_year(context)
+    return (month_span(_month(m.group("m1")), _month(m.group("m2")), year),) if year else ()
 
 
-def to_date_period(sentence: str, period: str, reported: date | None) -> str:
-    """ "76 deaths to date for 2011", reported on 14 November 2011: January to November 2011."""
-    if (
-        reported is None
-        or period != str(reported.year)
-        or reported.month == 12
-        or not _TO_DATE_RE.search(sentence)
-    ):
-        return period
-    return _month_span(1, reported.month, period)
+def _half(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    year = m.group("hy") or _reference_year(context)
+    return (f"{year}-H{1 if m.group('which').lower() == 'first' else 2}",) if year else ()
 
 
-# A year as a folder of a dated web address: ".../chronicle/2002/chronicle_10/01.htm".
-_URL_YEAR_RE = re.compile(rf"/({YEAR})/")
+def _first_months(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    count = m.group("n").lower()
+    months = int(count) if count.isdigit() else _ORDINAL_MONTHS.get(count, 0)
+    year = m.group("ny") or _reference_year(context)
+    return (month_span(1, months, year),) if year and 1 <= months <= 12 else ()
 
 
-def year_of_citation(citation: Citation) -> str | None:
-    """The year a cited work speaks for: an edition year in its title, else its date.
+def _to_date(_: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    """ "Since the beginning of the year": January to the month of the report, never the year."""
+    published = context.published
+    if published is None:
+        return ()
+    return (month_span(1, max(published.month - 1, 1), str(published.year)),)
 
-    The date a ref writes in its own words before a cite template first (the work it names
-    first), then the work's own date, then a year in its web address (news sites file articles
-    by year), then the date it was accessed.
-    """
-    title = citation.fields.get("title", "")
-    edition = re.search(rf"\b({YEAR})\s*$", title)
-    if edition:
-        return edition.group(1)
-    for key in ("prose-date", "year", "date", "url", "access-date", "accessdate"):
-        value = citation.fields.get(key, "")
-        found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR, value)
-        if found:
-            return found.group(1) if key == "url" else found.group(0)
-    found = re.search(rf"\b{YEAR}\b", f"{title} {citation.text}")
-    return found.group(0) if found else None
+
+def _since(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    end = context.published.year if context.published else None
+    return (f"{m.group('sy')}-{end}" if end and end > int(m.group("sy")) else m.group("sy"),)
+
+
+def _relative(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    word = m.group("rel").split()[0].lower()
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(word, 0)
+    if context.reference:
+        return (shift_period(context.reference, offset),)
+    if context.published is not None:
+        return (str(context.published.year + offset),)
+    if word in {"this", "current"} and context.previous:
+        return (context.previous,)
+    return ()
+
+
+RULES: tuple[PeriodRule, ...] = (
+    PeriodRule(
+        "list",
+        rf"periods?\s+(?P<items>{_SPAN}(?:\s*(?:,|and)\s*{_SPAN})+)",
+        _list,
+    ),
+    PeriodRule(
+        "fiscal",
+        rf"\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(?P<f1>{YEAR})"
+        rf"(?:\s*[-–/]\s*(?P<f2>{YEAR}|\d\d))?(?!\d)",
+        _fiscal,
+    ),
+    PeriodRule(
+        "months",
+        rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|through|until)\s*(?P<m2>{MONTH})(?:\s+(?P<my>{YEAR}))?\b",
+        _months,
+    ),
+    PeriodRule(
+        "half",
+        rf"(?P<which>first|second)\s+half\s*(?:of\s+(?:(?P<hy>{YEAR})|the\s+year|this\s+year))?",
+        _half,
+    ),
+    PeriodRule(
+        "months",
+        rf"(?:first|past)\s+(?P<n>\d\d?|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+        rf"(?:\s+of\s+(?:(?P<ny>{YEAR})|the\s+year|this\s+year))?",
+        _first_months,
+    ),
+    PeriodRule(
+        "to-date",
+        r"since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|year\s+to\s+date"
+        r"|so\s+far\s+this\s+year",
+        _to_date,
+    ),
+    PeriodRule(
+        "quarter", rf"q(?P<q>[1-4])\s+(?P<qy>{YEAR})", lambda m, _: (f"{m['qy']}-Q{m['q']}",)
+    ),
+    PeriodRule(
+        "range",
+        rf"(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|through|till)\s+(?P<r2>{YEAR})",
+        lambda m, _: (f"{m['r1']}-{m['r2']}",),
+    ),
+    PeriodRule("since", rf"since\s+(?P<sy>{YEAR})", _since),
+    PeriodRule(
+        "span",
+        rf"(?P<s1>{YEAR})\s*[-–—/]\s*(?P<s2>{YEAR}|\d\d)(?!\d)",
+        lambda m, _: (f"{m['s1']}-{_full_year(m['s1'], m['s2'])}",),
+    ),
+    PeriodRule(
+        "monthyear",
+        rf"(?P<mm>{MONTH})\s+(?P<mmy>{YEAR})",
+        lambda m, _: (f"{m['mmy']}-{_month(m['mm']):02d}",),
+    ),
+    PeriodRule("year", rf"(?<![\d,.$])(?P<y>{YEAR})(?!\d|,\d)", lambda m, _: (m["y"],)),
+    PeriodRule(
+        "relative",
+        r"\b(?P<rel>(?:last|this|next|current|coming|past|previous)\s+year)\b",
+        _relative,
+    ),
+    PeriodRule(
+        "anaphora",
+        r"\b(?:that|the\s+same)\s+year\b",
+        lambda _, c: (c.previous,) if c.previous else (),
+    ),
+)
+
+
+def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
+    # One alternation with a group per rule; matched case-sensitively against lower-cased text
+    # (IGNORECASE is several times slower).
+    parts = [f"(?P<rule{i}>{rule.pattern.lower()})" for i, rule in enumerate(rules)]
+    return re.compile("|".join(parts).replace("(?p<", "(?P<"))
+
+
+_PERIOD_RE = _compile(RULES)
+_PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
+_PERIOD_HINT_RE = re.compile(rf"{YEAR}|year|Q[1-4]|half|months|{MONTH}|FY", re.IGNORECASE)
+
+
+def find_periods(
+    sentence: str, published: date | None, previous: str | None, reference: str | None = None
+) -> list[PeriodMention]:
+    """Period expressions in one sentence, resolved ("last year" against the reference)."""
+    found: list[PeriodMention] = []
+    if not _PERIOD_HINT_RE.search(sentence):
+        return found
+    context = PeriodContext(published, previous, reference)
+    lowered, regex = sentence.lower(), _PERIOD_RE
+    if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
+        lowered, regex = sentence, _PERIOD_IGNORECASE_RE
+    for match in regex.finditer(lowered):
+        index = int((match.lastgroup or "rule0")[4:])
+        rule = RULES[index]
+        periods = rule.resolve(match, context)
+        if periods:
+            found.append(PeriodMention(match.start(), match.end(), periods, rule.name))
+    return found

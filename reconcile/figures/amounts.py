@@ -170,7 +170,11 @@ def _read_plus_minus(
     first: Part, match: re.Match[str], result: ParsedValue
 ) -> tuple[Part | None, int]:
     """ "2,000.45±0.01 pounds": a range around the value."""
-    spread = read_number(match.group("num")).value
+    try:
+        spread = read_number(match.group("num")).value
+    except (ValueError, OverflowError, ZeroDivisionError) as error:
+        result.findings.append(Finding("ambiguous-number", str(error)))
+        return None, match.start()
     tail = read_tail(match.string, match.end(), bool(first.currency))
     if tail.unit or tail.currency:
         first.tail = tail

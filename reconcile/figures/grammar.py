@@ -31,7 +31,6 @@ __all__ = [
     "DEFAULT_WIDEN",
     "QUALIFIERS",
     "ParsedValue",
-    "find_figures",
     "kind_of_unit",
     "parse_value",
 ]
@@ -207,10 +206,3 @@ def _set_rank(rank: Rank, result: ParsedValue) -> None:
             )
         else:
             result.percentile = round(100.0 * rank.low / rank.field, 1)
-
-
-def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
-    """The figures in running text as (start, end, parsed); see running_text.py."""
-    from .running_text import find_figures as find_in_text
-
-    return find_in_text(text)

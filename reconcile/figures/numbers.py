@@ -168,11 +168,14 @@ def read_number(token: str, *, followed_by_scale: bool = False, indian: bool = F
         if exponent:
             base = read_number(exponent.group(1))
             power = int(next(g for g in exponent.groups()[1:] if g is not None))
-            if "^" in token and "10^" not in token:
-                if base.value == 0 and power < 0:
-                    raise ValueError(f"zero to a negative power: {token!r}")
-                return Number(base.value**power, 0.0)
-            return Number(base.value * 10.0**power, base.step * 10.0**power)
+            try:
+                if "^" in token and "10^" not in token:
+                    if base.value == 0 and power < 0:
+                        raise ValueError(f"zero to a negative power: {token!r}")
+                    return Number(base.value**power, 0.0)
+                return Number(base.value * 10.0**power, base.step * 10.0**power)
+            except OverflowError as error:  # no figure is beyond a float's range
+                raise ValueError(f"number too large: {token!r}") from error
     if token.startswith("."):
         token = "0" + token
     if indian and _INDIAN_RE.match(token):

@@ -10,7 +10,7 @@ import pandas as pd
 
 from reconcile.claims.catalogue import Metric
 from reconcile.core.errors import Finding
-from reconcile.core.periods import parse_period
+from reconcile.core.periods import UNDATED, parse_period
 from reconcile.figures.grammar import ParsedValue, kind_of_unit, parse_value
 from reconcile.reference.rates import RateTable
 from reconcile.reference.units import unit_aliases
@@ -100,13 +100,16 @@ def normalize_claims(
         column: normalized[column].to_numpy(dtype=object)[rows]
         if column in normalized
         else np.full(len(rows), None)
-        for column in ("id", "path", "path_line")
+        for column in ("id", "path", "path_line", "period")
     }
     for n, index in enumerate(rows):
         level = "error" if failed[index] else "warning"
         row = {column: values[n] for column, values in where.items()}
         for finding in conversions[int(codes[index])].findings:
-            findings.append(_at_claim(finding, row, level=level))
+            # An undated money figure is not a broken file: it waits for a reviewer to date
+            # it, and is left out of comparison until then.
+            undated = finding.code == "missing-year" and row["period"] == UNDATED
+            findings.append(_at_claim(finding, row, level="warning" if undated else level))
     normalized["valid"] = valid & ~mismatch & ~failed & has_unit
     normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
     return normalized, conversions, findings

@@ -1,0 +1,185 @@
+"""Which country a figure is about: country names, demonyms and capitals in the text around it.
+
+Names come from pycountry (ISO 3166 names) and CLDR through babel (the names in several
+languages), plus reconcile/data/places.yaml for capitals and irregular demonyms. Regular
+demonyms are derived from the English name ("Armenia" -> "Armenian", "Lebanon" -> "Lebanese").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlparse
+
+# CLDR languages whose country names are matched; inflected forms are matched by stem.
+_LANGUAGES = ("en", "ru", "uk", "pl", "de", "fr", "es", "tr")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country named in a text: where, and its ISO 3166-1 alpha-3 code."""
+
+    start: int
+    end: int
+    code: str
+
+
+def _demonyms(name: str) -> list[str]:
+    """Regular English demonyms of a country name."""
+    if " " in name or len(name) < 4:
+        return []
+    stem = name[:-1] if name[-1] in "aey" else name
+    forms = [f"{name}n", f"{stem}ian", f"{stem}an", f"{name}ese", f"{name}i"]
+    return [*forms, *(f"{f}s" for f in forms)]
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Every name (and its plain-letter form) mapped to an alpha-3 code."""
+    import pycountry
+    from babel import Locale
+
+    from reconcile.reference.resources import load_yaml_resource
+
+    names: dict[str, str] = {}
+    by_alpha2 = {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        by_alpha2[country.alpha_2] = code
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names.setdefault(name, code)
+                short = re.sub(r",.*$|\s*\(.*\)$", "", name)
+                names.setdefault(short, code)
+    for language in _LANGUAGES:
+        for alpha2, name in Locale(language).territories.items():
+            if alpha2 in by_alpha2 and len(name) >= 4:
+                names.setdefault(name, by_alpha2[alpha2])
+    english = {n: c for n, c in names.items() if n.isascii()}
+    for name, code in english.items():
+        for form in _demonyms(name):
+            names.setdefault(form, code)
+    for code, extra in (load_yaml_resource("places.yaml") or {}).get("places", {}).items():
+        for name in extra:
+            names[str(name)] = code
+    return names
+
+
+# Where a name can start: an upper-case letter (Latin, Latin-1, Polish, Cyrillic) after no
+# letter. Names are looked up from there by their first word: one dict probe per capital.
+_CAPITAL_RE = re.compile("(?<![\\w-])[A-Z\u00c0-\u00de\u0141\u015a\u0179\u017b\u0400-\u042f]")
+_WORD_END_RE = re.compile(r"[\w.’'-]*")
+_NAME_GOES_ON_RE = re.compile(r" (?:[A-Z][a-z]+|of [A-Z])")
+_STEM_END_RE = re.compile(r"\w{0,3}(?!\w)")
+
+
+@cache
+def _by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
+    """(name or stem, code, is a stem) by the name's first word (or its stem's first 4 letters),
+    longest first so that "South Korea" wins over "South"."""
+    index: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, code in _names().items():
+        stem = not name.isascii() and len(name) >= 5 and " " not in name
+        key = name[:4] if stem else name.split(" ")[0]
+        index.setdefault(key, []).append((name[:-1] if stem else name, code, stem))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
+
+
+def find_places(text: str) -> list[Place]:
+    """Every country named in a text (names, demonyms, capitals), in order."""
+    index = _by_first_word()
+    found: list[Place] = []
+    last_end = 0
+    for capital in _CAPITAL_RE.finditer(text):
+        at = capital.start()
+        if at < last_end:
+            continue
+        word_end = _WORD_END_RE.match(text, at)
+        raw = text[at : word_end.end() if word_end else at]
+        word = raw.rstrip(".’'-").removesuffix("’s").removesuffix("'s")
+        keys = [raw] if raw != word else []
+        for name, code, stem in [e for k in (*keys, word, word[:4]) for e in index.get(k, [])]:
+            if not text.startswith(name, at):
+                continue
+            end = at + len(name)
+            if stem:
+                rest = _STEM_END_RE.match(text, end)
+                if rest is None:
+                    continue
+                end = rest.end()
+            elif end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue
+            if not (name == "US" and text[end : end + 1] == "$") and not _NAME_GOES_ON_RE.match(
+                text, end
+            ):
+                found.append(Place(at, end, code))
+                last_end = end
+            break
+    return found
+
+
+def is_place_name(word: str) -> bool:
+    """True for a one-word country name, demonym or capital ("Armenia", "Armenian's")."""
+    return word.removesuffix("’s").removesuffix("'s") in _names()
+
+
+def place_of_url(url: str | None) -> str | None:
+    """The country of a web address's country-code domain ("rp.pl" -> POL), if any."""
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    suffix = host.rsplit(".", 1)[-1].upper()
+    if len(suffix) != 2 or suffix in {"TV", "ME", "IO", "CO", "FM", "AI", "LY", "CC"}:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2="GB" if suffix == "UK" else suffix)
+    return country.alpha_3 if country else None
+
+
+def main_place(places: list[Place], title_end: int = 0) -> str | None:
+    """The country a document is mostly about (the first name and the title count more)."""
+    if not places:
+        return None
+    counts: dict[str, float] = {}
+    for index, place in enumerate(places):
+        bonus = (1.0 if place.start < title_end else 0.0) + (0.5 if index == 0 else 0.0)
+        counts[place.code] = counts.get(place.code, 0.0) + 1.0 + bonus
+    return max(counts, key=lambda code: counts[code])
+
+
+def pick_place(
+    places: list[Place], start: int, end: int, low: int, high: int, *, first: bool = False
+) -> str | None:
+    """The country a figure at [start, end) is about, from the places in [low, high).
+
+    The nearest name before the figure (its subject, "Turkey's 2018 spending ... $19 billion")
+    wins, or with `first` the first one (a paragraph's subject); else the nearest after it.
+    `places` are in text order (as find_places gives them).
+    """
+    starts = _starts(places)
+    left, right = bisect.bisect_left(starts, low), bisect.bisect_left(starts, start)
+    before = [p for p in places[left:right] if p.end <= start]
+    if before:
+        return before[0 if first else -1].code
+    at = bisect.bisect_left(starts, end)
+    return places[at].code if at < len(places) and places[at].start < high else None
+
+
+_STARTS: dict[int, tuple[list[Place], list[int]]] = {}
+
+
+def _starts(places: list[Place]) -> list[int]:
+    """The start offsets of a list of places, kept while the list lives."""
+    kept = _STARTS.get(id(places))
+    if kept is None or kept[0] is not places:
+        if len(_STARTS) > 64:
+            _STARTS.clear()
+        kept = (places, [p.start for p in places])
+        _STARTS[id(places)] = kept
+    return kept[1]

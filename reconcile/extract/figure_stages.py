@@ -1,0 +1,167 @@
+"""The stages that draft one figure: where it sits, its period, entity, source and metric.
+
+Each takes the document's `Scene` and the `Figure` and returns what it found with how it was
+found (the basis a reviewer reads in the draft's note); the first rule that applies wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from reconcile.core.periods import UNDATED
+from reconcile.figures.grammar import ParsedValue
+
+from .attribution import find_named_source, name_authority, qualify_authority, source_of_citation
+from .documents import Citation, InfoboxField
+from .entities import pick_place
+from .metric_cues import UNKNOWN_METRIC, pick_metric
+from .period_binding import (
+    date_of_citation,
+    pick_period,
+    to_date_period,
+    year_nearby,
+    year_of_citation,
+)
+from .periods import PeriodMention
+from .provisional import provisional_metric
+from .scene import Figure, Scene, is_parenthetical, talks_budget
+
+
+def locate_figure(scene: Scene, figure: Figure) -> tuple[InfoboxField | None, Citation | None]:
+    """The infobox field a figure fills, and the citation that supports it."""
+    text = scene.document.text
+    field = next((f for f in scene.document.fields if f.start <= figure.start < f.end), None)
+    if field is not None:
+        return field, field.citation
+    paragraph_end = text.find("\n", figure.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    at = bisect.bisect_left(scene.offsets, figure.end)
+    if at < len(scene.citations) and scene.citations[at].offset <= paragraph_end:
+        return None, scene.citations[at]
+    return None, None
+
+
+def date_figure(
+    scene: Scene,
+    figure: Figure,
+    mentions: list[PeriodMention],
+    explicit: str | None,
+    field: InfoboxField | None,
+    citation: Citation | None,
+) -> tuple[tuple[str, ...], str]:
+    """The periods of a figure and what they were read from (first rule that applies)."""
+    start, end = figure.sentence
+    sentence = scene.document.text[start:end]
+    mention = pick_period(
+        mentions, figure.start - start, figure.end - start, sentence, figure.others
+    )
+    if mention and mention.kind == "anaphora":
+        return (explicit or mention.periods[0],), "anaphora"
+    if mention:
+        periods = mention.periods
+        if len(periods) == 1 and mention.kind == "year":
+            reported = date_of_citation(citation) if citation else None
+            periods = (to_date_period(sentence, periods[0], reported or scene.published),)
+        return periods, mention.kind
+    if citation and year_of_citation(citation):
+        return (str(year_of_citation(citation)),), "citation"
+    dated = [y for a, b, y in scene.document.dated if a <= figure.start < b]
+    if dated:
+        return (dated[0],), "caption"
+    if scene.document.kind == "wikitext":
+        found = year_nearby(
+            scene.document.text, figure.start, start, end, citation, scene.citations, scene.stated
+        )
+        if found:
+            return (found[0],), found[1]
+    if scene.budget_period and talks_budget(sentence):
+        return (scene.budget_period,), "budget"
+    if scene.published:
+        return (str(scene.published.year),), "published"
+    if scene.inferred:
+        return (str(scene.inferred),), "inferred"
+    return (UNDATED,), "undated"
+
+
+def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
+    """The entity of a figure: a country named in its sentence, else before it in its paragraph,
+    else --entity, else the document's main country (or its web domain's)."""
+    start, end = figure.sentence
+    found = pick_place(scene.places, figure.start, figure.end, start, end)
+    if found:
+        return found, "sentence"
+    paragraph = scene.document.text.rfind("\n", 0, start) + 1
+    found = pick_place(scene.places, start, start, paragraph, start, first=True)
+    if found:
+        return found, "paragraph"
+    if scene.entity:
+        return scene.entity, "default"
+    if scene.main_place:
+        return scene.main_place, "document"
+    return "unknown", "unknown"
+
+
+def attribute_figure(
+    scene: Scene,
+    figure: Figure,
+    field: InfoboxField | None,
+    citation: Citation | None,
+    entity: str,
+) -> tuple[str, str, str | None]:
+    """(source, how it was found, the outlet it came through)."""
+    text, catalogue = scene.document.text, scene.catalogue
+    start, end = figure.sentence
+    low = max([start, *(o for o in scene.offsets if o <= figure.start)])
+    high = min([end, *(o for o in scene.offsets if o >= figure.end)])
+    named = find_named_source(text[low:high], figure.start - low, catalogue)
+    via = scene.outlet
+    if named and not named.startswith("?"):
+        source, basis = named, "named"
+    elif citation is not None:
+        source = source_of_citation(citation, catalogue) or scene.outlet
+        basis = "infobox-citation" if field else "citation"
+    elif named and (who := name_authority(named[1:])):
+        source, basis = qualify_authority(who, entity), "named"
+    else:
+        return scene.outlet, "document", None
+    return source, basis, via if via != source else None
+
+
+def measure_figure(
+    scene: Scene, figure: Figure, parsed: ParsedValue, field: InfoboxField | None
+) -> tuple[str, list[str], float, str]:
+    """(metric, other candidates, confidence, provisional phrase)."""
+    start, end = figure.sentence
+    sentence = scene.document.text[start:end]
+    rel_start, rel_end = figure.start - start, figure.end - start
+    metric, candidates, confidence = pick_metric(
+        sentence,
+        rel_start,
+        rel_end,
+        parsed.unit,
+        scene.catalogue,
+        field.name if field else None,
+        tuple(
+            o
+            for o, unit in zip(figure.others, figure.units, strict=True)
+            if unit == parsed.unit and not is_parenthetical(sentence, o)
+        ),
+    )
+    if metric == UNKNOWN_METRIC:
+        metric, candidates, confidence = headline_metric(scene, parsed.unit)
+    if metric != UNKNOWN_METRIC:
+        return metric, candidates, confidence, ""
+    provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
+    return provisional, candidates, confidence, phrase
+
+
+def headline_metric(scene: Scene, unit: str | None) -> tuple[str, list[str], float]:
+    """The metric a text's headline names for figures of this unit ("... approves defense budget
+    for 2020"): what a figure without a cue of its own most likely measures."""
+    key = f"headline:{unit}"
+    if key not in scene.memo:
+        text = scene.document.text[scene.document.body_start :]
+        headline = " ".join(text.lstrip().split("\n")[:2])[:200]  # a dateline may come first
+        found = pick_metric(headline, 0, 0, unit, scene.catalogue)
+        scene.memo[key] = (found[0], [], found[2] / 2)
+    return scene.memo[key]

@@ -1,0 +1,172 @@
+"""Bind period mentions to figures: the nearest mention in the figure's own clause, the date
+a running count is reported to, and the year a cited work speaks for.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reconcile.core.patterns import YEAR
+
+from .documents import Citation, find_published_date
+from .periods import PeriodMention, find_periods, month_span
+
+# A clause ends at a comma or semicolon followed by a space (not the comma in "1,473").
+_CLAUSE_END_RE = re.compile(r"[,;](?=\s)")
+
+
+def pick_period(
+    mentions: list[PeriodMention],
+    start: int,
+    end: int,
+    sentence: str = "",
+    figures: tuple[tuple[int, int], ...] = (),
+) -> PeriodMention | None:
+    """The period mention that binds to a figure at [start, end) of its sentence.
+
+    With the sentence and its figures' spans: a mention in another clause that has a figure of
+    its own belongs to that figure ("220 tanks, 162 more were bought between 2005 and 2010,
+    595 vehicles": the span is not the period of 220 or 595).
+    """
+    best: tuple[float, PeriodMention] | None = None
+    for mention in mentions:
+        distance: float
+        if mention.end <= start:
+            distance = start - mention.end
+        elif mention.start >= end:
+            distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
+        else:
+            continue
+        if figures and _owned_elsewhere(mention, start, sentence, figures):
+            continue
+        if mention.kind in {"list", "range", "months", "span", "half", "quarter"}:
+            distance *= 0.7
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+def _owned_elsewhere(
+    mention: PeriodMention, start: int, sentence: str, figures: tuple[tuple[int, int], ...]
+) -> bool:
+    """True when the mention belongs to a figure of its own clause, not to this one.
+
+    That is when the mention's clause has a figure and either the mention follows this figure
+    with that figure in between ("220 tanks, 162 more bought in 2005-2010"), or it precedes a
+    list item that starts with a figure ("... in 2005-2010, 595 vehicles"). A leading mention
+    still scopes over later clauses ("The 2025 budget is 8.1 billion, a 23 percent rise").
+    """
+    if not _CLAUSE_END_RE.search(sentence, *sorted((mention.start, start))):
+        return False
+    if sentence.rfind("(", 0, mention.start) > sentence.rfind(")", 0, mention.start):
+        return False  # a marker such as "(IISS 2007)" dates the whole enumeration
+    own = _clause(sentence, mention.start)
+    others = [a for a, _ in figures if own[0] <= a < own[1] and a != start]
+    if not others:
+        return False
+    if mention.start > start:
+        return True  # "116.1 billion, and in 2019 it was 102 billion": 2019 is 102's
+    clause_start = _clause(sentence, start)[0]
+    return any(a == clause_start for a, _ in figures)
+
+
+def _clause(sentence: str, position: int) -> tuple[int, int]:
+    """The clause around a position: from after the last comma or semicolon to the next."""
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(sentence, 0, position)]
+    start = ends[-1] if ends else 0
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    after = _CLAUSE_END_RE.search(sentence, position)
+    return start, after.start() if after else len(sentence)
+
+
+_TO_DATE_RE = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|year\s+to\s+date)\b", re.I)
+
+
+def to_date_period(sentence: str, period: str, reported: date | None) -> str:
+    """ "76 deaths to date for 2011", reported on 14 November 2011: January to November 2011."""
+    if (
+        reported is None
+        or period != str(reported.year)
+        or reported.month == 12
+        or not _TO_DATE_RE.search(sentence)
+    ):
+        return period
+    return month_span(1, reported.month, period)
+
+
+# A year as a folder of a dated web address: ".../chronicle/2002/chronicle_10/01.htm".
+_URL_YEAR_RE = re.compile(rf"/({YEAR})/")
+
+
+def year_of_citation(citation: Citation) -> str | None:
+    """The year a cited work speaks for: an edition year in its title, else its date.
+
+    The date a ref writes in its own words before a cite template first (the work it names
+    first), then the work's own date, then a year in its web address (news sites file articles
+    by year), then the date it was accessed.
+    """
+    title = citation.fields.get("title", "")
+    edition = re.search(rf"\b({YEAR})\s*$", title)
+    if edition:
+        return edition.group(1)
+    for key in ("prose-date", "year", "date", "url", "access-date", "accessdate"):
+        value = citation.fields.get(key, "")
+        found = _URL_YEAR_RE.search(value) if key == "url" else re.search(YEAR, value)
+        if found:
+            return found.group(1) if key == "url" else found.group(0)
+    found = re.search(rf"\b{YEAR}\b", f"{title} {citation.text}")
+    return found.group(0) if found else None
+
+
+def date_of_citation(citation: Citation) -> date | None:
+    """The publication date of a cited work, when its reference gives one."""
+    return find_published_date(citation.fields.get("date", ""))
+
+
+def stated_periods(
+    text: str, sentences: list[tuple[int, int]], published: date | None
+) -> list[tuple[int, str]]:
+    """Every period stated in the text, as (offset, period); dates count for their year."""
+    stated = []
+    for start, end in sentences:
+        for mention in find_periods(text[start:end], published, None):
+            if mention.kind in {"anaphora", "relative"}:
+                continue
+            period = mention.periods[-1]
+            if mention.kind == "monthyear":
+                period = period[:4]  # "from August 2003" dates the paragraph's year, not a month
+            stated.append((start + mention.start, period))
+    return stated
+
+
+def year_nearby(
+    text: str,
+    position: int,
+    sentence_start: int,
+    sentence_end: int,
+    citation: Citation | None,
+    citations: list[Citation],
+    stated: list[tuple[int, str]],
+) -> tuple[str, str] | None:
+    """An encyclopedia's undated figure: the year of the last citation before it in its
+    paragraph (when it has none of its own), else the nearest year stated in the paragraph.
+
+    Wikipedia convention: a citation supports the text back to the previous one, so the work
+    cited just before speaks for the paragraph; a stated year dates the sentences around it.
+    """
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    if citation is None:
+        before = [c for c in citations if paragraph_start <= c.offset <= position]
+        year = year_of_citation(before[-1]) if before else None
+        if year:
+            return year, "paragraph-citation"
+    nearby = [
+        (abs(at - position), period)
+        for at, period in stated
+        if paragraph_start <= at < paragraph_end and not sentence_start <= at < sentence_end
+    ]
+    return (min(nearby)[1], "context") if nearby else None

@@ -1,0 +1,118 @@
+"""A provisional metric for a figure no catalogue cue decides: what it measures, as an id.
+
+The head noun phrase next to the figure ("2,750 tons of ammonium nitrate" -> ammonium_nitrate,
+"the total funding of the sector amounted to X" -> total_funding_sector), lower-cased, without
+function words, with a plural "s" dropped, so that the same phrase in two documents gives the
+same id. The id is prefixed `unreviewed_<kind>_` until a person maps it to a catalogue metric.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+PREFIX = "unreviewed_"
+_STOP_WORDS = """a an the of in on for to at by from with and or as is are was were be been
+being has have
+    had will would shall should may might can could this that these those its their his her our
+    it they he she we which who whom whose than then more less about around some nearly almost
+    over under up down out into per also only just such other another each every all both any
+    said says say according including included include includes while when where after before
+    during since until between among against amounted amount amounts total reached reach reaches
+    stood stands stand was set there here new last next year years month months week day today
+    compared increase increased decrease decreased rise rose fell grew much many most least
+    approximately estimated estimate some what how not no yes if so but do does did made make"""
+_STOP = frozenset(_STOP_WORDS.split())
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SCALE_WORDS = """thousand thousands million millions billion billions trillion trillions
+mln bn mn bln tn
+    lakh crore percent per cent percentage points point dollars dollar euros euro pounds"""
+_SCALE_OR_UNIT = frozenset(_SCALE_WORDS.split())
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    """Currency names and codes: what a figure is counted in, not what it measures."""
+    from reconcile.reference.currencies import load_currencies
+
+    currencies = load_currencies()
+    return frozenset({n.lower() for n in currencies.names} | {c.lower() for c in currencies.codes})
+
+
+def _content_words(text: str, limit: int = 3) -> list[str]:
+    from .entities import is_place_name
+
+    words: list[str] = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0).lower().replace("’", "'").split("'")[0]
+        if (
+            word in _SCALE_OR_UNIT
+            or word in _currency_words()
+            or len(word) < 2
+            or is_place_name(match.group(0))
+            or (len(match.group(0)) == 3 and match.group(0).isupper())  # a currency code
+        ):
+            continue
+        if word in _STOP or (words and word.endswith("ed")):
+            if words:
+                break  # the phrase ends at the first function word or participle after it
+            continue
+        words.append(_singular(word))
+        if len(words) == limit:
+            break
+    return words
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def is_provisional(metric: str) -> bool:
+    """True for a metric drafted from the figure's own words, not from the catalogue."""
+    return metric.startswith(PREFIX)
+
+
+def provisional_metric(
+    sentence: str, start: int, end: int, unit: str | None = None
+) -> tuple[str, str]:
+    """(id, phrase): the provisional metric of the figure at [start, end) of its sentence.
+
+    The id names the figure's kind too ("unreviewed_money_defence"), so figures of different
+    kinds described by the same words never share a metric.
+    """
+    after = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[end : end + 80], maxsplit=1)[0]
+    words = _content_words(after)
+    if not words:
+        before = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[max(0, start - 80) : start])[-1]
+        words = _content_words(before)
+    phrase = " ".join(words) or "figure"
+    slug = re.sub(r"[^a-z0-9]+", "_", _ascii(phrase)).strip("_")
+    return f"{PREFIX}{metric_kind(unit)[0]}_{slug}", phrase
+
+
+def metric_kind(unit: str | None) -> tuple[str, str]:
+    """The kind and canonical unit of a provisional metric for a figure in `unit`."""
+    if unit is None or unit == "count":
+        return "count", "count"
+    if unit == "percent":
+        return "ratio", "percent"
+    if unit == "rank":
+        return "rank", "rank"
+    if len(unit) == 3 and unit.isupper():
+        return "money", "USD"
+    return "quantity", unit
+
+
+def _ascii(text: str) -> str:
+    """Latin letters as plain ASCII where they have a base letter; other scripts kept as-is."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if plain.isascii():
+        return plain.lower()
+    return "".join(c if c.isascii() else f"u{ord(c):04x}" for c in plain.lower())

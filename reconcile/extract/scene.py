@@ -1,0 +1,190 @@
+"""What every figure of a document is drafted against (`Scene`), and one figure (`Figure`).
+
+The scene is read once per document: its reference and budget periods, the default entity,
+the outlet, citations, the countries it names and the stage its lead gives its budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reconcile.claims.catalogue import Catalogue
+from reconcile.core.patterns import YEAR
+from reconcile.figures.grammar import ParsedValue
+
+from .attribution import inline_citations, outlet_name, resolve_source
+from .documents import Citation, Document
+from .entities import Place, find_places, main_place, place_of_url
+from .period_binding import stated_periods
+from .sentences import split_sentences
+from .stages import find_stage
+
+# "budget for 2021-22", "the 2024 state budget", "FY 2021": read around each budget word.
+_BUDGET_WORD_RE = re.compile(r"budget|fiscal year|financial year|\bfy")
+
+
+_PERIOD_AFTER_RE = re.compile(
+    rf"\s*(?:(?:[\w’']+\s+){{0,3}}?(?:for|of)\s+)?(?:the\s+)?(?:year\s+)?"
+    rf"(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)(?!\d|,\d)"
+)
+
+
+_PERIOD_BEFORE_RE = re.compile(
+    rf"(?<![\d,.$])(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)\s+(?:state\s+|federal\s+|union\s+|"
+    r"national\s+|annual\s+|defen[cs]e\s+)?$"
+)
+
+
+_BUDGET_WORDS_RE = re.compile(
+    r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
+    r"earmarked|funding|financ\w*)\b"
+)
+
+
+@dataclass(slots=True)
+class Scene:
+    """What every figure of a document is drafted against."""
+
+    document: Document
+    catalogue: Catalogue
+    published: date | None
+    reference: str | None
+    budget_period: str | None
+    inferred: int | None
+    entity: str | None
+    outlet: str
+    citations: list[Citation]
+    offsets: list[int]
+    places: list[Place]
+    main_place: str | None
+    stated: list[tuple[int, str]]
+    lead_stage: str | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure of a sentence, with the sentence around it."""
+
+    start: int
+    end: int
+    parsed: ParsedValue
+    sentence: tuple[int, int]
+    others: tuple[tuple[int, int], ...]  # the sentence's figures, relative to its start
+    units: tuple[str | None, ...] = ()  # their units
+    restates: Any = None  # the Draft (drafts.py) this figure restates, if any
+
+
+@lru_cache(maxsize=256)
+def document_slug(name: str) -> str:
+    """A document's id part: its file stem, lower case, in letters, digits and hyphens."""
+    stem = Path(name).stem or name
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"
+
+
+def read_scene(
+    document: Document,
+    catalogue: Catalogue,
+    entity: str | None,
+    published: date | None,
+    source: str | None,
+    figure_starts: list[int] | None = None,
+) -> Scene:
+    """The scene of a document; places are looked for in the headline and in the paragraphs
+    that hold a figure (`figure_starts`; every paragraph when None)."""
+    text = document.text
+    published = published or document.published
+    budget_period = _budget_period(text)
+    reference = budget_period if budget_period and "-" in budget_period else None
+    if published is None and reference is None:
+        reference = budget_period
+    citations = sorted(
+        [*document.citations, *inline_citations(text, catalogue)], key=lambda c: c.offset
+    )
+    places = _places(text, document.body_start, figure_starts)
+    title_end = text.find("\n", document.body_start + 1)
+    outlet = source or outlet_name(document.publisher, document.url, Path(document.name).stem)
+    sentences = split_sentences(text) if document.kind == "wikitext" else []
+    return Scene(
+        document=document,
+        catalogue=catalogue,
+        published=published,
+        reference=reference,
+        budget_period=budget_period,
+        inferred=None if published else _infer_year(text),
+        entity=entity,
+        outlet=resolve_source(outlet, catalogue) or outlet,
+        citations=citations,
+        offsets=[c.offset for c in citations],
+        places=places,
+        main_place=main_place(places, title_end) or place_of_url(document.url),
+        stated=stated_periods(text, sentences, published) if sentences else [],
+        lead_stage=_lead_stage(text, document.body_start),
+    )
+
+
+def _places(text: str, body_start: int, figure_starts: list[int] | None) -> list[Place]:
+    if figure_starts is None:
+        return [p for p in find_places(text) if p.start >= body_start]
+    spans: list[tuple[int, int]] = [(body_start, _line_end(text, _line_end(text, body_start) + 1))]
+    for start in figure_starts:
+        if start >= spans[-1][1]:
+            spans.append((text.rfind("\n", 0, start) + 1, _line_end(text, start)))
+    places = []
+    for low, high in spans:
+        places += [
+            replace(p, start=p.start + low, end=p.end + low) for p in find_places(text[low:high])
+        ]
+    return places
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _lead_stage(text: str, body_start: int) -> str | None:
+    """The stage a news text's headline and first sentence give its budget ("draft budget")."""
+    lead = text[body_start : body_start + 400]
+    return find_stage(lead, len(lead), len(lead)) if talks_budget(lead) else None
+
+
+def _infer_year(text: str) -> int | None:
+    years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)]
+    return max(years) if years else None
+
+
+def _budget_period(text: str) -> str | None:
+    """The budget or fiscal year a text is about ("the 2024 state budget", "budget for 2021-22")."""
+    counts: dict[str, int] = {}
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    for index, word in enumerate(_BUDGET_WORD_RE.finditer(lowered)):
+        if index == 100:
+            break  # a text names its budget year early; a long one need not be read to the end
+        found = _PERIOD_AFTER_RE.match(lowered, word.end(), word.end() + 60)
+        found = found or _PERIOD_BEFORE_RE.search(lowered, max(0, word.start() - 30), word.start())
+        if not found:
+            continue
+        label = re.sub(r"\s+", "", found.group("p")).replace("–", "-")
+        if "-" in label:
+            first, second = label.split("-")
+            label = f"{first}-{second if len(second) == 4 else first[:2] + second}"
+            if int(label[5:]) != int(first) + 1:
+                continue  # a span of several years is no fiscal year
+        counts[label] = counts.get(label, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+@lru_cache(maxsize=64)
+def talks_budget(sentence: str) -> bool:
+    """True when a sentence speaks of a budget or of spending."""
+    return bool(_BUDGET_WORDS_RE.search(sentence.lower()))
+
+
+def is_parenthetical(sentence: str, span: tuple[int, int]) -> bool:
+    return sentence.rfind("(", 0, span[0]) > sentence.rfind(")", 0, span[0])

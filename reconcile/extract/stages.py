@@ -1,0 +1,120 @@
+"""The budget stage a figure is at (draft, approved, revised, executed) and its price basis.
+
+Stage words as budget reporting uses them, mapped onto the claim format's four stages
+(docs/claims-format.md): a plan or proposal is a draft; an adopted, passed or signed budget is
+approved; an amendment, revision, cut or supplement is revised; spending, outturn and
+execution are executed. The word nearest the figure wins, unless another figure stands between
+them ("from the planned 307 billion to 387 billion": "planned" is 307's stage, not 387's).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reconcile.core.patterns import YEAR
+
+# Words that name a stage; a budget's own stage word ("the draft budget") outranks the verbs
+# that only say money was set aside ("allocated"), which count when no stage word is there.
+_STAGE_WORDS = {
+    "draft": r"draft|drafts|proposed|proposes|proposal|proposing|planned|projected|envisaged"
+    r"|envisages|requested|requesting|submitted|preliminary|budget\s+bill",
+    "approved": r"approved|approves|adopted|adopts|passed|signed|enacted|budget\s+law"
+    r"|budget\s+estimates?",
+    "revised": r"amended|amendments?|revised|revises|revision|cut|cuts|reduced|reduction"
+    r"|additional|supplementary",
+    "executed": r"executed|execution|spent|actual|actually|outturn|implementation|disbursed",
+}
+_WEAK_STAGE_WORDS = {
+    "draft": r"plans?\s+to|planning|will\s+be\s+spent|will\s+go|to\s+spend|presented",
+    "approved": r"allocated|allocates|allotted|set\s+aside|earmarked|budgeted|appropriated"
+    r"|in\s+force",
+    "revised": r"increased\s+to|raised\s+to|extra",
+    "executed": r"was\s+fully|completed|paid\s+out|amounted\s+to",
+}
+
+
+# One pass over a sentence finds both: strong words in groups "<stage>", weak in "<stage>_w".
+# Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
+_STAGE_RE = re.compile(
+    "|".join(
+        [
+            *(rf"(?P<{stage}>\b(?:{words})\b)" for stage, words in _STAGE_WORDS.items()),
+            *(rf"(?P<{stage}_w>\b(?:{words})\b)" for stage, words in _WEAK_STAGE_WORDS.items()),
+        ]
+    )
+)
+_CONSTANT_RE = re.compile(
+    rf"\b(?:in\s+)?(?:constant|real)\s*(?:\(?(?P<year>{YEAR})\)?\s*)?(?:prices|dollars|terms|US\$)?"
+    rf"|\b(?P<year2>{YEAR})\s+(?:prices|constant\s+dollars)\b",
+    re.IGNORECASE,
+)
+_CURRENT_RE = re.compile(r"\b(?:current|nominal)\s+(?:prices|dollars|terms)\b", re.IGNORECASE)
+
+
+def find_stage(
+    sentence: str,
+    start: int,
+    end: int,
+    figures: tuple[tuple[int, int], ...] = (),
+    before: str = "",
+) -> str | None:
+    """The budget stage of the figure at [start, end) of a sentence, or None.
+
+    A stage word of the sentence's own comes first; then one that `before` (the paragraph up
+    to the sentence) names ("The draft budget stipulates ... 136 billion is allocated");
+    then the sentence's allocation verbs.
+    """
+    strong, weak = _stage_words(sentence)
+    found = _nearest(strong, start, end, figures)
+    if found is None and before:
+        earlier = _stage_words(before[-600:])[0]
+        found = earlier[-1][2] if earlier else None
+    return found or _nearest(weak, start, end, figures)
+
+
+@lru_cache(maxsize=64)
+def _stage_words(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """The stage words of a sentence, strong and weak, found once for all its figures."""
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    strong, weak = [], []
+    for match in _STAGE_RE.finditer(lowered):
+        name = match.lastgroup or ""
+        if name.endswith("_w"):
+            weak.append((match.start(), match.end(), name[:-2]))
+        else:
+            strong.append((match.start(), match.end(), name))
+    return tuple(strong), tuple(weak)
+
+
+def _nearest(
+    words: tuple[tuple[int, int, str], ...],
+    start: int,
+    end: int,
+    figures: tuple[tuple[int, int], ...],
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for word_start, word_end, stage in words:
+        if word_end <= start:
+            distance, between = start - word_end, (word_end, start)
+        elif word_start >= end:
+            distance, between = word_start - end, (end, word_start)
+        else:
+            distance, between = 0, (start, start)  # inside the figure ("an additional 40 billion")
+        if any(between[0] <= a and b <= between[1] for a, b in figures if (a, b) != (start, end)):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, stage)
+    return best[1] if best else None
+
+
+def find_basis(sentence: str) -> str | None:
+    """'constant-YEAR' or 'current' when the sentence states the price basis."""
+    constant = _CONSTANT_RE.search(sentence)
+    if constant and (constant.group("year") or constant.group("year2")):
+        return f"constant-{constant.group('year') or constant.group('year2')}"
+    if _CURRENT_RE.search(sentence):
+        return "current"
+    return None
