@@ -102,19 +102,7 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
     out["target_high"] = claims["normalized_high"].to_numpy(dtype=float)[distinct_totals]
     out["difference"] = claims["normalized_amount"].to_numpy(dtype=float)[distinct_totals] - amount
-    stated_units = claims["unit"].astype(str).to_numpy()
-    one_unit = np.bincount(
-        codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
-    ) == np.bincount(codes, minlength=len(distinct_totals))
-    stated_sum = np.bincount(
-        codes, weights=claims["amount"].to_numpy(dtype=float)[parts], minlength=len(distinct_totals)
-    )
-    out["stated_difference"] = np.where(
-        one_unit, claims["amount"].to_numpy(dtype=float)[distinct_totals] - stated_sum, np.nan
-    )
-    stated_unit = stated_units[distinct_totals].astype(object)
-    stated_unit[~one_unit] = None
-    out["stated_unit"] = stated_unit
+    _add_stated_difference(out, claims, parts, totals, codes, distinct_totals)
     disjoint = (out["high"] < out["target_low"]) | (out["low"] > out["target_high"])
     out["verdict"] = np.where(~complete, "unchecked", np.where(disjoint, "mismatch", "agrees"))
     cause = np.full(len(out), None, dtype=object)
@@ -130,6 +118,30 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
         ),
     )
     return out
+
+
+def _add_stated_difference(
+    out: pd.DataFrame,
+    claims: pd.DataFrame,
+    parts: np.ndarray,
+    totals: np.ndarray,
+    codes: np.ndarray,
+    distinct_totals: np.ndarray,
+) -> None:
+    """The total minus its parts in the stated unit, where the parts and total share one."""
+    stated_units = claims["unit"].astype(str).to_numpy()
+    one_unit = np.bincount(
+        codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
+    ) == np.bincount(codes, minlength=len(distinct_totals))
+    stated_sum = np.bincount(
+        codes, weights=claims["amount"].to_numpy(dtype=float)[parts], minlength=len(distinct_totals)
+    )
+    out["stated_difference"] = np.where(
+        one_unit, claims["amount"].to_numpy(dtype=float)[distinct_totals] - stated_sum, np.nan
+    )
+    stated_unit = stated_units[distinct_totals].astype(object)
+    stated_unit[~one_unit] = None
+    out["stated_unit"] = stated_unit
 
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:

@@ -208,32 +208,8 @@ def read_sheet(
     rows: list[dict[str, Any]] = []
     unsupported: list[str] = []
     last_year = max(years.values())
-    for index in range(top + 1, len(sheet.rows)):
-        row = sheet.rows[index]
-        name = str(row[0]).strip() if row else ""
-        cells = [(i, row[i]) for i in years if i < len(row) and row[i] != ""]
-        if not name or not cells:
-            continue  # blank line or region heading
-        context = RowContext(path, sheet, spec, index, name, footnotes, columns, last_year)
-        if context.unsupported_currency:
-            unsupported.append(context.unsupported_currency)
-            continue
-        if context.entity is None or context.skip_reason:
-            findings.append(context.skipped())
-            continue
-        for column, value in cells:
-            kind = _classify(path, sheet, index, column, value)
-            if kind != "figure":
-                counts[kind] += 1
-                continue
-            colour = sheet.colours.get((index, column)) if colours else None
-            record = context.claim(column, years[column], float(value), colour)
-            if record is None:
-                continue
-            counts["figures"] += 1
-            counts["estimates"] += colour == BLUE
-            counts["uncertain"] += colour == RED
-            rows.append(record)
+    layout = (top, years, columns, colours, last_year)
+    _read_country_rows(path, sheet, spec, footnotes, layout, rows, findings, counts, unsupported)
     if unsupported:
         findings.append(
             warning(
@@ -262,3 +238,44 @@ def _classify(path: Path, sheet: Sheet, row: int, column: int, value: Any) -> st
         path=str(path),
         hint="fix the cell or re-download the workbook; nothing was written",
     )
+
+
+def _read_country_rows(
+    path: Path,
+    sheet: Sheet,
+    spec: SheetSpec,
+    footnotes: dict[str, str],
+    layout: tuple[int, dict[int, int], dict[str, int], bool, int],
+    rows: list[dict[str, Any]],
+    findings: list[Finding],
+    counts: dict[str, int],
+    unsupported: list[str],
+) -> None:
+    """The claims of every country row of a sheet (appended to `rows`, counted in `counts`)."""
+    top, years, columns, colours, last_year = layout
+    for index in range(top + 1, len(sheet.rows)):
+        row = sheet.rows[index]
+        name = str(row[0]).strip() if row else ""
+        cells = [(i, row[i]) for i in years if i < len(row) and row[i] != ""]
+        if not name or not cells:
+            continue  # blank line or region heading
+        context = RowContext(path, sheet, spec, index, name, footnotes, columns, last_year)
+        if context.unsupported_currency:
+            unsupported.append(context.unsupported_currency)
+            continue
+        if context.entity is None or context.skip_reason:
+            findings.append(context.skipped())
+            continue
+        for column, value in cells:
+            kind = _classify(path, sheet, index, column, value)
+            if kind != "figure":
+                counts[kind] += 1
+                continue
+            colour = sheet.colours.get((index, column)) if colours else None
+            record = context.claim(column, years[column], float(value), colour)
+            if record is None:
+                continue
+            counts["figures"] += 1
+            counts["estimates"] += colour == BLUE
+            counts["uncertain"] += colour == RED
+            rows.append(record)
