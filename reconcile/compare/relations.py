@@ -272,7 +272,7 @@ def _equivalent_detail(
     for value, ok, own, written, year in zip(ratio, agrees, stated, rate, dated, strict=True):
         at = f"at the text's own rate ({written})" if own else "at the annual average rate"
         text = f"{'matches' if ok else 'is'} {value:.4g}x the original converted {at}"
-        if year:
+        if year and not ok:
             text += f"; it matches the {year} average rate"
         texts.append(text)
     return texts

@@ -10,9 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
+from reconcile.claims.catalogue import Catalogue
 from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import YEAR
+from reconcile.reference.currencies import load_currencies
+
+
+class Linkable(Protocol):
+    """What link_relations needs of a draft."""
+
+    id: str
+    value: str
+    relations: dict[str, str]
+
 
 Figure = tuple[int, int, ParsedValue]
 
@@ -179,3 +191,43 @@ def _totals(text: str, figures: Sequence[Figure]) -> list[StatedRelation]:
         if len(parts) >= 2:
             out += [StatedRelation(m, "part_of", n) for m in parts]
     return out
+
+
+# The wholes a share is commonly "of", by the words that name them, and their metric ids.
+_WHOLES = (
+    (re.compile(r"^(?:gdp|gross domestic product)\b", re.I), "gdp"),
+    (
+        re.compile(r"^(?:government|state|public|total)\s+(?:spending|expenditure)", re.I),
+        "state_budget_expenditure",
+    ),
+)
+
+
+def link_relations(
+    sentence: str,
+    figures: Sequence[Figure],
+    drafts: Sequence[Linkable | None],
+    catalogue: Catalogue,
+) -> None:
+    """Write the relations the sentence states into its drafts (figures and drafts align)."""
+    codes = {name.lower(): code for name, code in load_currencies().names.items()}
+    for relation in find_stated_relations(sentence, figures, codes):
+        draft = drafts[relation.figure]
+        target = drafts[relation.target] if relation.target is not None else None
+        if draft is None or (relation.target is not None and target is None):
+            continue
+        if relation.field == "share_of":
+            whole = next((m for p, m in _WHOLES if p.match(relation.whole or "")), None)
+            if whole is None or whole not in catalogue.metrics:
+                continue  # a whole no metric names: better no relation than a wrong one
+            draft.relations["share_of"] = whole
+        elif relation.field == "part" and "share_of" not in draft.relations:
+            continue
+        elif target is not None:
+            draft.relations[relation.field] = target.id
+        if relation.rate:
+            draft.relations["rate"] = relation.rate
+        if relation.change_from:
+            draft.relations["change_from"] = relation.change_from
+        if relation.negative and not draft.value.lstrip().startswith(("-", "−")):
+            draft.value = "-" + draft.value  # a fall: the sign the wording gives, quote unchanged

@@ -81,6 +81,8 @@ def _claim_lines(draft: Draft) -> list[str]:
         lines.append(f"    stage: {draft.stage}")
     if draft.basis:
         lines.append(f"    basis: {draft.basis}")
+    for name, value in draft.relations.items():
+        lines.append(f"    {name}: {_q(value)}")
     return [
         *lines,
         f"    quote: {_q(draft.quote)}",

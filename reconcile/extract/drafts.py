@@ -21,6 +21,7 @@ from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.figures.running_text import find_figures
 
+from .arithmetic import link_relations
 from .documents import Document
 from .figure_stages import (
     attribute_figure,
@@ -70,6 +71,8 @@ class Draft:
     via: str | None = None
     metric_phrase: str = ""  # what a provisional metric measures ("ammonium nitrate")
     id: str = ""
+    # Relation fields the sentence states (docs/claims-format.md): field -> claim id or value.
+    relations: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -107,11 +110,13 @@ def draft_claims(
         explicit: str | None = None
         before: Draft | None = None
         in_sentence: list[Draft] = []
+        first_draft: list[Draft | None] = []
         for figure_start, figure_end, parsed in figures[first:last]:
             figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
             if before is not None and _restates(text, before, figure):
                 figure.restates = before
             made = _draft_figure(scene, figure, mentions, explicit)
+            first_draft.append(made[0] if made else None)
             if made:
                 _share_metric(made, in_sentence, figure.restates)
                 in_sentence += made
@@ -121,6 +126,8 @@ def draft_claims(
                     explicit = made[-1].period
                 before = made[0]
                 drafts += made
+        local = [(a - start, b - start, p) for a, b, p in figures[first:last]]
+        link_relations(sentence, local, first_draft, catalogue)
         previous = explicit or previous
     return drafts
 
