@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.relations import RATE_RE
-from reconcile.core.frames import factorize_columns
+from reconcile.core.frames import codes_of, factorize_columns, take
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
@@ -74,7 +74,7 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
     if not len(parts):
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
-    units = claims["normalized_unit"].astype(str).to_numpy()
+    units = codes_of(claims, "normalized_unit")
     codes, distinct_totals = pd.factorize(totals)
     # A total is checked only when it and every one of its parts was read, in the same unit.
     readable = usable[parts] & (units[parts] == units[totals])
@@ -93,10 +93,10 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
         weights=claims["normalized_amount"].to_numpy(dtype=float)[parts],
         minlength=len(distinct_totals),
     )
-    ids = claims["id"].astype(str).to_numpy()
+    part_ids = take(claims, "id", parts).astype(str)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
-    others = np.array([",".join(run) for run in np.split(ids[parts][order], bounds)], dtype=object)
+    others = np.array([",".join(run) for run in np.split(part_ids[order], bounds)], dtype=object)
     out = _records(claims, distinct_totals, "sum", others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
@@ -129,7 +129,7 @@ def _add_stated_difference(
     distinct_totals: np.ndarray,
 ) -> None:
     """The total minus its parts in the stated unit, where the parts and total share one."""
-    stated_units = claims["unit"].astype(str).to_numpy()
+    stated_units = codes_of(claims, "unit")
     one_unit = np.bincount(
         codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
     ) == np.bincount(codes, minlength=len(distinct_totals))
@@ -139,22 +139,19 @@ def _add_stated_difference(
     out["stated_difference"] = np.where(
         one_unit, claims["amount"].to_numpy(dtype=float)[distinct_totals] - stated_sum, np.nan
     )
-    stated_unit = stated_units[distinct_totals].astype(object)
+    stated_unit = take(claims, "unit", distinct_totals).astype(object)
     stated_unit[~one_unit] = None
     out["stated_unit"] = stated_unit
 
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:
     out = pd.DataFrame(
-        {
-            column: claims[column].to_numpy(dtype=object)[rows]
-            for column in ("entity", "metric", "period", "source")
-        }
+        {column: take(claims, column, rows) for column in ("entity", "metric", "period", "source")}
     )
     out.insert(0, "kind", kind)
-    out.insert(1, "claim", claims["id"].astype(str).to_numpy()[rows])
+    out.insert(1, "claim", take(claims, "id", rows).astype(str))
     out.insert(2, "others", others)
-    out["unit"] = claims["normalized_unit"].to_numpy(dtype=object)[rows]
+    out["unit"] = take(claims, "normalized_unit", rows)
     return out
 
 
@@ -165,13 +162,13 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
     if not len(restated):
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
-    same_unit = claims["normalized_unit"].astype(str).to_numpy()
+    same_unit = codes_of(claims, "normalized_unit")
     keep = usable[restated] & usable[original] & (same_unit[restated] == same_unit[original])
     restated, original = restated[keep], original[keep]
     low, high, amount = (
         claims[f"normalized_{c}"].to_numpy(dtype=float) for c in ("low", "high", "amount")
     )
-    out = _records(claims, restated, "equivalent", claims["id"].astype(str).to_numpy()[original])
+    out = _records(claims, restated, "equivalent", take(claims, "id", original).astype(str))
     out["low"], out["high"] = low[restated], high[restated]
     out["target_low"], out["target_high"] = low[original], high[original]
     out["difference"] = amount[restated] - amount[original]
@@ -198,7 +195,7 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
     cause[agrees] = None
     out["cause"] = cause
     out["detail"] = _equivalent_detail(
-        ratio, agrees, has_stated, claims["rate"].to_numpy(dtype=object)[restated], dated_year
+        ratio, agrees, has_stated, take(claims, "rate", restated), dated_year
     )
     return out
 
@@ -208,15 +205,16 @@ def _stated_rate_ratio(
 ) -> np.ndarray:
     """restated / (original converted at the text's own rate); NaN where no rate is given."""
     out = np.full(len(restated), np.nan)
-    stated = claims["rate"].to_numpy(dtype=object)[restated]
-    units = claims["unit"].astype(str).to_numpy()
+    stated = take(claims, "rate", restated)
+    restated_units = take(claims, "unit", restated).astype(str)
+    original_units = take(claims, "unit", original).astype(str)
     amounts = claims["amount"].to_numpy(dtype=float)
     for n in np.flatnonzero(pd.notna(stated)):
         match = RATE_RE.match(str(stated[n]))
         if not match:
             continue
         rate, quote, base = float(match["rate"]), match["quote"], match["base"]
-        restated_unit, original_unit = units[restated[n]], units[original[n]]
+        restated_unit, original_unit = restated_units[n], original_units[n]
         # "2.7 GEL/USD": GEL -> USD divides by 2.7, USD -> GEL multiplies.
         if original_unit == quote and restated_unit == base:
             converted = amounts[original[n]] / rate
@@ -241,9 +239,14 @@ def _other_year(
     out = np.zeros(len(ratio), dtype=np.int64)
     if "year" not in claims or not len(ratio):
         return out
-    units = claims["unit"].astype(str).to_numpy()
-    years = pd.to_numeric(claims["year"], errors="coerce").to_numpy(dtype=float)[original]
-    pairs = pd.DataFrame({"a": units[restated], "b": units[original], "year": years})
+    years = pd.to_numeric(claims["year"].iloc[original], errors="coerce").to_numpy(dtype=float)
+    pairs = pd.DataFrame(
+        {
+            "a": take(claims, "unit", restated).astype(str),
+            "b": take(claims, "unit", original).astype(str),
+            "year": years,
+        }
+    )
     codes, first = factorize_columns(pairs, ["a", "b", "year"])
     for code, row in enumerate(first):
         a, b, year = pairs.iloc[row]

@@ -50,3 +50,17 @@ def find_rows(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(hit >= 0)[::-1]  # reversed, so the earliest row is written last
     first[hit[rows]] = rows
     return first[distinct.get_indexer(pd.Index(wanted, dtype=object))]
+
+
+def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
+    """The values of `column` at `rows`, as a NumPy object array.
+
+    Takes the rows first: converting a whole Arrow-backed string column to objects (pandas 3
+    stores strings in Arrow when pyarrow is installed) costs far more than the few rows needed.
+    """
+    return frame[column].iloc[rows].to_numpy(dtype=object)
+
+
+def codes_of(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Integer codes of a column's values (equal values, equal codes; missing values -1)."""
+    return pd.factorize(frame[column])[0]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from reconcile.core.frames import find_rows
+from reconcile.core.frames import find_rows, take
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
 from reconcile.figures.numbers import format_number
@@ -85,15 +85,15 @@ def _new_rows(frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray) -> pd.
             out[column] = None
     if "part_of" in out:
         out["part_of"] = None
-    out["unit"] = frame["unit"].to_numpy(dtype=object)[basis]
+    out["unit"] = take(frame, "unit", basis)
     out["qualifier"] = None
     out["rank_of"] = None
     out["percentile"] = np.nan
     for column in ("stage", "basis"):
         if column in frame:
-            out[column] = frame[column].to_numpy(dtype=object)[basis]
-    ids = frame["id"].astype(str).to_numpy()
-    out["derived_from"] = [f"{ids[a]},{ids[b]}" for a, b in zip(stated, basis, strict=True)]
+            out[column] = take(frame, column, basis)
+    first, second = take(frame, "id", stated).astype(str), take(frame, "id", basis).astype(str)
+    out["derived_from"] = [f"{a},{b}" for a, b in zip(first, second, strict=True)]
     return out
 
 
@@ -101,10 +101,10 @@ def _growth_base(
     frame: pd.DataFrame, targets: Targets, rows: np.ndarray, changed: np.ndarray
 ) -> pd.DataFrame:
     """The base-period figure a change implies: later / (1 + rate), or later - difference."""
-    unit = frame["unit"].to_numpy(dtype=object)
-    percent = unit[rows] == "percent"
-    absolute = ~percent & (unit[rows] == unit[changed])
-    usable = (percent | absolute) & (unit[changed] != "percent")
+    stated, later = take(frame, "unit", rows), take(frame, "unit", changed)
+    percent = stated == "percent"
+    absolute = ~percent & (stated == later)
+    usable = (percent | absolute) & (later != "percent")
     rows, changed, percent = rows[usable], changed[usable], percent[usable]
     base_periods = _base_periods(frame, targets, rows, changed)
     known = np.array([p is not None for p in base_periods], dtype=bool)
@@ -121,15 +121,13 @@ def _growth_base(
     out["amount"] = _midpoint(frame, rows, changed, percent)
     out["period"] = periods
     _set_years(out)
-    out["metric"] = frame["metric"].to_numpy(dtype=object)[changed]
-    out["entity"] = frame["entity"].to_numpy(dtype=object)[changed]
+    out["metric"] = take(frame, "metric", changed)
+    out["entity"] = take(frame, "entity", changed)
     out["derived"] = "growth"
-    out["id"] = [f"{i}~base" for i in frame["id"].astype(str).to_numpy()[rows]]
+    out["id"] = [f"{i}~base" for i in take(frame, "id", rows).astype(str)]
     out["value"] = [
         f"implied by {g} on {b}"
-        for g, b in zip(
-            frame["value"].to_numpy()[rows], frame["value"].to_numpy()[changed], strict=True
-        )
+        for g, b in zip(take(frame, "value", rows), take(frame, "value", changed), strict=True)
     ]
     out["chain"] = _chain_texts(
         frame, rows, changed, np.where(percent, "÷ (1 +", "−"), np.where(percent, ")", "")
@@ -151,22 +149,19 @@ def _base_periods(
     frame: pd.DataFrame, targets: Targets, rows: np.ndarray, changed: np.ndarray
 ) -> list[str | None]:
     """change_from as a period, or the period of the claim it names, else the period before."""
-    periods = frame["period"].astype(str).to_numpy()
-    given = (
-        frame["change_from"].to_numpy(dtype=object)[rows]
-        if "change_from" in frame
-        else np.full(len(rows), None)
-    )
-    stated = pd.notna(given)
     named = targets["change_from"][rows] if "change_from" in targets else np.full(len(rows), -1)
+    given = take(frame, "change_from", rows) if "change_from" in frame else np.full(len(rows), None)
+    later_periods = take(frame, "period", changed).astype(str)
+    named_periods = take(frame, "period", np.maximum(named, 0)).astype(str)
+    stated = pd.notna(given)
     out: list[str | None] = []
-    for n, later in enumerate(changed):
+    for n in range(len(rows)):
         if named[n] >= 0:
-            out.append(periods[named[n]])
+            out.append(named_periods[n])
         elif stated[n]:
             out.append(_valid_period(str(given[n])))
         else:
-            out.append(_previous_period(periods[later]))
+            out.append(_previous_period(later_periods[n]))
     return out
 
 
@@ -193,12 +188,11 @@ def _share_whole(
     frame: pd.DataFrame, targets: Targets, rows: np.ndarray, parts: np.ndarray
 ) -> pd.DataFrame:
     """The whole a share implies: part / (share / 100), for the whole's metric and period."""
-    unit = frame["unit"].to_numpy(dtype=object)
-    usable = (unit[rows] == "percent") & (unit[parts] != "percent")
+    usable = (take(frame, "unit", rows) == "percent") & (take(frame, "unit", parts) != "percent")
     share_high = frame["high"].to_numpy(dtype=float)[rows]
     usable &= (share_high <= 100) & (frame["low"].to_numpy(dtype=float)[rows] > 0)
     rows, parts = rows[usable], parts[usable]
-    whole = frame["share_of"].to_numpy(dtype=object)[rows]
+    whole = take(frame, "share_of", rows)
     named = targets["share_of"][rows] if "share_of" in targets else np.full(len(rows), -1)
     low, high, amount = (frame[c].to_numpy(dtype=float) for c in ("low", "high", "amount"))
     out = _new_rows(frame, rows, parts)
@@ -209,18 +203,15 @@ def _share_whole(
     with np.errstate(divide="ignore", invalid="ignore"):
         out["amount"] = amount[parts] / (amount[rows] / 100)
     for column in ("metric", "period", "entity"):
-        own = frame[column].to_numpy(dtype=object)
-        out[column] = np.where(
-            named >= 0, own[np.maximum(named, 0)], own[rows] if column != "metric" else whole
-        )
+        of_whole = take(frame, column, np.maximum(named, 0))
+        own = take(frame, column, rows) if column != "metric" else whole
+        out[column] = np.where(named >= 0, of_whole, own)
     _set_years(out)
     out["derived"] = "share"
-    out["id"] = [f"{i}~whole" for i in frame["id"].astype(str).to_numpy()[rows]]
+    out["id"] = [f"{i}~whole" for i in take(frame, "id", rows).astype(str)]
     out["value"] = [
         f"implied by {p} being {s}"
-        for s, p in zip(
-            frame["value"].to_numpy()[rows], frame["value"].to_numpy()[parts], strict=True
-        )
+        for s, p in zip(take(frame, "value", rows), take(frame, "value", parts), strict=True)
     ]
     out["chain"] = _chain_texts(frame, rows, parts, np.full(len(rows), "÷"), np.full(len(rows), ""))
     return out
@@ -244,8 +235,9 @@ def _chain_texts(
     close: np.ndarray,
 ) -> list[str]:
     """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
-    values = frame["value"].astype(str).to_numpy()
-    ids = frame["id"].astype(str).to_numpy()
+    rows = np.concatenate([stating, basis])
+    values = dict(zip(rows.tolist(), take(frame, "value", rows).astype(str), strict=True))
+    ids = dict(zip(rows.tolist(), take(frame, "id", rows).astype(str), strict=True))
     low, high = frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float)
     shown: dict[float, str] = {}  # a rate such as "10 percent" recurs: format each bound once
 
