@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue, load_catalogue
+from reconcile.core.patterns import YEAR
 from reconcile.figures.grammar import parse_value
 
 from .drafts import Draft, draft_claims
@@ -213,7 +214,7 @@ def period_matches(expected: str, drafted: str) -> bool:
     try:
         return parse_period(expected).label == drafted
     except ValueError:
-        years = re.findall(r"\b(?:19|20)\d\d\b", expected)
+        years = re.findall(rf"\b{YEAR}\b", expected)
         return any(drafted[:4] == y for y in years)
 
 

@@ -33,7 +33,7 @@ _FILE_OPTION_RE = re.compile(
 # A year in a picture's file name, not part of a longer number ("Parade 2013.jpg").
 _FILE_YEAR_RE = re.compile(rf"(?<![\d])({YEAR})(?![\d])")
 _REVISION_DATE_RE = re.compile(
-    r"\{\{\s*use (?:dmy|mdy) dates\s*\|[^}]*?date\s*=\s*(\w+)\s+(\d{4})", re.IGNORECASE
+    rf"\{{\{{\s*use (?:dmy|mdy) dates\s*\|[^}}]*?date\s*=\s*(\w+)\s+({YEAR})", re.IGNORECASE
 )
 
 
