@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from benchmarks.run import best_of
+
 ROOT = Path(__file__).resolve().parents[1]
 SIPRI_FILE = ROOT.parent / "shared" / "reference" / "SIPRI-Milex-data-1949-2024_2.xlsx"
-
-
-def _best(repeats: int, work: Any) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def bench_sipri_import(repeats: int = 3) -> dict[str, Any] | None:
@@ -31,7 +23,7 @@ def bench_sipri_import(repeats: int = 3) -> dict[str, Any] | None:
         return None
     with tempfile.TemporaryDirectory() as folder:
         counter = iter(range(repeats))
-        seconds = _best(
+        seconds = best_of(
             repeats,
             lambda: import_dataset("sipri", SIPRI_FILE, Path(folder) / f"out{next(counter)}"),
         )
@@ -59,7 +51,7 @@ def bench_openpyxl_values() -> dict[str, Any] | None:
                 pass
         book.close()
 
-    return {"name": "openpyxl-read-sipri", "seconds_best": round(_best(1, read), 3), "ok": True}
+    return {"name": "openpyxl-read-sipri", "seconds_best": round(best_of(1, read), 3), "ok": True}
 
 
 def bench_reference_match(n: int) -> dict[str, Any] | None:
@@ -94,7 +86,7 @@ def bench_reference_match(n: int) -> dict[str, Any] | None:
         }
     )
     metrics = {"military_expenditure": Metric("military_expenditure", "x", "money", "USD")}
-    seconds = _best(1, lambda: match_reference(claims, reference, metrics))
+    seconds = best_of(1, lambda: match_reference(claims, reference, metrics))
     return {
         "name": "reference-match",
         "claims": n,
