@@ -20,26 +20,18 @@ from reconcile.core.errors import Finding, InputError
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
 from .relations import RELATION_FIELDS, check_relations
+from .tables import CLAIM_COLUMNS, read_table_claims
 from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
 OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
+# The frame's columns: a claim table's own (claims/tables.py), where it was read, its relations.
 COLUMNS = [
-    "id",
-    "document",
+    *CLAIM_COLUMNS[:2],
     "document_file",
     "published",
-    "entity",
-    "metric",
-    "period",
-    "value",
-    "source",
-    "quote",
-    "line",
-    "basis",
-    "stage",
-    "note",
+    *CLAIM_COLUMNS[2:],
     "via",
     *RELATION_FIELDS,
     "path",
@@ -159,8 +151,6 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))
     for path in (f for f in files if f.suffix == ".parquet"):
-        from .tables import read_table_claims
-
         rows.extend(read_table_claims(path, documents))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     check_claims(frame, catalogue, documents, findings)

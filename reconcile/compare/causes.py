@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 NEAR = 0.03  # "near" means within 3 percent
 ROUNDING_GAP = 0.02  # intervals this close would overlap with a little more rounding
+# Ratios that mean a thousand/million/billion slip, with the words shown for them.
+SCALE_POWERS = ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000"))
 
 CAUSE_TEXT = {
     "scale": "the figures differ by a factor near {detail}: a thousand/million/billion slip",
@@ -62,7 +64,7 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
             text = np.where(first, out["value_a"].astype(str), out["value_b"].astype(str))
             assign(first | second, code, text)
 
-    for power, word in ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000")):
+    for power, word in SCALE_POWERS:
         assign(_near(ratio, power), "scale", word)
 
     if {"amount_a", "amount_b", "unit_a", "unit_b"} <= set(out.columns):

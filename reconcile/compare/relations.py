@@ -16,7 +16,7 @@ from reconcile.core.frames import codes_of, factorize_columns, take
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
-from .causes import NEAR
+from .causes import NEAR, SCALE_POWERS
 
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
@@ -184,9 +184,7 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
             (high[original] - low[original]) / (2 * np.abs(amount[original])),
         )
     agrees = np.abs(ratio - 1) <= EQUIVALENT_SLACK + np.nan_to_num(precision, nan=0.0)
-    scale = np.zeros(len(ratio), dtype=bool)
-    for power in (1e3, 1e6, 1e9):
-        scale |= (np.abs(ratio * power - 1) < NEAR) | (np.abs(ratio / power - 1) < NEAR)
+    scale = np.array([bool(_power_word(value)) for value in ratio], dtype=bool)
     dated_year = np.where(has_stated, 0, _other_year(claims, restated, original, ratio, rates))
     dated = dated_year > 0
     out["verdict"] = np.where(agrees, "agrees", "mismatch")
@@ -324,7 +322,7 @@ def _present(value: object) -> bool:
 
 def _power_word(ratio: float) -> str:
     """ "1,000" when a ratio is near a power of a thousand (either way), else ""."""
-    for power, word in ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000")):
+    for power, word in SCALE_POWERS:
         if abs(ratio / power - 1) < NEAR or abs(ratio * power - 1) < NEAR:
             return word
     return ""

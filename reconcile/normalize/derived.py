@@ -19,7 +19,6 @@ from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
 from reconcile.figures.numbers import format_number
 
-DERIVED_COLUMNS = ("derived", "chain", "derived_from")
 # For each relation field, the row each claim's reference points at (-1: none).
 Targets = dict[str, np.ndarray]
 # Relation fields whose value may be the id of another claim.
