@@ -292,7 +292,7 @@ def test_progress_bar_goes_to_stderr_on_a_tty(
     import io
     import sys
 
-    from reconcile.cli.extract import _progress
+    from reconcile.report.inputs import progress_bar as _progress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -302,7 +302,7 @@ def test_progress_bar_goes_to_stderr_on_a_tty(
     monkeypatch.setattr(sys, "stderr", terminal)
     paths = [Path(f"doc{i}.txt") for i in range(6)]
     assert list(_progress(paths)) == paths
-    assert "extracting" in terminal.getvalue()
+    assert "drafting" in terminal.getvalue()
     assert capsys.readouterr().out == ""
     assert _progress(paths[:2]) == paths[:2]  # short runs: no bar
 

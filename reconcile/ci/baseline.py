@@ -278,7 +278,7 @@ def dump_baseline(baseline: Baseline) -> str:
 
 def write_baseline(baseline: Baseline) -> None:
     """Write the baseline atomically: readers see the old file or the new one."""
-    from reconcile.report.writer import write_text_atomic
+    from reconcile.core.writing import write_text_atomic
 
     write_text_atomic(baseline.path, dump_baseline(baseline))
     baseline.exists = True

@@ -47,6 +47,7 @@ class Source:
     kind: str = "other"
     aliases: tuple[str, ...] = ()
     reviewed: bool = True
+    packaged: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -136,10 +137,11 @@ def packaged_files() -> list[Path]:
     return [data / "metrics.yaml", data / "sources.yaml"]
 
 
-def load_catalogue(directory: Path, *, packaged: bool = True) -> Catalogue:
+def load_catalogue(directory: Path | None, *, packaged: bool = True) -> Catalogue:
     """The packaged catalogue extended by metrics.yaml and sources.yaml of a claims folder.
 
-    Without `packaged`, both files must be in the folder (the catalogue of that folder alone).
+    Without `packaged`, both files must be in the folder (the catalogue of that folder alone);
+    with no folder, the packaged catalogue alone.
     """
     catalogue = Catalogue()
     if packaged:
@@ -147,6 +149,8 @@ def load_catalogue(directory: Path, *, packaged: bool = True) -> Catalogue:
             _read_layer(catalogue, path, "packaged")
         catalogue.origin.append(PACKAGED)
     for name, key in (("metrics.yaml", "metrics"), ("sources.yaml", "sources")):
+        if directory is None:
+            break
         path = directory / name
         if not path.exists():
             if packaged:
@@ -160,7 +164,7 @@ def load_catalogue(directory: Path, *, packaged: bool = True) -> Catalogue:
         _read_layer(catalogue, path, "project", key)
         if str(directory) not in catalogue.origin:
             catalogue.origin.append(str(directory))
-    check_related(catalogue, directory / "metrics.yaml")
+    check_related(catalogue, (directory or Path()) / "metrics.yaml")
     return catalogue
 
 
@@ -288,6 +292,7 @@ def _add_source(
             kind=str(entry.get("kind", "other")),
             aliases=tuple(str(a) for a in entry.get("aliases") or ()),
             reviewed=layer != "draft" and entry.get("reviewed", True) is not False,
+            packaged=layer == "packaged",
         )
     except (KeyError, TypeError, AttributeError) as error:
         catalogue.findings.append(

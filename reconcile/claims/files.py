@@ -23,6 +23,9 @@ from .relations import RELATION_FIELDS, check_relations
 from .tables import CLAIM_COLUMNS, read_table_claims
 from .yaml_io import line_of, read_yaml
 
+CLAIM_SUFFIXES = frozenset({".yaml", ".yml", ".csv", ".parquet"})
+# The first line of a file `reconcile extract` drafted: its claims are unreviewed.
+DRAFT_MARKER = "# drafted by reconcile extract"
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
 OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
@@ -37,6 +40,7 @@ COLUMNS = [
     "path",
     "path_line",
     "valid",
+    "reviewed",
 ]
 
 # What library callers may pass for paths: one or many, str or Path.
@@ -94,7 +98,7 @@ def claim_files(paths: PathsArgument) -> tuple[list[Path], Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix in {".yaml", ".yml", ".csv", ".parquet"}
+                    if p.suffix in CLAIM_SUFFIXES
                     and p.name not in CATALOGUE_FILES
                     and not p.name.startswith((".", "_"))
                 )
@@ -147,7 +151,10 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
             )
             continue
         catalogue.add_entries(data, path, layer="draft")  # a draft file's unreviewed entries
-        rows.extend(_read_yaml_claims(data, path, documents, findings))
+        drafted = _is_draft_file(path)
+        for row in _read_yaml_claims(data, path, documents, findings):
+            row["reviewed"] = not drafted
+            rows.append(row)
     for path in csv_files:
         rows.extend(_read_csv_claims(path, documents, findings))
     for path in (f for f in files if f.suffix == ".parquet"):
@@ -156,6 +163,12 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)
     return ClaimSet(frame, documents, catalogue, findings, files)
+
+
+def _is_draft_file(path: Path) -> bool:
+    """True for a file `reconcile extract` wrote and nobody has reviewed (its first line)."""
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        return stream.read(len(DRAFT_MARKER)) == DRAFT_MARKER
 
 
 def _read_document(
@@ -268,6 +281,7 @@ def _row(entry: Any, document: Document | None, path: Path, line: int | None) ->
     row["path"] = str(path)
     row["path_line"] = line
     row["valid"] = True
+    row["reviewed"] = True
     return row
 
 

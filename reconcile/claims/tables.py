@@ -215,4 +215,5 @@ def read_table_claims(path: Path, documents: dict[str, Any]) -> list[dict[str, A
     # Like CSV lines: the header is line 1, the first claim line 2.
     frame["path_line"] = range(2, len(frame) + 2)
     frame["valid"] = True
+    frame["reviewed"] = True
     return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]

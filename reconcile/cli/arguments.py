@@ -21,7 +21,8 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         default=[Path("claims")],
-        help="claim files or folders (default: claims/)",
+        help="claim files or folders (default: claims/); `report` also takes articles "
+        "(.txt, .html, .wiki) and folders of them, drafted on the fly",
     )
 
 

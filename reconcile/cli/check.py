@@ -142,7 +142,7 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"wrote {result.baseline.path}", file=sys.stderr)
     text = render_check(result, args.format, Path.cwd())
     if args.output:
-        from reconcile.report.writer import write_text_atomic
+        from reconcile.core.writing import write_text_atomic
 
         if args.output.is_dir():
             raise UsageError(f"--output {args.output} is a folder", "give a file name")

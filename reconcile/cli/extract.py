@@ -28,7 +28,9 @@ def add_extract_commands(commands: Any) -> None:
         epilog="examples:\n"
         "  reconcile extract article.txt --entity AZE --published 2026-03-13\n"
         "  reconcile extract page.html --format json\n"
-        "  reconcile extract wiki.txt --out drafts/wiki.yaml\n\n" + _EXIT_CODES,
+        "  reconcile extract wiki.txt --out drafts/wiki.yaml\n"
+        "  reconcile extract articles/ --out drafts/   # one claim file per article\n\n"
+        + _EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("documents", nargs="+", type=Path, metavar="DOC")
@@ -40,8 +42,17 @@ def add_extract_commands(commands: Any) -> None:
     )
     parser.add_argument("--published", help="publication date YYYY-MM-DD (overrides the text)")
     parser.add_argument("--format", choices=["yaml", "json"], default="yaml")
-    parser.add_argument("--out", type=Path, help="write drafts here (default: stdout)")
-    parser.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write drafts to this file, or to this folder one claim file per article "
+        "(default: stdout)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace earlier drafts in --out (reviewed claim files are never replaced)",
+    )
     parser.add_argument(
         "--claims", type=Path, default=Path("claims"), help="catalogue folder (default claims/)"
     )
@@ -65,11 +76,12 @@ def add_extract_commands(commands: Any) -> None:
 def _run_extract(args: argparse.Namespace) -> int:
     from reconcile.claims.catalogue import load_catalogue
     from reconcile.extract.claim_yaml import drafts_as_json, render_claim_yaml
-    from reconcile.extract.drafts import draft_claims
-    from reconcile.extract.readers import read_document
+    from reconcile.extract.folders import draft_documents, split_inputs
+    from reconcile.report.inputs import progress_bar
 
     published = _parse_date(args.published) if args.published else None
-    if args.out is not None:
+    to_folder = args.out is not None and _is_folder_out(args.out, args.documents)
+    if args.out is not None and not to_folder:
         _check_out(args.out, args.force)
     catalogue = load_catalogue(args.claims)
     if len(catalogue.origin) == 1:
@@ -77,25 +89,59 @@ def _run_extract(args: argparse.Namespace) -> int:
             f"note: no catalogue in {args.claims}/: using the general catalogue shipped in "
             "reconcile/data (pass --claims DIR for a project's)\n"
         )
-    drafts = []
-    documents = []
-    for path in _progress(args.documents):
-        if not path.is_file():
-            raise InputError("no such document", path=str(path), hint="check the path")
-        document = read_document(path, name=str(path))
-        documents.append(document)
-        drafts += draft_claims(
-            document, catalogue, entity=args.entity, published=published, source=args.source
+    inputs = split_inputs(args.documents)
+    if inputs.claims:
+        raise UsageError(
+            f"{inputs.claims[0]} is a claim file, not an article",
+            "give articles (.txt, .html, .wiki) or folders of them",
         )
+    drafted = draft_documents(
+        inputs.documents,
+        catalogue,
+        entity=args.entity,
+        published=published,
+        source=args.source,
+        progress=progress_bar,
+    )
+    if to_folder:
+        return _write_folder(args.out, drafted, args.force)
+    drafts = [d for item in drafted for d in item.drafts]
     if args.format == "json":
         text = json.dumps(drafts_as_json(drafts), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = render_claim_yaml(documents, drafts, catalogue)
+        text = render_claim_yaml([item.document for item in drafted], drafts, catalogue)
     if args.out is None:
         sys.stdout.write(text)
     else:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _is_folder_out(out: Path, documents: list[Path]) -> bool:
+    """--out names a folder: an existing one, one without a suffix, or several articles."""
+    if out.is_dir():
+        return True
+    if out.suffix.lower() in {".yaml", ".yml", ".json"}:
+        return False
+    return not out.suffix or len(documents) > 1 or any(d.is_dir() for d in documents)
+
+
+def _write_folder(out: Path, drafted: Any, force: bool) -> int:
+    from reconcile.extract.folders import write_draft_folder
+
+    result = write_draft_folder(out, drafted, force=force)
+    for path in result.written:
+        print(f"wrote {path}", file=sys.stderr)
+    for path in result.kept:
+        print(f"kept {path}: an earlier draft (pass --force to replace it)", file=sys.stderr)
+    for path in result.reviewed:
+        print(f"kept {path}: reviewed claims are never overwritten", file=sys.stderr)
+    print(
+        f"{len(result.written)} draft files written to {out}/; "
+        f"next: reconcile report {out} and reconcile validate {out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -116,18 +162,6 @@ def _parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as error:
         raise UsageError(f"bad --published {text!r}", "write the date as YYYY-MM-DD") from error
-
-
-def _progress(paths: list[Path]) -> Any:
-    """Show a progress bar for long runs on a TTY."""
-    if len(paths) < 5 or not sys.stderr.isatty():
-        return paths
-    from rich.console import Console
-    from rich.progress import track
-
-    # On stderr: stdout may carry the drafts (JSON or YAML).
-    console = Console(file=sys.stderr)
-    return track(paths, description="extracting", console=console, transient=True)
 
 
 def _run_eval(args: argparse.Namespace) -> int:

@@ -114,6 +114,8 @@ def _add_report(commands: Any) -> None:
         "agree, and how each metric runs across periods.",
         epilog="examples:\n"
         "  reconcile report claims/\n"
+        "  reconcile report articles/                    # drafts the articles on the fly\n"
+        "  reconcile report claims/ new-article.html     # reviewed claims beside a new article\n"
         "  reconcile report claims/ --only conflicts\n"
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
         "  reconcile report claims/ --format json > report.json\n"
@@ -142,10 +144,18 @@ def _add_report(commands: Any) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from reconcile.compare.reconciliation import build_report, reconcile_claims
+    from reconcile.compare.reconciliation import build_report
+    from reconcile.report.inputs import progress_bar, reconcile_inputs
     from reconcile.report.writer import render_report, write_reports
 
-    reconciliation = reconcile_claims(args.paths, args.rates)
+    reconciliation, drafted = reconcile_inputs(args.paths, args.rates, progress=progress_bar)
+    if drafted:
+        n_drafts = sum(len(d.drafts) for d in drafted)
+        print(
+            f"drafted {n_drafts} unreviewed claims from {len(drafted)} articles "
+            "(review them with `reconcile extract --out FOLDER`)",
+            file=sys.stderr,
+        )
     report = build_report(reconciliation, only=args.only)
     if args.reference:
         from reconcile.compare.reference import add_reference_to_report

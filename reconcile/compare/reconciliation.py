@@ -98,6 +98,7 @@ def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
         "basis": _text(row["basis"]),
         "note": _text(row["note"]),
         "valid": bool(row["valid"]),
+        "reviewed": bool(row["reviewed"]) if pd.notna(row.get("reviewed")) else True,
         "cluster": int(row["cluster"]) if row["cluster"] >= 0 else None,
         "repeat_of": _text(row["repeat_of"]),
         "derived": _text(row.get("derived")),

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
+from reconcile.claims.files import DRAFT_MARKER
 
 from .attribution import INSTITUTION_RE
 from .documents import Document
 from .drafts import Draft, document_slug
 from .provisional import is_provisional, metric_kind
 
-HEADER = "# drafted by reconcile extract: review every claim before moving it into claims/"
+HEADER = f"{DRAFT_MARKER}: review every claim before moving it into claims/"
 
 
 def _q(value: object) -> str:
@@ -92,36 +93,53 @@ def _claim_lines(draft: Draft) -> list[str]:
 
 
 def _catalogue_lines(document: Document, drafts: list[Draft], catalogue: Catalogue) -> list[str]:
+    """The metrics and sources the drafts use that only a project catalogue or nothing defines,
+    so that a folder of drafts reads on its own (a copy never replaces the catalogue's entry)."""
     metrics: dict[str, Draft] = {}
     sources: dict[str, str] = {}
     for draft in drafts:
-        if draft.metric not in catalogue.metrics and is_provisional(draft.metric):
+        known = catalogue.metrics.get(draft.metric)
+        if (known is None and is_provisional(draft.metric)) or (known and not known.packaged):
             metrics.setdefault(draft.metric, draft)
         for name, is_outlet in (
             (draft.source, draft.source_basis == "document"),
             (draft.via, True),
         ):
-            if name and catalogue.resolve_source(name) is None:
+            owner = catalogue.resolve_source(name) if name else None
+            if name and owner is None:
                 sources.setdefault(name, "news" if is_outlet else _source_kind(name))
+            elif owner and not catalogue.sources[owner].packaged:
+                sources.setdefault(owner, catalogue.sources[owner].kind)
     lines: list[str] = []
     if metrics:
         lines.append("metrics:  # provisional: map each to a catalogue metric when reviewing")
-        for metric_id, draft in metrics.items():
-            kind, unit = metric_kind(draft.unit)
-            label = f"Unreviewed: {draft.metric_phrase or metric_id}"
-            lines.append(
-                f"  - {{id: {_q(metric_id)}, label: {_q(label)}, kind: {kind}, "
-                f"unit: {_q(unit)}, reviewed: false}}"
-            )
+        lines += [_metric_line(catalogue, metric_id, draft) for metric_id, draft in metrics.items()]
     if sources:
         lines.append("sources:  # new: check each, then add it to sources.yaml")
         host = _host(document.url)
         for name, kind in sources.items():
+            known_source = catalogue.sources.get(name)
+            label = known_source.name if known_source else name
             aliases = f", aliases: [{_q(host)}]" if host and kind == "news" else ""
             lines.append(
-                f"  - {{id: {_q(name)}, name: {_q(name)}, kind: {kind}{aliases}, reviewed: false}}"
+                f"  - {{id: {_q(name)}, name: {_q(label)}, kind: {kind}{aliases}, reviewed: false}}"
             )
     return lines
+
+
+def _metric_line(catalogue: Catalogue, metric_id: str, draft: Draft) -> str:
+    known = catalogue.metrics.get(metric_id)
+    extra = ""
+    if known is not None:
+        kind, unit, label = known.kind, known.unit, known.label
+        extra = f", tolerance: {known.tolerance}" if known.tolerance else ""
+    else:
+        kind, unit = metric_kind(draft.unit)
+        label = f"Unreviewed: {draft.metric_phrase or metric_id}"
+    return (
+        f"  - {{id: {_q(metric_id)}, label: {_q(label)}, kind: {kind}, "
+        f"unit: {_q(unit)}{extra}, reviewed: false}}"
+    )
 
 
 def _source_kind(name: str) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from reconcile.core.errors import InputError
+from reconcile.core.writing import write_text_atomic
+
+__all__ = ["render_report", "write_reports", "write_text_atomic"]
 
 FILE_NAMES = {
     "markdown": "report.md",
@@ -29,19 +30,6 @@ def render_report(report: dict[str, Any], fmt: str) -> str:
         "html": render_html,
     }
     return renderers[fmt](report)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new version, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_reports(report: dict[str, Any], folder: Path) -> list[Path]:

@@ -1,0 +1,161 @@
+"""Articles as inputs beside claim files: tell them apart, draft them, write one file each.
+
+`reconcile report` and `reconcile eval` accept articles (text, HTML, wikitext; folders are read
+recursively) in any mix with claim files. Articles are drafted on the fly into claim YAML (the
+same text `reconcile extract --out FOLDER` writes), so drafted and reviewed claims go through
+one loader, one validation and one reconciliation; drafted rows are marked unreviewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reconcile.claims.catalogue import Catalogue, load_catalogue
+from reconcile.claims.files import CATALOGUE_FILES, CLAIM_SUFFIXES, DRAFT_MARKER
+from reconcile.core.errors import InputError
+
+from .claim_yaml import render_claim_yaml
+from .documents import Document
+from .drafts import Draft, document_slug, draft_claims
+from .readers import read_document
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".wiki", ".wikitext", ".md"})
+
+
+@dataclass(slots=True)
+class Inputs:
+    """Command-line paths sorted into claim files or folders, and article files."""
+
+    claims: list[Path] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+
+
+def split_inputs(paths: Sequence[Path]) -> Inputs:
+    """Claim files and folders holding claim files, apart from articles (read recursively).
+
+    A folder may hold both: its claim files are read as claims (with the catalogue beside
+    them) and its articles are drafted.
+    """
+    inputs = Inputs()
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            if any(_is_claim_file(p) for p in found):
+                inputs.claims.append(path)
+            inputs.documents += [p for p in found if p.suffix.lower() in DOCUMENT_SUFFIXES]
+        elif path.is_file():
+            if _is_claim_file(path) or path.name in CATALOGUE_FILES:
+                inputs.claims.append(path)
+            elif path.suffix.lower() in DOCUMENT_SUFFIXES:
+                inputs.documents.append(path)
+            else:
+                raise InputError(
+                    f"not a claim file or an article ({path.suffix or 'no suffix'})",
+                    path=str(path),
+                    hint="claims are .yaml/.csv/.parquet; articles .txt, .html or .wiki",
+                )
+        else:
+            raise InputError("no such file or folder", path=str(path), hint="check the path")
+    return inputs
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+
+
+def _is_claim_file(path: Path) -> bool:
+    return path.suffix.lower() in CLAIM_SUFFIXES and path.name not in CATALOGUE_FILES
+
+
+def catalogue_for(claim_paths: Sequence[Path]) -> Catalogue:
+    """The catalogue drafts are written against: the first claim folder's, else the packaged."""
+    for path in claim_paths:
+        return load_catalogue(path if path.is_dir() else path.parent)
+    return load_catalogue(None)
+
+
+@dataclass(slots=True)
+class DraftedDocument:
+    """One article, its drafts, and the claim YAML they make."""
+
+    path: Path
+    document: Document
+    drafts: list[Draft]
+    text: str
+
+    @property
+    def file_name(self) -> str:
+        """The claim file this document's drafts are written to."""
+        return f"{document_slug(self.path.name)}.yaml"
+
+
+def draft_documents(
+    paths: Iterable[Path],
+    catalogue: Catalogue,
+    *,
+    entity: str | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    progress: Callable[[list[Path]], Iterable[Path]] = list,
+) -> list[DraftedDocument]:
+    """Read and draft every article; each gets its own claim YAML text."""
+    out = []
+    for path in progress(list(paths)):
+        document = read_document(path, name=str(path))
+        drafts = draft_claims(
+            document, catalogue, entity=entity, published=published, source=source
+        )
+        text = render_claim_yaml([document], drafts, catalogue)
+        out.append(DraftedDocument(path, document, drafts, text))
+    _unique_file_names(out)
+    return out
+
+
+def _unique_file_names(drafted: list[DraftedDocument]) -> None:
+    seen: dict[str, int] = {}
+    for item in drafted:
+        name = item.file_name
+        if name in seen:
+            raise InputError(
+                f"two articles would write the same draft file {name}",
+                path=str(item.path),
+                hint="rename one of them, or extract them into different folders",
+            )
+        seen[name] = 1
+
+
+@dataclass(slots=True)
+class FolderWrite:
+    """What `write_draft_folder` did with each file."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # existing drafts, kept without --force
+    reviewed: list[Path] = field(default_factory=list)  # reviewed claim files, never touched
+
+
+def write_draft_folder(
+    folder: Path, drafted: Sequence[DraftedDocument], *, force: bool = False
+) -> FolderWrite:
+    """One claim file per article in `folder`; a reviewed claim file is never overwritten,
+    and an earlier draft only with `force`."""
+    from reconcile.core.writing import write_text_atomic
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError("--out must be a folder when articles are drafted", path=str(folder))
+    result = FolderWrite()
+    for item in drafted:
+        path = folder / item.file_name
+        if path.exists():
+            head = path.read_text(encoding="utf-8", errors="replace")[:200]
+            if not head.startswith(DRAFT_MARKER):
+                result.reviewed.append(path)
+                continue
+            if not force:
+                result.kept.append(path)
+                continue
+        write_text_atomic(path, item.text)
+        result.written.append(path)
+    return result

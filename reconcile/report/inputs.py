@@ -1,0 +1,73 @@
+"""Reconcile any mix of claim files and articles: articles are drafted on the fly.
+
+The drafts are written as claim YAML into a temporary folder (the text `reconcile extract
+--out FOLDER` would write) and read with the reviewed claims by one loader, so they get the same
+validation and reconciliation. Their rows keep `reviewed: false` and name the article itself as
+their file, with the line in the article.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from reconcile.claims.files import PathsArgument, as_paths
+from reconcile.compare.reconciliation import Reconciliation, reconcile_claims
+from reconcile.extract.folders import (
+    DraftedDocument,
+    catalogue_for,
+    draft_documents,
+    split_inputs,
+)
+
+
+def reconcile_inputs(
+    paths: PathsArgument,
+    rates_files: PathsArgument = (),
+    *,
+    progress: Callable[[list[Path]], Iterable[Path]] = list,
+) -> tuple[Reconciliation, list[DraftedDocument]]:
+    """Reconcile claim files and articles together; returns the drafted articles too."""
+    inputs = split_inputs(as_paths(paths))
+    if not inputs.documents:
+        return reconcile_claims(inputs.claims, rates_files), []
+    drafted = draft_documents(inputs.documents, catalogue_for(inputs.claims), progress=progress)
+    with tempfile.TemporaryDirectory(prefix="reconcile-drafts-") as folder:
+        by_file: dict[str, DraftedDocument] = {}
+        for item in drafted:
+            path = Path(folder) / item.file_name
+            path.write_text(item.text, encoding="utf-8")
+            by_file[str(path)] = item
+        reconciliation = reconcile_claims([*inputs.claims, Path(folder)], rates_files)
+    _point_at_articles(reconciliation, by_file)
+    return reconciliation, drafted
+
+
+def _point_at_articles(reconciliation: Reconciliation, by_file: dict[str, DraftedDocument]) -> None:
+    """Drafted rows and their findings name the article and its line, not the temporary file."""
+    frame = reconciliation.comparison.claims
+    article = frame["path"].map(lambda p: str(by_file[p].path) if p in by_file else None)
+    drafted = article.notna()
+    if drafted.any():
+        frame.loc[drafted, "path_line"] = frame.loc[drafted, "line"]
+        frame.loc[drafted, "path"] = article[drafted]
+    reconciliation.findings = [
+        replace(f, path=str(by_file[f.path].path), line=None) if f.path in by_file else f
+        for f in reconciliation.findings
+    ]
+
+
+def progress_bar(paths: list[Path]) -> Iterable[Path]:
+    """A progress bar on stderr for long inputs on a terminal."""
+    if len(paths) < 5 or not sys.stderr.isatty():
+        return paths
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(paths, description="drafting", console=Console(file=sys.stderr), transient=True)
+
+
+__all__: Sequence[str] = ("progress_bar", "reconcile_inputs")

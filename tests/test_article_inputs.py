@@ -1,0 +1,92 @@
+"""Articles as inputs: `report` drafts them on the fly, `extract --out FOLDER` one file each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reconcile.cli.main import run
+from reconcile.core.errors import InputError
+from reconcile.extract.folders import split_inputs
+
+ARTICLE = """title: Budget news
+published: 2021-03-02
+
+Ruritania's defence budget for 2021 is 12.5 billion dollars, the finance ministry said.
+"""
+OTHER = """title: Budget news again
+published: 2021-05-02
+
+Ruritania will spend $14 billion on defence in 2021, according to the defence ministry.
+"""
+
+
+def _articles(folder: Path) -> Path:
+    (folder / "docs" / "deeper").mkdir(parents=True)
+    (folder / "docs" / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "docs" / "deeper" / "two.txt").write_text(OTHER, encoding="utf-8")
+    return folder / "docs"
+
+
+def test_split_inputs_reads_folders_recursively_and_refuses_strange_files(tmp_path: Path) -> None:
+    docs = _articles(tmp_path)
+    inputs = split_inputs([docs, Path("claims")])
+    assert [p.name for p in inputs.documents] == ["two.txt", "one.txt"]
+    assert inputs.claims == [Path("claims")]
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="not a claim file or an article"):
+        split_inputs([tmp_path / "x.pdf"])
+
+
+def test_report_on_articles_marks_drafted_rows_unreviewed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _articles(tmp_path)
+    assert run(["report", str(docs), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    claims = [c for g in report["groups"] for c in g["claims"]]
+    assert len(claims) >= 2
+    assert all(c["reviewed"] is False for c in claims)
+    # Each drafted row names its article and the line in it, not a temporary file.
+    assert {Path(c["file"]).name for c in claims} == {"one.txt", "two.txt"}
+    assert all(c["file_line"] == 4 for c in claims)
+    assert "drafted 2 unreviewed claims from 2 articles" in captured.err
+
+
+def test_report_mixes_reviewed_claims_and_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _articles(tmp_path)
+    assert run(["report", "claims", str(docs / "one.txt"), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    claims = [c for g in report["groups"] for c in g["claims"]]
+    reviewed = {c["reviewed"] for c in claims if c["file"].startswith("claims")}
+    assert reviewed == {True}
+    assert [c["reviewed"] for c in claims if c["file"].endswith("one.txt")] == [False]
+
+
+def test_extract_to_a_folder_writes_one_file_per_article_and_never_a_reviewed_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _articles(tmp_path)
+    out = tmp_path / "drafts"
+    assert run(["extract", str(docs), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["one.yaml", "two.yaml"]
+    # The folder reads on its own: validate finds no error, report reconciles it.
+    assert run(["validate", str(out)]) == 0
+    assert run(["report", str(out), "--format", "json"]) == 0
+    capsys.readouterr()
+    # A second extract keeps earlier drafts unless --force; a reviewed file never changes.
+    reviewed = out / "one.yaml"
+    text = reviewed.read_text(encoding="utf-8").split("\n", 1)[1]  # header removed: reviewed
+    reviewed.write_text(text, encoding="utf-8")
+    assert run(["extract", str(docs), "--out", str(out), "--force"]) == 0
+    err = capsys.readouterr().err
+    assert "reviewed claims are never overwritten" in err
+    assert reviewed.read_text(encoding="utf-8") == text
+    assert "wrote " + str(out / "two.yaml") in err
+    assert run(["extract", str(docs), "--out", str(out)]) == 0
+    assert "an earlier draft (pass --force" in capsys.readouterr().err
