@@ -136,6 +136,8 @@ def _discrepancies(
     found: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for group in report["groups"]:
         for conflict in group["conflicts"]:
+            if conflict.get("kind", "contradiction") != "contradiction":
+                continue  # a stage, revision or definition difference is not a contradiction
             key = (conflict["fingerprint"], group["entity"], group["metric"], group["period"])
             found.setdefault(key, []).append(conflict)
     for record in report.get("relations") or []:

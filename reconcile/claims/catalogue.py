@@ -36,6 +36,7 @@ class Metric:
     related: tuple[str, ...] = ()
     reviewed: bool = True
     packaged: bool = False
+    running: bool = False  # a running tally (a death toll): later reports revise it
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,7 @@ def _add_metric(
                 related=tuple(str(r) for r in entry.get("related") or ()),
                 reviewed=layer != "draft" and entry.get("reviewed", True) is not False,
                 packaged=layer == "packaged",
+                running=entry.get("running") is True,
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         catalogue.findings.append(
@@ -278,6 +280,7 @@ def _extended(base: Metric, entry: Any) -> Metric:
         cues=cues,
         related=tuple(dict.fromkeys(related)),
         packaged=False,
+        running=entry.get("running", base.running) is True,
     )
 
 

@@ -16,6 +16,7 @@ from reconcile.core.version import __version__
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_reference_argument
 from .check import add_check_commands
 from .datasets import add_dataset_commands
+from .evaluate import add_eval_command
 from .extract import add_extract_commands
 
 
@@ -218,6 +219,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     add_check_commands,
     add_extract_commands,
     add_dataset_commands,
+    add_eval_command,
 ]
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from reconcile.claims.catalogue import Metric
+from reconcile.claims.catalogue import Metric, Source
 from reconcile.claims.files import ClaimSet, PathsArgument, as_paths, load_claims
 from reconcile.core.errors import Finding
 from reconcile.core.version import __version__
@@ -19,6 +19,7 @@ from .causes import add_related_metric_causes, describe_cause, infer_causes
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
+from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
 REPORT_VERSION = "1.0"
 
@@ -34,9 +35,13 @@ class Reconciliation:
 
 
 def reconcile_frame(
-    frame: pd.DataFrame, metrics: dict[str, Metric], rates: RateTable
+    frame: pd.DataFrame,
+    metrics: dict[str, Metric],
+    rates: RateTable,
+    sources: dict[str, Source] | None = None,
 ) -> tuple[Comparison, list[Conversion], list[Finding]]:
-    """The pure core: normalise a claims frame and compare it (no I/O)."""
+    """The pure core: normalise a claims frame and compare it (no I/O); `sources` (the
+    catalogue's) tells independent estimates from budget stages."""
     from reconcile.normalize.claim_values import normalize_claims
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
@@ -46,6 +51,18 @@ def reconcile_frame(
         infer_causes(comparison.conflicts), comparison.claims
     )
     comparison.relations = check_relations(comparison.claims, rates)
+    running = {m.id for m in metrics.values() if m.running}
+    comparison.conflicts = classify_pairs(
+        comparison.conflicts,
+        comparison.claims,
+        comparison.relations,
+        running,
+        {s.id: s.kind for s in (sources or {}).values()},
+    )
+    comparison.groups["verdict"] = group_verdicts(
+        comparison.groups, comparison.claims, comparison.conflicts, running
+    )
+    comparison.groups["stated_gap"] = group_stated_gaps(comparison.claims, len(comparison.groups))
     return comparison, conversions, findings
 
 
@@ -53,7 +70,9 @@ def reconcile_claims(paths: PathsArgument, rates_files: PathsArgument = ()) -> R
     """Read claim files and reconcile them (the `report` and `check` commands)."""
     claim_set = load_claims(paths)
     rates = load_rate_table(tuple(as_paths(rates_files)))
-    comparison, conversions, findings = reconcile_frame(claim_set.frame, claim_set.metrics, rates)
+    comparison, conversions, findings = reconcile_frame(
+        claim_set.frame, claim_set.metrics, rates, claim_set.sources
+    )
     return Reconciliation(claim_set, comparison, conversions, [*claim_set.findings, *findings])
 
 
@@ -92,6 +111,7 @@ def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
         "percentile": _number(row["percentile"]),
         "normalized_low": _number(row["normalized_low"]) if row["valid"] else None,
         "normalized_high": _number(row["normalized_high"]) if row["valid"] else None,
+        "normalized_amount": _number(row["normalized_amount"]) if row["valid"] else None,
         "normalized_unit": _text(row["normalized_unit"]) if row["valid"] else None,
         "steps": conversion.steps if conversion else [],
         "stage": _text(row["stage"]),
@@ -103,6 +123,9 @@ def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
         "repeat_of": _text(row["repeat_of"]),
         "derived": _text(row.get("derived")),
         "chain": _text(row.get("chain")),
+        "derived_from": str(row["derived_from"]).split(",")
+        if _text(row.get("derived_from"))
+        else [],
     }
 
 
@@ -116,6 +139,8 @@ def _conflict_record(pair: Any) -> dict[str, Any]:
         "gap": round(float(pair["gap"]), 6),
         "ratio": _number(round(float(pair["ratio"]), 6)),
         "severity": pair["severity"],
+        "kind": pair["kind"],
+        "stated_gap": _number(round(float(pair["stated_gap"]), 6)),
         "cause": _text(pair["cause"]),
         "cause_text": describe_cause(pair["cause"], pair["cause_detail"]),
     }
@@ -167,8 +192,10 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
                 "entity": group["entity"],
                 "metric": group["metric"],
                 "metric_label": metric.label if metric else None,
+                "running": bool(metric and metric.running),
                 "period": group["period"],
                 "verdict": group["verdict"],
+                "stated_gap": _number(round(float(group["stated_gap"]), 6)),
                 "claims": records,
                 "clusters": _clusters(records),
                 "conflicts": conflicts_by_group.get(int(number), []),
@@ -199,6 +226,7 @@ def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
     comparison = reconciliation.comparison
     verdicts = comparison.groups["verdict"].value_counts()
     frame = comparison.claims
+    kinds = comparison.conflicts.get("kind", pd.Series(dtype=object))
     return {
         "claims": len(frame),
         "valid_claims": int(frame["valid"].sum()),
@@ -207,9 +235,11 @@ def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
         "groups": len(comparison.groups),
         "conflict": int(verdicts.get("conflict", 0)),
         "consistent": int(verdicts.get("consistent", 0)),
+        **{v.replace("-", "_"): int(verdicts.get(v, 0)) for v in EXPLAINED_VERDICTS},
         "single": int(verdicts.get("single", 0)),
         "invalid": int(verdicts.get("invalid", 0)),
-        "conflict_pairs": len(comparison.conflicts),
+        "conflict_pairs": int((kinds == "contradiction").sum()),
+        "difference_pairs": int((kinds != "contradiction").sum()),
         "relation_checks": len(comparison.relations),
         "relation_mismatches": _count_mismatches(comparison.relations),
         "errors": sum(1 for f in reconciliation.findings if f.level == "error"),

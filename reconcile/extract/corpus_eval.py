@@ -117,9 +117,7 @@ def evaluate_corpus(corpus: Path, catalogue: Catalogue | None = None) -> CorpusS
                 drafts[doc] = draft_claims(document, catalogue)
                 score.drafts += len(drafts[doc])
             used = {id(f.draft) for f in score.figures if f.doc == doc and f.draft}
-            score.figures.append(
-                _score_figure(cluster["id"], figure, drafts[doc], texts[doc], used)
-            )
+            score.figures.append(score_figure(cluster["id"], figure, drafts[doc], texts[doc], used))
     _score_grouping(score, expected["clusters"])
     return score
 
@@ -165,7 +163,7 @@ def _quote_span(text: str, quote: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def _score_figure(
+def score_figure(
     cluster: str, figure: dict[str, Any], drafts: list[Draft], text: str, used: set[int]
 ) -> FigureScore:
     score = FigureScore(str(figure["id"]), cluster, str(figure["doc"]))

@@ -16,6 +16,7 @@ from pathlib import Path
 from reconcile.claims.catalogue import Catalogue, load_catalogue
 from reconcile.claims.files import CATALOGUE_FILES, CLAIM_SUFFIXES, DRAFT_MARKER
 from reconcile.core.errors import InputError
+from reconcile.core.periods import UNDATED
 
 from .claim_yaml import render_claim_yaml
 from .documents import Document
@@ -101,17 +102,44 @@ def draft_documents(
     source: str | None = None,
     progress: Callable[[list[Path]], Iterable[Path]] = list,
 ) -> list[DraftedDocument]:
-    """Read and draft every article; each gets its own claim YAML text."""
-    out = []
+    """Read and draft every article; each gets its own claim YAML text.
+
+    A figure no date in its article places (no year in the text, no publication date) takes
+    the period the other articles give the same entity and metric, when they all give one.
+    """
+    read = []
     for path in progress(list(paths)):
         document = read_document(path, name=str(path))
         drafts = draft_claims(
             document, catalogue, entity=entity, published=published, source=source
         )
-        text = render_claim_yaml([document], drafts, catalogue)
-        out.append(DraftedDocument(path, document, drafts, text))
+        read.append((path, document, drafts))
+    date_undated([drafts for _, _, drafts in read])
+    out = [
+        DraftedDocument(path, document, drafts, render_claim_yaml([document], drafts, catalogue))
+        for path, document, drafts in read
+    ]
     _unique_file_names(out)
     return out
+
+
+def date_undated(drafts_by_document: list[list[Draft]]) -> None:
+    """Give an undated draft the one period other documents give its entity and metric."""
+    periods: dict[tuple[str, str], dict[int, set[str]]] = {}
+    for number, drafts in enumerate(drafts_by_document):
+        for draft in drafts:
+            if draft.period != UNDATED:
+                key = (draft.entity, draft.metric)
+                periods.setdefault(key, {}).setdefault(number, set()).add(draft.period)
+    for number, drafts in enumerate(drafts_by_document):
+        for draft in drafts:
+            if draft.period != UNDATED:
+                continue
+            others = periods.get((draft.entity, draft.metric), {})
+            found = set().union(*(p for n, p in others.items() if n != number))
+            if len(found) == 1:
+                draft.period = found.pop()
+                draft.period_basis = "the other documents (this one gives no date)"
 
 
 def _unique_file_names(drafted: list[DraftedDocument]) -> None:

@@ -1,0 +1,197 @@
+"""Verdicts a careful fact-checker would give: which differences are contradictions.
+
+Intervals decide whether two figures can both be right as stated (groups.py). This pass, run
+on the pairs whose intervals do not overlap, says what kind of difference each one is:
+- `revision`: a running tally (a metric marked `running: true`, such as a death toll) reported
+  by different documents: later reports supersede earlier ones. A later report with a lower
+  figure stays a contradiction;
+- `stage-difference`: the two figures are different budget stages and one of them is a revised
+  budget or the spending outturn (`revised`, `executed`): a later stage legitimately differs.
+  A draft against the adopted budget stays a contradiction (cause `budget-stage`): the adopted
+  budget normally is the draft, and a gap between them is worth checking. So does a budget
+  against an independent estimator's figure (a research institute's or an international
+  organisation's estimate is built on its own definition, not a stage of the budget);
+- `definition-difference`: different price bases, or two figures one document attributes to
+  the same source for the same thing (a source does not contradict itself in one article: the
+  two measure different scopes), unless the evidence points to an error (a scale slip, a
+  currency label, a restatement or arithmetic that does not hold);
+- `contradiction`: everything else.
+A restated figure that the equivalent check found consistent at a nearby exchange rate is no
+difference at all (the pair is dropped). Every pair also gets `stated_gap`, the relative gap
+between the two stated amounts, the figure a reader computes (the interval gap is the
+evidence; "60,000" against "67,000" is 2 % apart as intervals and 11.7 % as stated).
+
+Groups: `conflict` when some pair is a contradiction, else the most serious explained kind;
+a group whose figures overlap only because one is coarsely rounded (its rounding interval is
+wider than ROUNDING_SPAN either side of its amount) is `within-rounding`, shown with the gap.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+STAGE_ORDER = {"draft": 0, "approved": 1, "revised": 2, "executed": 3}
+LATER_STAGE = 2  # revised or executed: the figure is expected to move
+ROUNDING_SPAN = 0.05  # an interval wider than 5 % either side of its amount is coarse
+ERROR_CAUSES = {
+    "scale",
+    "currency",
+    "stated-equivalent",
+    "implied-by-growth",
+    "implied-by-share",
+    "sum-mismatch",
+}
+# Sources whose figures are their own estimates, not a government's budget stages.
+ESTIMATOR_KINDS = {"research-institute", "international-organisation", "reference-work"}
+KINDS = ("contradiction", "definition-difference", "stage-difference", "revision")
+# Group verdicts, most serious first; a group takes the first that any of its pairs has.
+GROUP_VERDICT_OF_KIND = {
+    "contradiction": "conflict",
+    "definition-difference": "definition-difference",
+    "stage-difference": "stage-difference",
+    "revision": "revision",
+}
+EXPLAINED_VERDICTS = ("definition-difference", "stage-difference", "revision", "within-rounding")
+
+
+def classify_pairs(
+    pairs: pd.DataFrame,
+    claims: pd.DataFrame,
+    relations: pd.DataFrame,
+    running_metrics: set[str],
+    source_kinds: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Add `kind` and `stated_gap` to the conflicting pairs; drop agreeing restatements.
+
+    `source_kinds` maps source id to its catalogue kind (government, research-institute, ...).
+    """
+    out = pairs.copy()
+    if out.empty:
+        out["kind"] = pd.Series(dtype=object)
+        out["stated_gap"] = pd.Series(dtype=float)
+        return out
+    out = out[~_agreeing_restatements(out, relations)].reset_index(drop=True)
+    a, b = out["row_a"].to_numpy(), out["row_b"].to_numpy()
+    cause = out["cause"].to_numpy(dtype=object)
+    error = np.isin(cause.astype(str), list(ERROR_CAUSES))
+    kind = np.full(len(out), "contradiction", dtype=object)
+
+    document = claims["document"].astype(object).to_numpy()
+    source = claims["source"].astype(object).to_numpy()
+    same_document = (document[a] == document[b]) & pd.notna(document[a])
+    same_document &= source[a] == source[b]
+    basis_differs = _differ(out, "basis")
+    kind[(same_document | basis_differs) & ~error] = "definition-difference"
+
+    stage = claims["stage"].map(STAGE_ORDER).to_numpy(dtype=float)
+    later = np.fmax(stage[a], stage[b]) >= LATER_STAGE
+    staged = np.isfinite(stage[a]) & np.isfinite(stage[b]) & (stage[a] != stage[b]) & later
+    kinds = source_kinds or {}
+    estimator = np.array([kinds.get(str(s)) in ESTIMATOR_KINDS for s in source], dtype=bool)
+    staged &= ~estimator[a] & ~estimator[b]
+    kind[staged & ~error] = "stage-difference"
+
+    running = claims["metric"].isin(list(running_metrics)).to_numpy()[a]
+    kind[running & ~same_document & ~error & ~_later_is_lower(claims, a, b)] = "revision"
+
+    out["kind"] = kind
+    out["stated_gap"] = _stated_gap(out)
+    return out
+
+
+def _differ(pairs: pd.DataFrame, column: str) -> np.ndarray:
+    if f"{column}_a" not in pairs:
+        return np.zeros(len(pairs), dtype=bool)
+    first = pairs[f"{column}_a"].to_numpy(dtype=object)
+    second = pairs[f"{column}_b"].to_numpy(dtype=object)
+    return np.asarray(pd.notna(first) & pd.notna(second) & (first != second), dtype=bool)
+
+
+def _later_is_lower(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """b is the higher figure; true where a (the lower) was published after b."""
+    published = pd.to_datetime(claims["published"], errors="coerce", format="mixed")
+    days = published.to_numpy(dtype="datetime64[D]")
+    both = ~np.isnat(days[a]) & ~np.isnat(days[b])
+    return np.asarray(both & (days[a] > days[b]), dtype=bool)
+
+
+def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.ndarray:
+    """Pairs of a figure and its own restatement that the equivalent check found consistent."""
+    if relations.empty:
+        return np.zeros(len(pairs), dtype=bool)
+    agreeing = relations[(relations["kind"] == "equivalent") & (relations["verdict"] == "agrees")]
+    keys = {
+        frozenset((str(claim), str(other)))
+        for claim, others in zip(agreeing["claim"], agreeing["others"], strict=True)
+        for other in (others if isinstance(others, list | tuple) else [others])
+    }
+    if not keys:
+        return np.zeros(len(pairs), dtype=bool)
+    ids = zip(pairs["id_a"].astype(str), pairs["id_b"].astype(str), strict=True)
+    return np.array([frozenset(pair) in keys for pair in ids], dtype=bool)
+
+
+def _stated_gap(pairs: pd.DataFrame) -> np.ndarray:
+    first = pairs["normalized_amount_a"].to_numpy(dtype=float)
+    second = pairs["normalized_amount_b"].to_numpy(dtype=float)
+    smaller = np.fmin(np.abs(first), np.abs(second))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = np.abs(second - first) / smaller
+    return np.where(np.isfinite(gap), gap, np.nan)
+
+
+def group_verdicts(
+    groups: pd.DataFrame, claims: pd.DataFrame, pairs: pd.DataFrame, running_metrics: set[str]
+) -> pd.Series:
+    """Each group's verdict from its pairs' kinds, and within-rounding for coarse agreement
+    (a revision, for a running tally: "at least 135" and a later 154 are an update)."""
+    verdict = groups["verdict"].to_numpy(dtype=object).copy()
+    in_conflict = verdict == "conflict"
+    verdict[in_conflict] = "consistent"  # until a pair says otherwise
+    if len(pairs):
+        codes = np.array([KINDS.index(k) for k in pairs["kind"]], dtype=np.int64)
+        worst = np.full(len(groups), len(KINDS), dtype=np.int64)
+        np.minimum.at(worst, pairs["group"].to_numpy(dtype=np.int64), codes)
+        for code, kind in enumerate(KINDS):
+            verdict[worst == code] = GROUP_VERDICT_OF_KIND[kind]
+    coarse = _coarse_agreement(claims, len(groups))
+    running = groups["metric"].isin(list(running_metrics)).to_numpy()
+    verdict[(verdict == "consistent") & coarse & running] = "revision"
+    verdict[(verdict == "consistent") & coarse] = "within-rounding"
+    return pd.Series(verdict, index=groups.index)
+
+
+def _coarse_agreement(claims: pd.DataFrame, n_groups: int) -> np.ndarray:
+    """Groups whose active figures stop overlapping once every interval is clipped to
+    ROUNDING_SPAN either side of its amount."""
+    active = claims["active"].to_numpy(dtype=bool)
+    amount = claims["normalized_amount"].to_numpy(dtype=float)
+    rows = np.flatnonzero(active & np.isfinite(amount))
+    if not len(rows):
+        return np.zeros(n_groups, dtype=bool)
+    group = claims["group"].to_numpy(dtype=np.int64)[rows]
+    amount = amount[rows]
+    span = np.abs(amount) * ROUNDING_SPAN
+    low = np.fmax(claims["lo"].to_numpy(dtype=float)[rows], amount - span)
+    high = np.fmin(claims["hi"].to_numpy(dtype=float)[rows], amount + span)
+    max_low = np.full(n_groups, -np.inf)
+    np.maximum.at(max_low, group, low)
+    min_high = np.full(n_groups, np.inf)
+    np.minimum.at(min_high, group, high)
+    return np.asarray(max_low > min_high, dtype=bool)
+
+
+def group_stated_gaps(claims: pd.DataFrame, n_groups: int) -> np.ndarray:
+    """The relative gap between a group's lowest and highest stated amounts (active figures)."""
+    active = claims["active"].to_numpy(dtype=bool)
+    amount = claims["normalized_amount"].to_numpy(dtype=float)
+    rows = np.flatnonzero(active & np.isfinite(amount))
+    group = claims["group"].to_numpy(dtype=np.int64)[rows]
+    highest = np.full(n_groups, -np.inf)
+    np.maximum.at(highest, group, amount[rows])
+    lowest = np.full(n_groups, np.inf)
+    np.minimum.at(lowest, group, amount[rows])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = (highest - lowest) / np.abs(lowest)
+    return np.where(np.isfinite(gap), gap, np.nan)

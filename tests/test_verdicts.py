@@ -1,0 +1,168 @@
+"""Verdict rules: which differences are contradictions (compare/verdicts.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.compare.reconciliation import build_report, reconcile_claims
+
+SOURCES = """sources:
+  - {id: MoF, name: Ministry of Finance, kind: government}
+  - {id: Daily, name: The Daily, kind: news}
+  - {id: Weekly, name: The Weekly, kind: news}
+  - {id: Institute, name: An Institute, kind: research-institute}
+"""
+
+
+def _claims(
+    folder: Path, *claims: tuple[str, str, str, dict[str, str]], metric: str = "defence_budget"
+) -> dict[str, Any]:
+    """One claim file per (document, source, value, extra fields); returns the report."""
+    (folder / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    for number, (document, source, value, extra) in enumerate(claims):
+        published = extra.pop("published", None)
+        lines = [
+            "document:",
+            f"  id: {document}",
+            f"  file: {document}.txt",
+            *([f"  published: {published}"] if published else []),
+            "claims:",
+            f"  - id: c{number}",
+            "    entity: RUR",
+            f"    metric: {metric}",
+            '    period: "2020"',
+            f'    value: "{value}"',
+            f"    source: {source}",
+            *(f"    {key}: {text}" for key, text in extra.items()),
+        ]
+        path = folder / f"{number:02d}_{document}.yaml"
+        if path.exists():  # a second claim of the same document
+            lines = (
+                path.read_text(encoding="utf-8").splitlines() + lines[lines.index("claims:") + 1 :]
+            )
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return build_report(reconcile_claims(folder))
+
+
+def _only_group(report: dict[str, Any]) -> dict[str, Any]:
+    groups = [g for g in report["groups"] if g["verdict"] != "single"]
+    assert len(groups) == 1, [g["verdict"] for g in report["groups"]]
+    return groups[0]
+
+
+def test_an_outturn_against_the_adopted_budget_is_a_stage_difference(tmp_path: Path) -> None:
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("law", "MoF", "$300 million", {"stage": "approved"}),
+            ("outturn", "Daily", "$387 million", {"stage": "executed"}),
+        )
+    )
+    assert group["verdict"] == "stage-difference"
+    assert [c["kind"] for c in group["conflicts"]] == ["stage-difference"]
+    assert group["conflicts"][0]["stated_gap"] == pytest.approx(0.29)
+
+
+def test_a_draft_against_the_adopted_budget_stays_a_contradiction(tmp_path: Path) -> None:
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("draft", "MoF", "$301 million", {"stage": "draft"}),
+            ("law", "Daily", "$307 million", {"stage": "approved"}),
+        )
+    )
+    assert group["verdict"] == "conflict"
+    assert group["conflicts"][0]["cause"] == "budget-stage"
+
+
+def test_an_independent_estimate_is_not_a_budget_stage(tmp_path: Path) -> None:
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("law", "MoF", "$2.46 billion", {"stage": "approved"}),
+            ("estimate", "Institute", "$1.473 billion", {"stage": "executed"}),
+        )
+    )
+    assert group["verdict"] == "conflict"
+
+
+def test_two_figures_one_source_gives_in_one_article_differ_by_definition(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("article", "Daily", "$267 million", {}),
+            ("article", "Daily", "$117.6 million", {}),
+        )
+    )
+    assert group["verdict"] == "definition-difference"
+    # The same two figures from two sources in one article are a contradiction.
+    other = tmp_path / "other"
+    other.mkdir()
+    group = _only_group(
+        _claims(
+            other,
+            ("article", "Daily", "$267 million", {}),
+            ("article", "MoF", "$117.6 million", {}),
+        )
+    )
+    assert group["verdict"] == "conflict"
+
+
+def test_a_running_tally_that_rose_is_a_revision_and_one_that_fell_is_not(tmp_path: Path) -> None:
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("early", "Daily", "135", {"published": "2020-08-05"}),
+            ("later", "Weekly", "154", {"published": "2020-08-07"}),
+            metric="people_killed",
+        )
+    )
+    assert group["verdict"] == "revision"
+    fell = tmp_path / "fell"
+    fell.mkdir()
+    group = _only_group(
+        _claims(
+            fell,
+            ("early", "Daily", "154", {"published": "2020-08-05"}),
+            ("later", "Weekly", "135", {"published": "2020-08-07"}),
+            metric="people_killed",
+        )
+    )
+    assert group["verdict"] == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "verdict", "gap"),
+    [
+        ("$2 billion", "$2.4 billion", "within-rounding", 0.2),  # overlaps only as "1.5-2.5 bn"
+        ("nearly $5 billion", "$4.85 billion", "consistent", 0.030928),
+        ("$245.8 billion", "$245.8 billion", "consistent", 0.0),
+    ],
+)
+def test_round_figures_are_not_wildcards(
+    tmp_path: Path, low: str, high: str, verdict: str, gap: float
+) -> None:
+    group = _only_group(_claims(tmp_path, ("one", "Daily", low, {}), ("two", "MoF", high, {})))
+    assert group["verdict"] == verdict
+    assert group["stated_gap"] == pytest.approx(gap, abs=1e-6)
+
+
+def test_the_gap_shown_is_between_the_stated_amounts(tmp_path: Path) -> None:
+    group = _only_group(
+        _claims(
+            tmp_path,
+            ("one", "Daily", "60,000", {}),
+            ("two", "MoF", "67,000", {}),
+            metric="population",
+        )
+    )
+    conflict = group["conflicts"][0]
+    assert conflict["gap"] == pytest.approx(0.0231, abs=1e-3)  # the intervals' distance
+    assert conflict["kind"] == "contradiction"
+    assert conflict["stated_gap"] == pytest.approx(7 / 60, abs=1e-6)  # what a reader computes
