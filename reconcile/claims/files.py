@@ -27,7 +27,7 @@ CLAIM_SUFFIXES = frozenset({".yaml", ".yml", ".csv", ".parquet"})
 # The first line of a file `reconcile extract` drafted: its claims are unreviewed.
 DRAFT_MARKER = "# drafted by reconcile extract"
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
+OPTIONAL = ("quote", "line", "basis", "stage", "scope", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 # The frame's columns: a claim table's own (claims/tables.py), where it was read, its relations.
 COLUMNS = [

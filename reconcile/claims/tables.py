@@ -31,6 +31,7 @@ CLAIM_COLUMNS = [
     "line",
     "basis",
     "stage",
+    "scope",
     "note",
 ]
 PROVENANCE_COLUMNS = [
@@ -206,7 +207,7 @@ def read_table_claims(path: Path, documents: dict[str, Any]) -> list[dict[str, A
     frame = read_table(path).reindex(columns=CLAIM_COLUMNS)
     frame = frame.astype(object).where(frame.notna(), None)
     frame["line"] = [int(v) if v not in (None, "") else None for v in frame["line"]]
-    for column in ("quote", "basis", "stage", "note"):
+    for column in ("quote", "basis", "stage", "scope", "note"):
         frame[column] = [None if v in (None, "") else str(v) for v in frame[column]]
     known = {key: documents[key] for key in set(frame["document"].dropna()) if key in documents}
     frame["document_file"] = [known[d].name if d in known else None for d in frame["document"]]

@@ -116,6 +116,7 @@ def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
         "steps": conversion.steps if conversion else [],
         "stage": _text(row["stage"]),
         "basis": _text(row["basis"]),
+        "scope": _text(row.get("scope")),
         "note": _text(row["note"]),
         "valid": bool(row["valid"]),
         "reviewed": bool(row["reviewed"]) if pd.notna(row.get("reviewed")) else True,

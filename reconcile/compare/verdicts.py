@@ -11,7 +11,8 @@ on the pairs whose intervals do not overlap, says what kind of difference each o
   budget normally is the draft, and a gap between them is worth checking. So does a budget
   against an independent estimator's figure (a research institute's or an international
   organisation's estimate is built on its own definition, not a stage of the budget);
-- `definition-difference`: different price bases, or two figures one document attributes to
+- `definition-difference`: different price bases or scopes (a claim's `scope`, "excluding
+  pensions", that the other does not share), or two figures one document attributes to
   the same source for the same thing (a source does not contradict itself in one article: the
   two measure different scopes), unless the evidence points to an error (a scale slip, a
   currency label, a restatement or arithmetic that does not hold);
@@ -81,7 +82,7 @@ def classify_pairs(
     source = claims["source"].astype(object).to_numpy()
     same_document = (document[a] == document[b]) & pd.notna(document[a])
     same_document &= source[a] == source[b]
-    basis_differs = _differ(out, "basis")
+    basis_differs = _differ(out, "basis") | _scope_differs(claims, a, b)
     kind[(same_document | basis_differs) & ~error] = "definition-difference"
 
     stage = claims["stage"].map(STAGE_ORDER).to_numpy(dtype=float)
@@ -106,6 +107,16 @@ def _differ(pairs: pd.DataFrame, column: str) -> np.ndarray:
     first = pairs[f"{column}_a"].to_numpy(dtype=object)
     second = pairs[f"{column}_b"].to_numpy(dtype=object)
     return np.asarray(pd.notna(first) & pd.notna(second) & (first != second), dtype=bool)
+
+
+def _scope_differs(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One figure states a scope ("excluding pensions") the other does not share."""
+    if "scope" not in claims:
+        return np.zeros(len(a), dtype=bool)
+    scope = claims["scope"].astype(object).to_numpy()
+    first, second = scope[a], scope[b]
+    stated = pd.notna(first) | pd.notna(second)
+    return np.asarray(stated & (first != second), dtype=bool)
 
 
 def _later_is_lower(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:

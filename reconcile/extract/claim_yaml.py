@@ -82,6 +82,8 @@ def _claim_lines(draft: Draft) -> list[str]:
         lines.append(f"    stage: {draft.stage}")
     if draft.basis:
         lines.append(f"    basis: {draft.basis}")
+    if draft.scope:
+        lines.append(f"    scope: {_q(draft.scope)}")
     for name, value in draft.relations.items():
         lines.append(f"    {name}: {_q(value)}")
     return [

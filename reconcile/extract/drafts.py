@@ -34,7 +34,7 @@ from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
 from .scene import Figure, Scene, document_slug, is_parenthetical, read_scene, talks_budget
 from .sentences import split_sentences
-from .stages import find_basis, find_stage
+from .stages import find_basis, find_scope, find_stage
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
@@ -68,6 +68,7 @@ class Draft:
     entity_basis: str = ""
     stage: str | None = None
     basis: str | None = None
+    scope: str | None = None  # what the figure includes or leaves out ("excluding pensions")
     via: str | None = None
     metric_phrase: str = ""  # what a provisional metric measures ("ammonium nitrate")
     id: str = ""
@@ -91,12 +92,17 @@ def draft_claims(
     entity: str | None = None,
     published: date | None = None,
     source: str | None = None,
+    anchor: str | None = None,
 ) -> list[Draft]:
-    """Draft one claim per figure (per period, when one figure is given for several)."""
+    """Draft one claim per figure (per period, when one figure is given for several).
+
+    `anchor`: the period an undated document is about, when known from elsewhere (its figures
+    match other documents' figures of that period); it dates "this year" and "last year".
+    """
     text = document.text
     figures = [f for f in find_figures(text) if f[0] >= document.body_start]
     starts = [f[0] for f in figures]
-    scene = read_scene(document, catalogue, entity, published, source, starts)
+    scene = read_scene(document, catalogue, entity, published, source, starts, anchor)
     drafts: list[Draft] = []
     previous: str | None = None
     for start, end in split_sentences(text):
@@ -119,6 +125,8 @@ def draft_claims(
             first_draft.append(made[0] if made else None)
             if made:
                 _share_metric(made, in_sentence, figure.restates)
+                if before is not None and _set_side_by_side(text, before.span, figure_start):
+                    _compare_metric(made, before)
                 in_sentence += made
                 if made[0].period_basis not in {"anaphora", "restated"} and made[
                     0
@@ -153,6 +161,8 @@ def _draft_figure(
     rel_start, rel_end = figure.start - start, figure.end - start
     field, citation = locate_figure(scene, figure)
     periods, period_basis = date_figure(scene, figure, mentions, explicit, field, citation)
+    if scene.fiscal_aliases and talks_budget(sentence):
+        periods = tuple(scene.fiscal_aliases.get(p, p) for p in periods)
     parsed = _in_year(figure.parsed, periods[0])
     entity, entity_basis = place_figure(scene, figure)
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
@@ -191,6 +201,7 @@ def _draft_figure(
         entity_basis=entity_basis,
         stage=stage,
         basis=find_basis(sentence),
+        scope=find_scope(sentence, rel_end),
         via=via,
         metric_phrase=phrase,
     )  # fmt: skip
@@ -241,6 +252,36 @@ def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | Non
             for own in made:
                 own.metric, own.metric_phrase = draft.metric, ""
             return
+
+
+# "X as against Y", "X compared with Y", "up from Y": two figures of one measure set side by side.
+_COMPARED_RE = re.compile(
+    r"[^.;:]{0,60}?\b(?:as\s+against|as\s+compared\s+(?:to|with)|compared\s+(?:to|with)|"
+    r"against|versus|vs\.?|up\s+from|down\s+from|from)\b[^.;:]{0,60}",
+    re.IGNORECASE,
+)
+
+
+_FROM_RE = re.compile(r"(?i)\b(?:from|between)\s+$")
+_TO_RE = re.compile(r"(?i)[^.;:]{0,40}?\b(?:to|and)\s+(?:\w+\s+){0,2}")
+
+
+def _set_side_by_side(text: str, before: tuple[int, int], start: int) -> bool:
+    """True when the figure at `start` is compared with the figure at `before` ("X as against
+    Y", "from X last year to Y")."""
+    if _COMPARED_RE.fullmatch(text, before[1], start):
+        return True
+    return bool(_FROM_RE.search(text, max(0, before[0] - 12), before[0])) and bool(
+        _TO_RE.fullmatch(text, before[1], start)
+    )
+
+
+def _compare_metric(made: list[Draft], before: Draft) -> None:
+    """A figure set against the one before it measures the same thing (same kind of unit)."""
+    if is_provisional(before.metric) or _money_or(before) != _money_or(made[0]):
+        return
+    for own in made:
+        own.metric, own.metric_phrase = before.metric, ""
 
 
 _SCALED_RE = re.compile(r"(?i)illion|\bbn\b|mln|crore|lakh")

@@ -114,6 +114,16 @@ def draft_documents(
             document, catalogue, entity=entity, published=published, source=source
         )
         read.append((path, document, drafts))
+    for number, (path, document, drafts) in enumerate(read):
+        anchor = _anchor(drafts, [d for n, item in enumerate(read) if n != number for d in item[2]])
+        if anchor is not None:
+            drafts = draft_claims(
+                document, catalogue, entity=entity, published=published, source=source,
+                anchor=anchor,
+            )  # fmt: skip
+            for draft in drafts:
+                draft.period_basis += f" (document dated {anchor} by its figures)"
+            read[number] = (path, document, drafts)
     date_undated([drafts for _, _, drafts in read])
     out = [
         DraftedDocument(path, document, drafts, render_claim_yaml([document], drafts, catalogue))
@@ -121,6 +131,27 @@ def draft_documents(
     ]
     _unique_file_names(out)
     return out
+
+
+def _anchor(drafts: list[Draft], others: list[Draft]) -> str | None:
+    """The period an undated document is about: the one period of other documents' figures
+    that its own undated figures repeat (same entity, metric, unit and amount within 0.5 %)."""
+    undated = [d for d in drafts if d.period == UNDATED and d.amount]
+    if not undated or len(undated) < len(drafts) / 2:
+        return None
+    found: dict[str, int] = {}
+    for draft in undated:
+        amount = float(draft.amount or 0.0)
+        periods = {
+            o.period
+            for o in others
+            if o.period != UNDATED
+            and (o.entity, o.metric, o.unit) == (draft.entity, draft.metric, draft.unit)
+            and abs(float(o.amount or 0.0) - amount) <= 0.005 * abs(amount)
+        }
+        for period in periods:
+            found[period] = found.get(period, 0) + 1
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def date_undated(drafts_by_document: list[list[Draft]]) -> None:

@@ -51,7 +51,30 @@ def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    return tuple((m.start(), m.end(), normalise_name(m.group(0))) for m in regex.finditer(lowered))
+    found = [(m.start(), m.end(), normalise_name(m.group(0))) for m in regex.finditer(lowered)]
+
+    # "capital allocation for defence": a cue opening with a preposition right after another
+    # cue is that cue's complement (what it is for), not a measure of its own;
+    # "for defence pensions": one right before another cue is that cue's modifier.
+    def beside(i: int, j: int) -> bool:
+        return 0 <= j < len(found) and 0 <= found[max(i, j)][0] - found[min(i, j)][1] <= 1
+
+    return tuple(
+        cue
+        for i, cue in enumerate(found)
+        if not (cue[2].split(" ", 1)[0] in _PREPOSITIONS and (beside(i, i - 1) or beside(i, i + 1)))
+    )
+
+
+_PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
+
+
+# A cue right after these words names what a figure leaves out, not what it measures.
+_EXCLUDED_RE = re.compile(
+    r"\b(?:excluding|excludes|exclusive\s+of|except(?:\s+for)?|without|net\s+of|other\s+than|"
+    r"not\s+counting|apart\s+from|minus)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def pick_metric(
@@ -75,6 +98,8 @@ def pick_metric(
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     for cue_start, cue_end, cue in _cues_in(regex, sentence):
+        if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
+            continue  # "3.62 lakh crore, excluding pensions": what the figure leaves out
         if cue_start >= end:
             if any(end <= a and b <= cue_start for a, b in figures):
                 continue

@@ -35,6 +35,8 @@ def pick_period(
         if mention.end <= start:
             distance = start - mention.end
         elif mention.start >= end:
+            if sentence[mention.end : mention.end + 2] in {"'s", "’s"}:
+                continue  # "X, against last year's Y": a possessive dates what follows it
             distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
         else:
             continue

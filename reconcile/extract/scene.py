@@ -34,6 +34,7 @@ _PERIOD_AFTER_RE = re.compile(
 )
 
 
+_FISCAL_SPAN_RE = re.compile(rf"(?<![\d,.])({YEAR})\s*[-–/]\s*({YEAR}|\d\d)(?![\d,.%])")
 _PERIOD_BEFORE_RE = re.compile(
     rf"(?<![\d,.$])(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)\s+(?:state\s+|federal\s+|union\s+|"
     r"national\s+|annual\s+|defen[cs]e\s+)?$"
@@ -64,6 +65,7 @@ class Scene:
     main_place: str | None
     stated: list[tuple[int, str]]
     lead_stage: str | None = None
+    fiscal_aliases: dict[str, str] = field(default_factory=dict)  # "2021" -> "2021-2022"
     memo: dict[str, Any] = field(default_factory=dict)
 
 
@@ -94,15 +96,18 @@ def read_scene(
     published: date | None,
     source: str | None,
     figure_starts: list[int] | None = None,
+    anchor: str | None = None,
 ) -> Scene:
     """The scene of a document; places are looked for in the headline and in the paragraphs
     that hold a figure (`figure_starts`; every paragraph when None)."""
     text = document.text
     published = published or document.published
-    budget_period = _budget_period(text)
+    budget_period, fiscal_aliases = _budget_period(text)
     reference = budget_period if budget_period and "-" in budget_period else None
     if published is None and reference is None:
-        reference = budget_period
+        reference = budget_period or anchor
+    if published is None and anchor is not None:
+        budget_period = budget_period or anchor
     citations = sorted(
         [*document.citations, *inline_citations(text, catalogue)], key=lambda c: c.offset
     )
@@ -116,7 +121,8 @@ def read_scene(
         published=published,
         reference=reference,
         budget_period=budget_period,
-        inferred=None if published else _infer_year(text),
+        fiscal_aliases=fiscal_aliases,
+        inferred=None if published else _infer_year(text) or _year_of(anchor),
         entity=entity,
         outlet=resolve_source(outlet, catalogue) or outlet,
         citations=citations,
@@ -154,13 +160,19 @@ def _lead_stage(text: str, body_start: int) -> str | None:
     return find_stage(lead, len(lead), len(lead)) if talks_budget(lead) else None
 
 
+def _year_of(period: str | None) -> int | None:
+    return int(period[:4]) if period and period[:4].isdigit() else None
+
+
 def _infer_year(text: str) -> int | None:
     years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)]
     return max(years) if years else None
 
 
-def _budget_period(text: str) -> str | None:
-    """The budget or fiscal year a text is about ("the 2024 state budget", "budget for 2021-22")."""
+def _budget_period(text: str) -> tuple[str | None, dict[str, str]]:
+    """The budget or fiscal year a text is about ("the 2024 state budget", "budget for 2021-22"),
+    and the short names it uses for a fiscal year: a text that names one fiscal year "2021-22"
+    and also speaks of "Budget 2021" (or "FY2022") means that fiscal year by the single year."""
     counts: dict[str, int] = {}
     lowered = text.lower() if len(text.lower()) == len(text) else text
     for index, word in enumerate(_BUDGET_WORD_RE.finditer(lowered)):
@@ -177,7 +189,26 @@ def _budget_period(text: str) -> str | None:
             if int(label[5:]) != int(first) + 1:
                 continue  # a span of several years is no fiscal year
         counts[label] = counts.get(label, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+    spans = [label for label in counts if "-" in label] or _fiscal_spans(lowered)
+    aliases: dict[str, str] = {}
+    if len(spans) == 1:
+        span = spans[0]
+        for year in (span[:4], span[5:]):
+            if year in counts:
+                aliases[year] = span
+                counts[span] = counts.get(span, 0) + counts.pop(year)
+    return (max(counts, key=lambda k: counts[k]) if counts else None), aliases
+
+
+def _fiscal_spans(text: str) -> list[str]:
+    """The distinct fiscal-year spans a text writes anywhere ("2021-22": two consecutive years)."""
+    spans = set()
+    for match in _FISCAL_SPAN_RE.finditer(text):
+        first, second = match.group(1), match.group(2)
+        second = second if len(second) == 4 else first[:2] + second
+        if int(second) == int(first) + 1:
+            spans.add(f"{first}-{second}")
+    return sorted(spans)
 
 
 @lru_cache(maxsize=64)

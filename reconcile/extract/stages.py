@@ -110,6 +110,19 @@ def _nearest(
     return best[1] if best else None
 
 
+_SCOPE_RE = re.compile(
+    r"\s*[,(–—-]?\s*(?P<scope>(?:excluding|including|inclusive\s+of|exclusive\s+of|without|"
+    r"net\s+of|not\s+counting)\s+(?:the\s+|its\s+)?(?!all\b|some\b|those\b|these\b)[\w’'-]+(?:\s+(?:and|&)\s+[\w’'-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def find_scope(sentence: str, end: int) -> str | None:
+    """What a figure says it includes or leaves out, right after it ("X, excluding pensions")."""
+    found = _SCOPE_RE.match(sentence, end)
+    return " ".join(found.group("scope").lower().split()) if found else None
+
+
 def find_basis(sentence: str) -> str | None:
     """'constant-YEAR' or 'current' when the sentence states the price basis."""
     constant = _CONSTANT_RE.search(sentence)

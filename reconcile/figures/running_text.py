@@ -102,9 +102,17 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             written = match.group(0).strip().rstrip(" ,.")
             end = start + len(written)
         parsed = parse_value(written)
+        lead = _RANGE_LEAD_RE.match(written)
+        if not parsed.ok and lead:
+            # "from X last year to Y": the range's words are apart; X is a figure of its own.
+            written, start = written[lead.end() :], start + lead.end()
+            parsed = parse_value(written)
         if parsed.ok:
             found.append((start, end, parsed))
     return found
+
+
+_RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between)\s+")
 
 
 def _scan_figures(text: str) -> Iterator[re.Match[str]]:
