@@ -88,3 +88,46 @@ def bench_corpus(corpus: Path = ROOT.parent / "shared" / "corpus") -> list[dict[
     return [
         {"name": f"corpus {name}", **{k: row[k] for k in keys}} for name, row in clusters.items()
     ]
+
+
+def bench_verdicts(corpus: Path = ROOT.parent / "shared" / "corpus") -> list[dict[str, Any]]:
+    """Issue 12: `reconcile eval` on the corpus (pairs matched per verdict class, against the
+    acceptance line) and `reconcile report` on its 25 articles, start-up included (< 3 s)."""
+    import statistics
+    import subprocess
+    import sys
+
+    from reconcile.report.evaluate import evaluate
+
+    if not (corpus / "expected.yaml").is_file():
+        return []
+    result = evaluate(corpus / "expected.yaml", [corpus / "docs"]).to_dict()
+    pairs = result["pairs"]
+    targets = {"conflict": 0.8, "agree": 0.9, "not_a_conflict": 0.8}
+    shares = {k: round(pairs[k]["matched"] / pairs[k]["total"], 3) for k in targets}
+    rows: list[dict[str, Any]] = [
+        {
+            "name": "eval corpus verdicts",
+            "figures": f"{result['figures']['found']}/{result['figures']['total']}",
+            **{k: f"{pairs[k]['matched']}/{pairs[k]['total']}" for k in targets},
+            **{f"{k}_share": v for k, v in shares.items()},
+            "ok": all(shares[k] >= targets[k] for k in targets),
+        }
+    ]
+    command = [str(ROOT / ".venv" / "bin" / "reconcile"), "report", str(corpus / "docs")]
+    if not Path(command[0]).exists():
+        command = [sys.executable, "-m", "reconcile", "report", str(corpus / "docs")]
+    times = []
+    for _ in range(3):
+        began = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+        times.append(time.perf_counter() - began)
+    rows.append(
+        {
+            "name": "report-corpus-articles-cli",
+            "seconds_median": round(statistics.median(times), 3),
+            "target_seconds": 3.0,
+            "ok": statistics.median(times) < 3.0,
+        }
+    )
+    return rows

@@ -284,6 +284,13 @@ def corpus_scores() -> list[dict[str, Any]]:
     return rows
 
 
+def verdict_scores() -> list[dict[str, Any]]:
+    """Issue 12: verdicts on the corpus against a careful human's, and report speed on it."""
+    from benchmarks.bench_extract import bench_verdicts
+
+    return bench_verdicts()
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -300,6 +307,7 @@ def main() -> None:
     if extract:
         results.append(extract)
     results += corpus_scores()
+    results += verdict_scores()
     results += [
         bench_normalize(1_000_000 // scale),
         bench_reconcile(1_000_000 // scale),

@@ -23,7 +23,7 @@ def test_golden_report(name: str) -> None:
 
 def test_report_json_schema_keys() -> None:
     report = golden_report()
-    assert report["version"] == "1.0"
+    assert report["version"] == "1.1"
     group = next(g for g in report["groups"] if g["metric"] == "military_expenditure")
     assert group["verdict"] == "conflict"
     claim = group["claims"][0]

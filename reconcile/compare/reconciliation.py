@@ -21,7 +21,7 @@ from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
 from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 
 @dataclass(slots=True)
