@@ -166,3 +166,27 @@ def test_the_gap_shown_is_between_the_stated_amounts(tmp_path: Path) -> None:
     assert conflict["gap"] == pytest.approx(0.0231, abs=1e-3)  # the intervals' distance
     assert conflict["kind"] == "contradiction"
     assert conflict["stated_gap"] == pytest.approx(7 / 60, abs=1e-6)  # what a reader computes
+
+
+@pytest.mark.parametrize(("published", "verdict"), [(None, "agrees"), ("2022-01-10", "mismatch")])
+def test_a_text_restating_its_figure_at_the_rate_of_when_it_was_written_agrees(
+    tmp_path: Path, published: str | None, verdict: str
+) -> None:
+    """PLN 50 billion for 2020 restated at the 2019 PLN/EUR rate: right for a text written
+    in 2019 (or undated, the rate having moved 3 %), a conversion-date slip for one of 2022."""
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    lines = ["document:", "  id: plan", "  file: plan.txt"]
+    lines += [f"  published: {published}"] if published else []
+    lines += [
+        "claims:",
+        '  - {id: pln, entity: POL, metric: defence_budget, period: "2020", '
+        'value: "PLN 50 billion", source: Daily, line: 1}',
+        '  - {id: eur, entity: POL, metric: defence_budget, period: "2020", '
+        'value: "€11.63 billion", source: Daily, line: 1, equivalent_of: pln}',
+    ]
+    (tmp_path / "plan.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = build_report(reconcile_claims(tmp_path))
+    (relation,) = report["relations"]
+    assert relation["verdict"] == verdict
+    assert relation["cause"] == (None if verdict == "agrees" else "conversion-date")
+    assert "it matches the 2019 average rate" in relation["detail"]

@@ -21,6 +21,9 @@ from .causes import NEAR, SCALE_POWERS
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
 EQUIVALENT_SLACK = 0.025
+# An undated text's restatement at the rate of the year before or after agrees when that rate
+# is within this of the year's own (no devaluation in between).
+DATED_SLACK = 0.10
 RELATION_COLUMNS = [
     "kind",
     "claim",
@@ -187,6 +190,16 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
     scale = np.array([bool(_power_word(value)) for value in ratio], dtype=bool)
     dated_year = np.where(has_stated, 0, _other_year(claims, restated, original, ratio, rates))
     dated = dated_year > 0
+    # A text restating its own figure at the rate of the year it was written in (a budget is
+    # converted when it is drafted) converted it right; undated, when the rate moved little.
+    document = codes_of(claims, "document")
+    own_text = document[restated] == document[original]
+    written = pd.to_datetime(take(claims, "published", restated), errors="coerce", format="mixed")
+    written_year = np.asarray(written.year, dtype=float)
+    when_written = np.where(
+        np.isnan(written_year), np.abs(ratio - 1) <= DATED_SLACK, written_year == dated_year
+    )
+    agrees = agrees | (dated & own_text & ~scale & when_written)
     out["verdict"] = np.where(agrees, "agrees", "mismatch")
     cause = np.where(scale, "scale", np.where(dated, "conversion-date", "stated-equivalent"))
     cause = cause.astype(object)
@@ -273,7 +286,7 @@ def _equivalent_detail(
     for value, ok, own, written, year in zip(ratio, agrees, stated, rate, dated, strict=True):
         at = f"at the text's own rate ({written})" if own else "at the annual average rate"
         text = f"{'matches' if ok else 'is'} {value:.4g}x the original converted {at}"
-        if year and not ok:
+        if year:
             text += f"; it matches the {year} average rate"
         texts.append(text)
     return texts

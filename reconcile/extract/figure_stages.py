@@ -7,6 +7,7 @@ found (the basis a reviewer reads in the draft's note); the first rule that appl
 from __future__ import annotations
 
 import bisect
+import re
 
 from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue
@@ -83,13 +84,24 @@ def date_figure(
     return (UNDATED,), "undated"
 
 
+WORLD = "WLD"  # the World Bank's and SIPRI's code for the world as a whole
+# "global military expenditure", "world spending", "worldwide": a figure for the whole world.
+_WORLD_RE = re.compile(r"\b(?:global|world(?:wide)?|the\s+world's)\s+(?:\w+\s+){0,2}?"
+                       r"(?:spending|expenditures?|budgets?|total|output|population|gdp)\b",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
-    """The entity of a figure: a country named in its sentence, else before it in its paragraph,
-    else --entity, else the document's main country (or its web domain's)."""
+    """The entity of a figure: a country named in its sentence, else the world when the figure's
+    clause speaks of the whole world ("global military expenditure ... $1.9 trillion"), else a
+    country before it in its paragraph, else --entity, else the document's main country (or its
+    web domain's)."""
     start, end = figure.sentence
     found = pick_place(scene.places, figure.start, figure.end, start, end)
     if found:
         return found, "sentence"
+    if _WORLD_RE.search(scene.document.text, start, figure.start):
+        return WORLD, "sentence"
     paragraph = scene.document.text.rfind("\n", 0, start) + 1
     found = pick_place(scene.places, start, start, paragraph, start, first=True)
     if found:
