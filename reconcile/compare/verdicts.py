@@ -166,16 +166,29 @@ def group_verdicts(
         np.minimum.at(worst, pairs["group"].to_numpy(dtype=np.int64), codes)
         for code, kind in enumerate(KINDS):
             verdict[worst == code] = GROUP_VERDICT_OF_KIND[kind]
-    coarse = _coarse_agreement(claims, len(groups))
     running = groups["metric"].isin(list(running_metrics)).to_numpy()
-    verdict[(verdict == "consistent") & coarse & running] = "revision"
-    verdict[(verdict == "consistent") & coarse] = "within-rounding"
+    moved = group_stated_gaps(claims, len(groups)) > ROUNDING_SPAN
+    verdict[
+        (verdict == "consistent") & running & moved & _several_documents(claims, len(groups))
+    ] = "revision"
+    verdict[(verdict == "consistent") & _coarse_agreement(claims, len(groups))] = "within-rounding"
     return pd.Series(verdict, index=groups.index)
 
 
+def _several_documents(claims: pd.DataFrame, n_groups: int) -> np.ndarray:
+    """Groups whose active figures come from more than one document."""
+    active = claims["active"].to_numpy(dtype=bool)
+    group = claims["group"].to_numpy(dtype=np.int64)[active]
+    document = pd.factorize(claims["document"].astype(object))[0][active]
+    pairs = pd.unique(group * (int(document.max(initial=0)) + 2) + document + 1)
+    counts = np.bincount(pairs // (int(document.max(initial=0)) + 2), minlength=n_groups)
+    return np.asarray(counts[:n_groups] > 1, dtype=bool)
+
+
 def _coarse_agreement(claims: pd.DataFrame, n_groups: int) -> np.ndarray:
-    """Groups whose active figures stop overlapping once every interval is clipped to
-    ROUNDING_SPAN either side of its amount."""
+    """Groups whose active figures stop overlapping once every rounding interval is clipped to
+    ROUNDING_SPAN either side of its amount. An open end ("more than 30") is a bound the text
+    states, not rounding: it stays open."""
     active = claims["active"].to_numpy(dtype=bool)
     amount = claims["normalized_amount"].to_numpy(dtype=float)
     rows = np.flatnonzero(active & np.isfinite(amount))
@@ -184,8 +197,9 @@ def _coarse_agreement(claims: pd.DataFrame, n_groups: int) -> np.ndarray:
     group = claims["group"].to_numpy(dtype=np.int64)[rows]
     amount = amount[rows]
     span = np.abs(amount) * ROUNDING_SPAN
-    low = np.fmax(claims["lo"].to_numpy(dtype=float)[rows], amount - span)
-    high = np.fmin(claims["hi"].to_numpy(dtype=float)[rows], amount + span)
+    lo, hi = (claims[c].to_numpy(dtype=float)[rows] for c in ("lo", "hi"))
+    low = np.where(np.isfinite(lo), np.fmax(lo, amount - span), lo)
+    high = np.where(np.isfinite(hi), np.fmin(hi, amount + span), hi)
     max_low = np.full(n_groups, -np.inf)
     np.maximum.at(max_low, group, low)
     min_high = np.full(n_groups, np.inf)
