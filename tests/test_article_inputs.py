@@ -90,3 +90,23 @@ def test_extract_to_a_folder_writes_one_file_per_article_and_never_a_reviewed_on
     assert "wrote " + str(out / "two.yaml") in err
     assert run(["extract", str(docs), "--out", str(out)]) == 0
     assert "an earlier draft (pass --force" in capsys.readouterr().err
+
+
+def test_preliminary_and_final_census_counts_are_stages_not_a_contradiction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "early.txt").write_text(
+        "title: Census\npublished: 2022-03-01\n\n"
+        "Preliminary results of the 2021 census put Ruritania's population at 2,963,900.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "late.txt").write_text(
+        "title: Census\npublished: 2022-11-20\n\n"
+        "The final results of the 2021 census put Ruritania's population at 2,970,100.\n",
+        encoding="utf-8",
+    )
+    assert run(["report", str(tmp_path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (group,) = [g for g in report["groups"] if g["metric"] == "population"]
+    assert [c["stage"] for c in group["claims"]] == ["draft", "revised"]
+    assert group["verdict"] == "stage-difference"

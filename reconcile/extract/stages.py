@@ -3,7 +3,8 @@
 Stage words as budget reporting uses them, mapped onto the claim format's four stages
 (docs/claims-format.md): a plan or proposal is a draft; an adopted, passed or signed budget is
 approved; an amendment, revision, cut or supplement is revised; spending, outturn and
-execution are executed. The word nearest the figure wins, unless another figure stands between
+execution are executed. Statistics are staged the same way: preliminary, provisional or initial
+results are a draft, updated or final results a revision. The word nearest the figure wins, unless another figure stands between
 them ("from the planned 307 billion to 387 billion": "planned" is 307's stage, not 387's).
 """
 
@@ -18,11 +19,12 @@ from reconcile.core.patterns import YEAR
 # that only say money was set aside ("allocated"), which count when no stage word is there.
 _STAGE_WORDS = {
     "draft": r"draft|drafts|proposed|proposes|proposal|proposing|planned|projected|envisaged"
-    r"|envisages|requested|requesting|submitted|preliminary|budget\s+bill",
+    r"|envisages|requested|requesting|submitted|preliminary|provisional|budget\s+bill"
+    r"|initial\s+(?:results?|estimates?|figures?|count|data)",
     "approved": r"approved|approves|adopted|adopts|passed|signed|enacted|budget\s+law"
     r"|budget\s+estimates?",
     "revised": r"amended|amendments?|revised|revises|revision|cut|cuts|reduced|reduction"
-    r"|additional|supplementary",
+    r"|additional|supplementary|updated|final\s+(?:results?|count|figures?|data|estimates?|tally)",
     "executed": r"executed|execution|spent|actual|actually|outturn|implementation|disbursed",
 }
 _WEAK_STAGE_WORDS = {
