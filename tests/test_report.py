@@ -142,6 +142,6 @@ def test_currency_cause_when_a_figure_is_in_the_wrong_currency(tmp_path: Path) -
     [conflict] = group["conflicts"]
     assert (conflict["claim_a"], conflict["claim_b"], conflict["cause"]) == ("a", "b", "currency")
     assert conflict["cause_text"] == (
-        "the ratio is near the AZN exchange rate: a figure in one currency labelled as another, "
-        "or not converted"
+        "the ratio between Gazette (d.txt) and Herald (d.txt) is near the AZN exchange rate: a "
+        "figure in one currency labelled as another, or not converted"
     )

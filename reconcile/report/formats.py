@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from reconcile.compare.causes import claim_label
+
 from .reference_notes import reference_markdown
 from .text import describe_gap, format_amount, format_interval, summary_line
 
@@ -98,12 +100,11 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
         lines += [f"Agreeing clusters: {agreeing}", ""]
     for conflict in group["conflicts"]:
         a, b = claims[conflict["claim_a"]], claims[conflict["claim_b"]]
-        cause = conflict["cause_text"] or "no likely cause inferred"
+        cause = f"; likely cause: {_md(conflict['cause_text'])}" if conflict["cause_text"] else ""
         lines.append(
-            f"- **{conflict['source_b']}** {_md(b['value'])} vs **{conflict['source_a']}** "
+            f"- **{_md(claim_label(b))}** {_md(b['value'])} vs **{_md(claim_label(a))}** "
             f"{_md(a['value'])}: {describe_gap(conflict)}, severity "
-            f"{conflict['severity']}; likely cause: {_md(cause)} "
-            f"(fingerprint `{conflict['fingerprint']}`)"
+            f"{conflict['severity']}{cause} (fingerprint `{conflict['fingerprint']}`)"
         )
     lines.append("")
     return lines

@@ -99,10 +99,11 @@ def render_html(report: dict[str, Any]) -> str:
         out.append(conflict_picture(group))
         out.append("<ul>")
         for conflict in group["conflicts"]:
+            cause = conflict["cause_text"]
             out.append(
                 f"<li><b>{_e(conflict['source_b'])}</b> vs <b>{_e(conflict['source_a'])}"
-                f"</b>: {_e(describe_gap(conflict))}, severity {_e(conflict['severity'])}; "
-                f"likely cause: {_e(conflict['cause_text'] or 'none inferred')}</li>"
+                f"</b>: {_e(describe_gap(conflict))}, severity {_e(conflict['severity'])}"
+                f"{'; likely cause: ' + _e(cause) if cause else ''}</li>"
             )
         out.append("</ul>")
     out += _relations_section(report)

@@ -6,6 +6,8 @@ import os
 import sys
 from typing import Any
 
+from reconcile.compare.causes import claim_label
+
 from .reference_notes import reference_notes
 from .text import describe_gap, format_interval, summary_line
 
@@ -147,9 +149,12 @@ def reference_summary_line(reference: dict[str, Any]) -> str:
 def _conflict_notes(group: dict[str, Any]) -> dict[str, list[str]]:
     """For each claim id, a note per conflict it is the higher side of."""
     conflicts_of: dict[str, list[str]] = {}
+    claims = {c["id"]: c for c in group["claims"]}
     for conflict in group["conflicts"]:
         cause = f" ({conflict['cause']})" if conflict["cause"] else ""
-        note = f"conflicts with {conflict['source_a']}: {describe_gap(conflict)}{cause}"
+        other = claims.get(conflict["claim_a"])
+        name = claim_label(other) if other else conflict["source_a"]
+        note = f"conflicts with {name}: {describe_gap(conflict)}{cause}"
         conflicts_of.setdefault(conflict["claim_b"], []).append(note)
     return conflicts_of
 
