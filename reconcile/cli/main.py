@@ -115,6 +115,8 @@ def _add_report(commands: Any) -> None:
         epilog="examples:\n"
         "  reconcile report claims/\n"
         "  reconcile report claims/ --only conflicts\n"
+        "  reconcile report claims/ --all                # also single-source groups\n"
+        "  reconcile report claims/ --format tsv | cut -f2-9\n"
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
@@ -125,9 +127,15 @@ def _add_report(commands: Any) -> None:
     add_paths_argument(parser)
     parser.add_argument(
         "--format",
-        choices=["table", "markdown", "json", "csv", "html"],
+        choices=["table", "tsv", "markdown", "json", "csv", "html"],
         default="table",
-        help="what to print (default: table)",
+        help="what to print (default: table; plain text when not a terminal)",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        dest="show_all",
+        help="table and tsv: also show single-source groups (left out by default)",
     )
     parser.add_argument(
         "--out",
@@ -152,9 +160,13 @@ def _run_report(args: argparse.Namespace) -> int:
 
         add_reference_to_report(report, reconciliation, args.reference)
     if args.format == "table":
-        from reconcile.report.terminal import render_report_table
+        from reconcile.report.terminal_report import render_report_table
 
-        render_report_table(report)
+        render_report_table(report, show_all=args.show_all)
+    elif args.format == "tsv":
+        from reconcile.report.tsv import render_tsv
+
+        sys.stdout.write(render_tsv(report, show_all=args.show_all))
     else:
         sys.stdout.write(render_report(report, args.format))
     if args.out:
