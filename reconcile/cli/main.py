@@ -16,6 +16,7 @@ from reconcile.core.version import __version__
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_reference_argument
 from .check import add_check_commands
 from .datasets import add_dataset_commands
+from .explain import add_explain_commands
 from .extract import add_extract_commands
 
 
@@ -216,6 +217,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 COMMANDS: list[Callable[[Any], None]] = [
     _add_parse,
     _add_report,
+    add_explain_commands,
     _add_validate,
     add_check_commands,
     add_extract_commands,
