@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,9 +96,10 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
         "report.md",
     ]
     html = (tmp_path / "report.html").read_text()
-    assert "<svg" in html
-    # Self-contained: nothing is loaded from elsewhere.
-    assert "<link" not in html and "src=" not in html and "href=" not in html
+    assert "<svg" in html and "class='chart'" in html
+    # Self-contained: nothing is loaded from elsewhere; links only to anchors in the page.
+    assert "<link" not in html and "src=" not in html
+    assert re.findall(r"href=.(?!#)", html) == []
 
 
 def test_only_conflicts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,9 +86,11 @@ def reading(claim: dict[str, Any]) -> dict[str, Any]:
         precision = "exact as stated"
     else:
         precision = "open-ended"
+    if claim.get("derived"):
+        precision = f"carried from the figures it is derived from ({claim['derived']})"
     return {
         "value": claim["value"],
-        "words": read_words(claim),
+        "words": [] if claim.get("derived") else read_words(claim),
         "qualifier": qualifier,
         "precision": precision,
         "stated_interval": claim_interval({**claim, **_stated(claim)}),

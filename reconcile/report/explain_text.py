@@ -36,7 +36,10 @@ def figure_lines(figure: dict[str, Any], width: int, indent: str = "") -> list[s
         where += f"; claim file {figure['claim_file']}"
     add(f"where: {where}", "  ")
     reading = figure["reading"]
-    add("read as: " + "; ".join(f"'{w['word']}' {w['read_as']}" for w in reading["words"]), "  ")
+    if reading["words"]:
+        add(
+            "read as: " + "; ".join(f"'{w['word']}' {w['read_as']}" for w in reading["words"]), "  "
+        )
     add(f"precision: {reading['precision']}", "  ")
     add(f"interval as stated: {reading['stated_interval']}", "  ")
     if reading.get("rank_of"):
