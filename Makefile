@@ -17,7 +17,9 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	$(BIN)/reconcile report claims/ --out reports
 
+# The browser tests drive Debian's chromium; install it once when it is missing.
 test: $(STAMP)
+	test -x /usr/bin/chromium || sh scripts/install-browser.sh
 	$(BIN)/ruff check reconcile tests scripts benchmarks
 	$(BIN)/ruff format --check reconcile tests scripts benchmarks
 	$(BIN)/mypy
