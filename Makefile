@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make report` needs only the package itself: its own stamp, without the test tools.
+REPORT_STAMP := $(VENV)/.installed-report
 
 .PHONY: install report test lint check golden bench eval-extract rates clean
 
@@ -14,7 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,build-tables]'
 	touch $(STAMP)
 
-report: $(STAMP)
+$(REPORT_STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(REPORT_STAMP)
+
+report: $(REPORT_STAMP)
 	$(BIN)/reconcile report claims/ --out reports
 
 # The browser tests drive Debian's chromium; install it once when it is missing.
