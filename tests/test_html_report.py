@@ -98,3 +98,13 @@ def test_figures_orders_of_magnitude_apart_get_a_log_axis() -> None:
     axis = Axis([44_500.0, 45.5e6])
     assert axis.logarithmic and axis.ticks == [1e4, 1e5, 1e6, 1e7, 1e8]
     assert axis.percent(1e6) == pytest.approx(50.0)
+
+
+@pytest.mark.parametrize(
+    ("period", "year"),
+    [("2020", 2020.0), ("1992-1994", 1992.0), ("2024-H2", 2024.5), ("2024-Q2", 2024.25)],
+)
+def test_series_points_are_placed_by_year(period: str, year: float) -> None:
+    from reconcile.report.html_chart import _period_year
+
+    assert _period_year(period) == year

@@ -249,7 +249,7 @@ def _series_section(report: dict[str, Any]) -> list[str]:
         out.append(series_chart(series))
         rows = series_rows([series])
         out.append(
-            "<table class='claims'><thead><tr><th>period</th><th>value</th>"
+            "<table class='compact'><thead><tr><th>period</th><th>value</th>"
             "<th>sources</th></tr></thead><tbody>"
         )
         out += [

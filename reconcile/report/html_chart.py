@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from typing import Any
 
 from .text import format_amount, format_interval
+
+# "-H2", "-Q3", "-05" or "-01..2023-05" after the year (core/periods.py labels).
+_PART_RE = re.compile(
+    r"-(?:H(?P<half>[12])|Q(?P<quarter>[1-4])|(?P<month>0[1-9]|1[0-2])(?:$|\.\.))"
+)
 
 
 def _e(text: Any) -> str:
@@ -104,7 +110,8 @@ def series_chart(series: dict[str, Any]) -> str:
     points = [p for p in series["points"] if p["low"] is not None]
     if not points:
         return ""
-    periods = sorted({p["period"] for p in points})
+    periods = sorted({p["period"] for p in points}, key=_period_year)
+    first, last = _period_year(periods[0]), _period_year(periods[-1])
     values = [p["low"] for p in points] + [p["high"] for p in points if p["high"] is not None]
     axis = Axis(values)
     width, height, pad = 300, 90, 12
@@ -119,8 +126,9 @@ def series_chart(series: dict[str, Any]) -> str:
         return height - pad - axis.percent(value) / 100 * (height - 2 * pad)
 
     for point in points:
-        index = periods.index(point["period"])
-        x = pad + (index / max(len(periods) - 1, 1)) * (width - 2 * pad)
+        # Placed by year, so gaps in time look like gaps.
+        share = (_period_year(point["period"]) - first) / ((last - first) or 1.0)
+        x = pad + share * (width - 2 * pad)
         top, bottom = at(point["high"]), at(point["low"])
         label = format_interval(point["low"], point["high"], point["unit"])
         parts.append(
@@ -136,3 +144,16 @@ def series_chart(series: dict[str, Any]) -> str:
         f"{_e(format_amount(axis.high))} {_e(unit)}{', log scale' if axis.logarithmic else ''}"
     )
     return f"<figure class='small'>{''.join(parts)}<figcaption>{caption}</figcaption></figure>"
+
+
+def _period_year(period: str) -> float:
+    """Where a period sits in time: its first year, plus the part of the year it starts at."""
+    year = float(period[:4]) if period[:4].isdigit() else 0.0
+    part = _PART_RE.match(period[4:])
+    if part and part.group("half"):
+        year += (int(part.group("half")) - 1) / 2
+    elif part and part.group("quarter"):
+        year += (int(part.group("quarter")) - 1) / 4
+    elif part and part.group("month"):
+        year += (int(part.group("month")) - 1) / 12
+    return year
