@@ -78,3 +78,13 @@ def test_claim_label_falls_back_to_the_claim_file() -> None:
     claim = {"source": "SIPRI", "document": None, "line": None, "file": "c.yaml", "file_line": 7}
     assert claim_label(claim) == "SIPRI (c.yaml:7)"
     assert claim_label({"source": "SIPRI"}) == "SIPRI"
+
+
+def test_stage_causes_say_what_differs_between_the_stages() -> None:
+    draft = describe_cause("budget-stage", "approved vs draft", a="A (a.txt:1)", b="B (b.txt:2)")
+    assert draft == (
+        "different budget stages: A (a.txt:1) gives the approved figure, B (b.txt:2) the draft "
+        "one; a budget changes between draft, approval and revision"
+    )
+    spent = describe_cause("budget-stage", "executed vs approved")
+    assert spent is not None and spent.endswith("an allocation is not the spending")

@@ -24,7 +24,7 @@ CAUSE_TEXT = {
     "currency": "the ratio between {a} and {b} is near the {detail} exchange rate: a figure in "
     "one currency labelled as another, or not converted",
     "budget-stage": "different budget stages: {a} gives the {first} figure, {b} the {second} "
-    "one; an allocation is not the spending",
+    "one; {stages}",
     "price-basis": "different price bases: {a} is in {first} prices, {b} in {second} prices",
     "rounding": "{a} and {b} are under 2 percent apart: rounding or a revision",
     "implied-by-growth": "the figure from {derived} ({detail}) rests on a stated growth rate: "
@@ -113,8 +113,19 @@ def describe_cause(
         return None
     detail = "" if detail is None or pd.isna(detail) else str(detail)
     first, _, second = detail.partition(" vs ")
+    stages = (
+        "an allocation is not the spending"
+        if "executed" in (first, second)
+        else "a budget changes between draft, approval and revision"
+    )
     return CAUSE_TEXT[code].format(
-        detail=detail, a=a, b=b, derived=derived, first=first, second=second or "other"
+        detail=detail,
+        a=a,
+        b=b,
+        derived=derived,
+        first=first,
+        second=second or "other",
+        stages=stages,
     )
 
 
