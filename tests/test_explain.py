@@ -104,3 +104,11 @@ def test_an_unknown_key_suggests_close_ones(capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert "ERROR no claim or conflict 'seed-001-01' in these claims" in err
     assert "hint: did you mean" in err
+
+
+def test_a_relation_fingerprint_explains_the_check(seed_report: dict[str, Any]) -> None:
+    record = seed_report["relations"][0]
+    explanation = explain(seed_report, record["fingerprint"])
+    assert (explanation["kind"], explanation["check"]) == ("relation", record["kind"])
+    text = _flat(render_explanation(explanation))
+    assert f"{record['verdict']}: {_flat(record['text'])}" in text

@@ -30,7 +30,7 @@ QUALIFIER_RULES = {
 
 
 def explain(report: dict[str, Any], key: str) -> dict[str, Any]:
-    """The explanation of a claim id or a conflict fingerprint found in `report`."""
+    """The explanation of a claim id, a conflict fingerprint or a relation check's one."""
     for group in report["groups"]:
         for claim in group["claims"]:
             if claim["id"] == key:
@@ -38,6 +38,9 @@ def explain(report: dict[str, Any], key: str) -> dict[str, Any]:
         for conflict in group["conflicts"]:
             if conflict["fingerprint"] == key:
                 return explain_conflict(group, conflict)
+    for record in report.get("relations") or []:
+        if record["fingerprint"] == key:
+            return {**record, "kind": "relation", "check": record["kind"]}
     known = [c["id"] for g in report["groups"] for c in g["claims"]]
     known += [c["fingerprint"] for g in report["groups"] for c in g["conflicts"]]
     close = difflib.get_close_matches(key, known, n=3)

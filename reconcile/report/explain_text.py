@@ -73,7 +73,13 @@ def _group_lines(group: dict[str, Any], width: int) -> list[str]:
 def render_explanation(explanation: dict[str, Any], width: int = 80) -> str:
     """The explanation as text lines for a terminal or a pipe."""
     lines: list[str] = []
-    if explanation["kind"] == "claim":
+    if explanation["kind"] == "relation":
+        lines += _wrap(f"{explanation['check']} check {explanation['fingerprint']}", width)
+        lines += _wrap(f"group: {group_title(explanation)}", width)
+        lines += _wrap(f"{explanation['verdict']}: {explanation['text']}", width)
+        if explanation.get("cause_text"):
+            lines += _wrap(f"likely cause: {explanation['cause_text']}", width)
+    elif explanation["kind"] == "claim":
         lines += figure_lines(explanation["figure"], width)
         if explanation.get("repeat_of"):
             lines += _wrap("repeats an earlier figure of the same source and document", width)

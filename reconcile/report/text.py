@@ -23,6 +23,9 @@ def describe_gap(conflict: dict[str, Any]) -> str:
     ratio = conflict.get("ratio")
     if ratio is not None and ratio >= 10:
         return f"x{ratio:,.0f}"
+    if ratio is None and conflict["gap"] >= 9:
+        # No ratio (a figure of zero): the higher's lower end over the lower's upper end.
+        return f"x{1 + conflict['gap']:,.0f} or more"
     return f"{conflict['gap']:.0%} apart"
 
 
