@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make report` needs only the package itself: its own stamp, without the test tools.
+REPORT_STAMP := $(VENV)/.installed-report
 
 .PHONY: install report test lint check golden bench eval-extract rates clean
 
@@ -14,10 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,build-tables]'
 	touch $(STAMP)
 
-report: $(STAMP)
+$(REPORT_STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(REPORT_STAMP)
+
+report: $(REPORT_STAMP)
 	$(BIN)/reconcile report claims/ --out reports
 
+# The browser tests drive Debian's chromium; install it once when it is missing.
 test: $(STAMP)
+	test -x /usr/bin/chromium || sh scripts/install-browser.sh
 	$(BIN)/ruff check reconcile tests scripts benchmarks
 	$(BIN)/ruff format --check reconcile tests scripts benchmarks
 	$(BIN)/mypy

@@ -8,6 +8,7 @@ The library API a notebook needs, one name per pipeline step (see docs/architect
     result = reconcile.reconcile_claims(["claims"])        # normalise and compare
     report = reconcile.build_report(result)                # the report as plain data
     print(reconcile.render_report(report, "markdown"))     # or json, csv, html
+    reconcile.explain(report, "seed-001-012")              # one figure's chain, as data
 
 Names are loaded on first use, so `import reconcile` stays cheap for the command line.
 """
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from reconcile.normalize.parsing import parse_figures
     from reconcile.normalize.validation import validate
     from reconcile.reference.rates import load_rate_table
+    from reconcile.report.explain import explain
     from reconcile.report.writer import render_report, write_reports
 
 # Public name -> the module that defines it.
@@ -44,6 +46,7 @@ _API = {
     "build_report": "reconcile.compare.reconciliation",
     "render_report": "reconcile.report.writer",
     "write_reports": "reconcile.report.writer",
+    "explain": "reconcile.report.explain",
     "read_document": "reconcile.extract.readers",
     "draft_claims": "reconcile.extract.drafts",
 }
@@ -52,6 +55,7 @@ __all__ = [
     "__version__",
     "build_report",
     "draft_claims",
+    "explain",
     "load_claims",
     "load_rate_table",
     "normalize_claims",

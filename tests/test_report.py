@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,9 +96,10 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
         "report.md",
     ]
     html = (tmp_path / "report.html").read_text()
-    assert "<svg" in html
-    # Self-contained: nothing is loaded from elsewhere.
-    assert "<link" not in html and "src=" not in html and "href=" not in html
+    assert "<svg" in html and "class='chart'" in html
+    # Self-contained: nothing is loaded from elsewhere; links only to anchors in the page.
+    assert "<link" not in html and "src=" not in html
+    assert re.findall(r"href=.(?!#)", html) == []
 
 
 def test_only_conflicts(capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,6 +144,6 @@ def test_currency_cause_when_a_figure_is_in_the_wrong_currency(tmp_path: Path) -
     [conflict] = group["conflicts"]
     assert (conflict["claim_a"], conflict["claim_b"], conflict["cause"]) == ("a", "b", "currency")
     assert conflict["cause_text"] == (
-        "the ratio is near the AZN exchange rate: a figure in one currency labelled as another, "
-        "or not converted"
+        "the ratio between Gazette (d.txt) and Herald (d.txt) is near the AZN exchange rate: a "
+        "figure in one currency labelled as another, or not converted"
     )

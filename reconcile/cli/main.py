@@ -17,6 +17,7 @@ from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_r
 from .check import add_check_commands
 from .datasets import add_dataset_commands
 from .evaluate import add_eval_command
+from .explain import add_explain_commands
 from .extract import add_extract_commands
 
 
@@ -118,6 +119,8 @@ def _add_report(commands: Any) -> None:
         "  reconcile report articles/                    # drafts the articles on the fly\n"
         "  reconcile report claims/ new-article.html     # reviewed claims beside a new article\n"
         "  reconcile report claims/ --only conflicts\n"
+        "  reconcile report claims/ --all                # also single-source groups\n"
+        "  reconcile report claims/ --format tsv | cut -f2-9\n"
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
@@ -128,9 +131,15 @@ def _add_report(commands: Any) -> None:
     add_paths_argument(parser)
     parser.add_argument(
         "--format",
-        choices=["table", "markdown", "json", "csv", "html"],
+        choices=["table", "tsv", "markdown", "json", "csv", "html"],
         default="table",
-        help="what to print (default: table)",
+        help="what to print (default: table; plain text when not a terminal)",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        dest="show_all",
+        help="table and tsv: also show single-source groups (left out by default)",
     )
     parser.add_argument(
         "--out",
@@ -163,9 +172,13 @@ def _run_report(args: argparse.Namespace) -> int:
 
         add_reference_to_report(report, reconciliation, args.reference)
     if args.format == "table":
-        from reconcile.report.terminal import render_report_table
+        from reconcile.report.terminal_report import render_report_table
 
-        render_report_table(report)
+        render_report_table(report, show_all=args.show_all)
+    elif args.format == "tsv":
+        from reconcile.report.tsv import render_tsv
+
+        sys.stdout.write(render_tsv(report, show_all=args.show_all))
     else:
         sys.stdout.write(render_report(report, args.format))
     if args.out:
@@ -215,6 +228,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 COMMANDS: list[Callable[[Any], None]] = [
     _add_parse,
     _add_report,
+    add_explain_commands,
     _add_validate,
     add_check_commands,
     add_extract_commands,

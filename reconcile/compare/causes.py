@@ -16,18 +16,22 @@ ROUNDING_GAP = 0.02  # intervals this close would overlap with a little more rou
 # Ratios that mean a thousand/million/billion slip, with the words shown for them.
 SCALE_POWERS = ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000"))
 
+# The sentence for each cause; {a} is the lower figure's side, {b} the higher's (a source with
+# its document and line), {detail} the evidence, {first}/{second} the two sides of "x vs y".
 CAUSE_TEXT = {
-    "scale": "the figures differ by a factor near {detail}: a thousand/million/billion slip",
-    "currency": "the ratio is near the {detail} exchange rate: a figure in one currency "
-    "labelled as another, or not converted",
-    "budget-stage": "different budget stages ({detail}): an allocation is not the spending",
-    "price-basis": "different price bases ({detail})",
-    "rounding": "the gap is under 2 percent: rounding or a revision",
-    "implied-by-growth": "one figure is implied by a stated growth rate ({detail}): the rate, "
-    "its base year or the later figure is wrong",
-    "implied-by-share": "one figure is implied by a stated share ({detail}): the share, the part "
-    "or the whole is wrong, or the whole is another measure",
-    "conversion-date": "both restate the same figure in another currency, converted on "
+    "scale": "the figure from {b} is about {detail} times the one from {a}: a thousand, "
+    "million or billion slip",
+    "currency": "the ratio between {a} and {b} is near the {detail} exchange rate: a figure in "
+    "one currency labelled as another, or not converted",
+    "budget-stage": "different budget stages: {a} gives the {first} figure, {b} the {second} "
+    "one; {stages}",
+    "price-basis": "different price bases: {a} is in {first} prices, {b} in {second} prices",
+    "rounding": "{a} and {b} are under 2 percent apart: rounding or a revision",
+    "implied-by-growth": "the figure from {derived} ({detail}) rests on a stated growth rate: "
+    "the rate, its base year or the later figure is wrong",
+    "implied-by-share": "the figure from {derived} ({detail}) rests on a stated share: the "
+    "share, the part or the whole is wrong, or the whole is another measure",
+    "conversion-date": "{a} and {b} restate the same figure in another currency, converted on "
     "different dates",
     "stated-equivalent": "a figure restated in another currency or unit does not match its "
     "original at any nearby rate",
@@ -97,11 +101,59 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def describe_cause(code: str | None, detail: str | None) -> str | None:
-    """The sentence shown to people for a cause code."""
+def describe_cause(
+    code: str | None,
+    detail: str | None,
+    a: str = "the lower figure",
+    b: str = "the higher figure",
+    derived: str = "one figure",
+) -> str | None:
+    """The sentence shown to people for a cause code, naming the two sides as given."""
     if code is None or pd.isna(code):
         return None
-    return CAUSE_TEXT[code].format(detail=detail or "")
+    detail = "" if detail is None or pd.isna(detail) else str(detail)
+    first, _, second = detail.partition(" vs ")
+    stages = (
+        "an allocation is not the spending"
+        if "executed" in (first, second)
+        else "a budget changes between draft, approval and revision"
+    )
+    return CAUSE_TEXT[code].format(
+        detail=detail,
+        a=a,
+        b=b,
+        derived=derived,
+        first=first,
+        second=second or "other",
+        stages=stages,
+    )
+
+
+def claim_label(claim: dict[str, Any]) -> str:
+    """A claim as people know it: its source and where it was read (document:line)."""
+    place = claim.get("document") or claim.get("file")
+    line = claim.get("line") if claim.get("document") else claim.get("file_line")
+    if not place:
+        return str(claim["source"])
+    return f"{claim['source']} ({place}{f':{line}' if line else ''})"
+
+
+def name_conflict_causes(groups: list[dict[str, Any]]) -> None:
+    """Rewrite each conflict's cause_text naming its two sides by source and document."""
+    for group in groups:
+        claims = {c["id"]: c for c in group["claims"]}
+        for conflict in group["conflicts"]:
+            a, b = claims.get(conflict["claim_a"]), claims.get(conflict["claim_b"])
+            if a is None or b is None or conflict["cause"] in (None, "related-metric"):
+                continue
+            derived = next((c for c in (a, b) if c.get("derived")), a)
+            conflict["cause_text"] = describe_cause(
+                conflict["cause"],
+                conflict.get("cause_detail"),
+                a=claim_label(a),
+                b=claim_label(b),
+                derived=claim_label(derived),
+            )
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -137,9 +189,36 @@ def add_related_metric_causes(groups: list[dict[str, Any]], metrics: dict[str, M
                 for side in ("claim_a", "claim_b"):
                     if matches.get(conflict[side]):
                         conflict["cause"] = "related-metric"
-                        conflict["cause_text"] = (
-                            f"{conflict[side]} matches {', '.join(matches[conflict[side]])} "
-                            f"under the related metric {other_id}: likely a different measure"
+                        conflict["cause_text"] = _related_text(
+                            group, conflict[side], other, matches[conflict[side]], metric
                         )
                         break
         group["related"] = related
+
+
+def _related_text(
+    group: dict[str, Any],
+    claim_id: str,
+    other: dict[str, Any],
+    matching: list[str],
+    metric: Metric | None,
+) -> str:
+    """ "AzerNEWS (doc:63) matches Reuters (doc:64) on defence_budget ...", no internal ids."""
+    claim = next(c for c in group["claims"] if c["id"] == claim_id)
+    others = {c["id"]: c for c in other["claims"]}
+    named = [claim_label(others[i]) for i in matching if i in others]
+    more = f" and {len(named) - 1} more" if len(named) > 1 else ""
+    measure = _lower_first(other.get("metric_label") or other["metric"])
+    this = _lower_first((metric.label if metric else None) or group["metric"])
+    return (
+        f"{claim_label(claim)} gives {claim['value']}, which matches the figure "
+        f"{named[0] if named else 'another source'}{more} gives for {measure} "
+        f"({other['period']}): likely {measure} reported as {this}"
+    )
+
+
+def _lower_first(label: str) -> str:
+    """ "Defence budget" -> "defence budget", but "GDP share" stays as it is."""
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label

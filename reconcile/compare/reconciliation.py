@@ -15,7 +15,12 @@ from reconcile.core.version import __version__
 from reconcile.normalize.conversion import Conversion
 from reconcile.reference.rates import RateTable, load_rate_table
 
-from .causes import add_related_metric_causes, describe_cause, infer_causes
+from .causes import (
+    add_related_metric_causes,
+    describe_cause,
+    infer_causes,
+    name_conflict_causes,
+)
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
@@ -144,6 +149,7 @@ def _conflict_record(pair: Any) -> dict[str, Any]:
         "stated_gap": _number(round(float(pair["stated_gap"]), 6)),
         "cause": _text(pair["cause"]),
         "cause_text": describe_cause(pair["cause"], pair["cause_detail"]),
+        "cause_detail": _text(pair["cause_detail"]) or None,
     }
 
 
@@ -204,6 +210,7 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         )
     groups.sort(key=lambda g: (g["entity"], g["metric"], _period_key(g["period"])))
     add_related_metric_causes(groups, metrics)
+    name_conflict_causes(groups)
     series = _series(groups)
     relations = relation_records(comparison.relations, claims)
     if only == "conflicts":

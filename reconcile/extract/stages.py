@@ -3,9 +3,10 @@
 Stage words as budget reporting uses them, mapped onto the claim format's four stages
 (docs/claims-format.md): a plan or proposal is a draft; an adopted, passed or signed budget is
 approved; an amendment, revision, cut or supplement is revised; spending, outturn and
-execution are executed. Statistics are staged the same way: preliminary, provisional or initial
-results are a draft, updated or final results a revision. The word nearest the figure wins, unless another figure stands between
-them ("from the planned 307 billion to 387 billion": "planned" is 307's stage, not 387's).
+execution are executed. Statistics are staged the same way: preliminary, provisional or
+initial results are a draft, updated or final results a revision. The word nearest the figure
+wins, unless another figure stands between them ("from the planned 307 billion to 387
+billion": "planned" is 307's stage, not 387's).
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from .reference_notes import reference_markdown
-from .text import describe_gap, format_amount, format_interval, summary_line
+from .sections import group_title, split_sections, verdict_words
+from .text import claim_place, describe_pair, format_amount, format_interval, summary_line
 
 VERDICT_MARK = {"conflict": "❌ conflict", "consistent": "✅ consistent", "single": "• single"}
 CSV_COLUMNS = [
@@ -53,17 +54,20 @@ def _claim_interval(claim: dict[str, Any]) -> str:
 
 
 def render_markdown(report: dict[str, Any]) -> str:
-    """A Markdown report for editors and pull requests: conflicts first, then everything."""
+    """A Markdown report for editors and pull requests: conflicts first, singles folded."""
     lines = ["# Reconciliation report", "", summary_line(report["summary"]), ""]
-    conflicts = [g for g in report["groups"] if g["verdict"] == "conflict"]
-    lines += ["## Conflicts", ""]
-    if not conflicts:
-        lines += ["No conflicting figures.", ""]
-    for group in conflicts:
-        lines += _markdown_conflict(group)
+    sections, _ = split_sections(report)
+    for section in sections:
+        if section.key == "single":
+            continue
+        lines += [f"## {section.title}", ""]
+        if not section.groups:
+            lines += ["No conflicting figures.", ""]
+        for group in section.groups:
+            lines += _markdown_conflict(group)
     lines += _markdown_relations(report)
     lines += _markdown_series(report)
-    lines += _markdown_groups(report)
+    lines += _markdown_groups(next((s.groups for s in sections if s.key == "single"), []))
     lines += reference_markdown(report)
     lines += _markdown_problems(report)
     return "\n".join(lines)
@@ -73,7 +77,7 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
     """One conflicting group: its claims, agreeing clusters and each conflicting pair."""
     lines: list[str] = []
     claims = {c["id"]: c for c in group["claims"]}
-    lines += [f"### {group['entity']} · {group['metric']} · {group['period']}", ""]
+    lines += [f"### {group_title(group)} · {verdict_words(group['verdict'])}", ""]
     if group.get("metric_label"):
         lines += [f"_{group['metric_label']}_", ""]
     lines += [
@@ -97,15 +101,13 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
         )
         lines += [f"Agreeing clusters: {agreeing}", ""]
     for conflict in group["conflicts"]:
-        a, b = claims[conflict["claim_a"]], claims[conflict["claim_b"]]
-        cause = conflict["cause_text"] or "no likely cause inferred"
+        cause = f"; likely cause: {_md(conflict['cause_text'])}" if conflict["cause_text"] else ""
         lines.append(
-            f"- **{conflict['source_b']}** {_md(b['value'])} vs **{conflict['source_a']}** "
-            f"{_md(a['value'])}: {describe_gap(conflict)}, severity "
-            f"{conflict['severity']}; likely cause: {_md(cause)} "
+            f"- {_md(describe_pair(conflict, claims))}{cause} "
             f"(fingerprint `{conflict['fingerprint']}`)"
         )
-    lines.append("")
+    if group["conflicts"]:
+        lines.append("")
     return lines
 
 
@@ -127,19 +129,24 @@ def _markdown_series(report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _markdown_groups(report: dict[str, Any]) -> list[str]:
-    lines = ["## All groups", "", "| entity | metric | period | verdict | figures |"]
-    lines += ["|---|---|---|---|---|"]
-    for group in report["groups"]:
+def _markdown_groups(groups: list[dict[str, Any]]) -> list[str]:
+    """Single-source and unreadable groups, folded: nothing to compare, so out of the way."""
+    if not groups:
+        return []
+    lines = ["## Single-source groups", "", "<details>"]
+    lines += [f"<summary>{len(groups)} groups with one source or no readable figure</summary>"]
+    lines += ["", "| entity | metric | period | verdict | figures |", "|---|---|---|---|---|"]
+    for group in groups:
         figures = "; ".join(
-            f"{c['source']}: {c['value']}" for c in group["claims"] if not c["repeat_of"]
+            f"{c['source']}: {c['value']} ({claim_place(c)})"
+            for c in group["claims"]
+            if not c["repeat_of"]
         )
         lines.append(
             f"| {group['entity']} | {group['metric']} | {group['period']} | "
             f"{VERDICT_MARK.get(group['verdict'], group['verdict'])} | {_md(figures)} |"
         )
-    lines.append("")
-    return lines
+    return [*lines, "", "</details>", ""]
 
 
 def _markdown_relations(report: dict[str, Any]) -> list[str]:

@@ -23,6 +23,9 @@ def describe_gap(conflict: dict[str, Any]) -> str:
     ratio = conflict.get("ratio")
     if ratio is not None and ratio >= 10:
         return f"x{ratio:,.0f}"
+    if ratio is None and conflict["gap"] >= 9:
+        # No ratio (a figure of zero): the higher's lower end over the lower's upper end.
+        return f"x{1 + conflict['gap']:,.0f} or more"
     return f"{conflict['gap']:.0%} apart"
 
 
@@ -36,3 +39,60 @@ def summary_line(summary: dict[str, Any]) -> str:
         f"{summary['conflict_pairs']} conflicting pairs; {summary['errors']} errors, "
         f"{summary['warnings']} warnings"
     )
+
+
+def describe_step(step: dict[str, Any]) -> str:
+    """One conversion step in words: the rate or factor and its source."""
+    if step["step"] == "exchange-rate":
+        years = step["rate_years"]
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]} mean"
+        carried = ", carried forward" if step.get("carried_forward") else ""
+        return (
+            f"{step['from']}->{step['to']} at {step['rate']:.4g} {step['rate_unit']} "
+            f"({span}{carried}; {step['source']})"
+        )
+    if step["step"] == "redenomination":
+        return f"{step['rule']} ({step['source']})"
+    if step["step"] == "deflate":
+        return f"{step['from']} -> {step['to']}: {step['rule']}"
+    return f"{step['from']}->{step['to']} x{step['factor']:.6g} ({step.get('source', '')})"
+
+
+KIND_NOUNS = {
+    "stage-difference": "different budget stages",
+    "revision": "a later revision",
+    "definition-difference": "different definitions",
+}
+
+
+def describe_pair(conflict: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
+    """ "AzerNEWS (doc:63) US$2.46 billion vs SIPRI (doc:63) $1.473 billion: 67% apart, ..."."""
+    from reconcile.compare.causes import claim_label
+
+    a, b = claims.get(conflict["claim_a"]), claims.get(conflict["claim_b"])
+    side_a = f"{claim_label(a)} {a['value']}" if a else conflict["source_a"]
+    side_b = f"{claim_label(b)} {b['value']}" if b else conflict["source_b"]
+    kind = conflict.get("kind") or "contradiction"
+    if kind == "contradiction":
+        text = f"{side_b} vs {side_a}: {describe_gap(conflict)}, severity {conflict['severity']}"
+    else:
+        text = f"{side_b} and {side_a}: {KIND_NOUNS.get(kind, kind)}, {describe_gap(conflict)}"
+    if conflict.get("stated_gap") is not None:
+        text += f" (stated figures {conflict['stated_gap']:.0%} apart)"
+    return text
+
+
+def claim_interval(claim: dict[str, Any]) -> str:
+    """A claim's normalised interval, or why there is none."""
+    if not claim["valid"]:
+        return "(not readable)"
+    return format_interval(
+        claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
+    )
+
+
+def claim_place(claim: dict[str, Any]) -> str:
+    """Where a claim was read: document:line, else its claim file:line."""
+    place = claim.get("document") or claim.get("file") or ""
+    line = claim.get("line") if claim.get("document") else claim.get("file_line")
+    return f"{place}:{line}" if place and line else str(place)
