@@ -110,3 +110,19 @@ def test_preliminary_and_final_census_counts_are_stages_not_a_contradiction(
     (group,) = [g for g in report["groups"] if g["metric"] == "population"]
     assert [c["stage"] for c in group["claims"]] == ["draft", "revised"]
     assert group["verdict"] == "stage-difference"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mark"), [("table", "(draft)"), ("markdown", "(draft)"), ("html", "(draft)"),
+                      ("tsv", "(draft)"), ("csv", ",False,")],
+)  # fmt: skip
+def test_every_format_marks_drafted_rows_unreviewed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, mark: str
+) -> None:
+    docs = _articles(tmp_path)
+    assert run(["report", str(docs), "--format", fmt, "--all"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(mark) >= 2
+    # Reviewed claims carry no mark.
+    assert run(["report", "claims", "--format", fmt, "--all"]) == 0
+    assert mark not in capsys.readouterr().out

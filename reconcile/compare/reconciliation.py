@@ -239,6 +239,7 @@ def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
         "claims": len(frame),
         "valid_claims": int(frame["valid"].sum()),
         "invalid_claims": int((~frame["valid"].astype(bool)).sum()),
+        "unreviewed": int((frame["reviewed"] == False).sum()) if "reviewed" in frame else 0,  # noqa: E712
         "repeats": int(frame["repeat_of"].notna().sum()),
         "groups": len(comparison.groups),
         "conflict": int(verdicts.get("conflict", 0)),

@@ -9,7 +9,14 @@ from typing import Any
 
 from .reference_notes import reference_markdown
 from .sections import group_title, split_sections, verdict_words
-from .text import claim_place, describe_pair, format_amount, format_interval, summary_line
+from .text import (
+    claim_place,
+    claim_source,
+    describe_pair,
+    format_amount,
+    format_interval,
+    summary_line,
+)
 
 VERDICT_MARK = {"conflict": "❌ conflict", "consistent": "✅ consistent", "single": "• single"}
 CSV_COLUMNS = [
@@ -28,6 +35,7 @@ CSV_COLUMNS = [
     "normalized_low",
     "normalized_high",
     "normalized_unit",
+    "reviewed",
     "cluster",
     "repeat_of",
     "conflicts_with",
@@ -89,7 +97,7 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
         if claim.get("derived"):
             repeat += f" (derived: {claim['chain']})"
         lines.append(
-            f"| {claim['id']}{repeat} | {_md(claim['source'])} | {_md(claim['value'])} | "
+            f"| {claim['id']}{repeat} | {_md(claim_source(claim))} | {_md(claim['value'])} | "
             f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
             f"| {_md(claim['quote'])} |"
         )
@@ -138,7 +146,7 @@ def _markdown_groups(groups: list[dict[str, Any]]) -> list[str]:
     lines += ["", "| entity | metric | period | verdict | figures |", "|---|---|---|---|---|"]
     for group in groups:
         figures = "; ".join(
-            f"{c['source']}: {c['value']} ({claim_place(c)})"
+            f"{claim_source(c)}: {c['value']} ({claim_place(c)})"
             for c in group["claims"]
             if not c["repeat_of"]
         )
@@ -218,6 +226,7 @@ def render_csv(report: dict[str, Any]) -> str:
                 claim["normalized_low"],
                 claim["normalized_high"],
                 claim["normalized_unit"],
+                claim.get("reviewed", True),
                 claim["cluster"],
                 claim["repeat_of"],
                 " ".join(against.get(claim["id"], [])),

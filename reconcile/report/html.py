@@ -15,7 +15,14 @@ from .html_assets import SCRIPT, STYLE
 from .html_chart import group_chart, series_chart
 from .sections import EXPLAINED, Section, group_anchor, group_title, split_sections, verdict_words
 from .terminal_report import claim_notes, reference_summary_line, series_rows
-from .text import claim_interval, claim_place, describe_pair, format_amount, summary_line
+from .text import (
+    claim_interval,
+    claim_place,
+    claim_source,
+    describe_pair,
+    format_amount,
+    summary_line,
+)
 
 UNWRAPPED = 10**6  # explain chains are wrapped by the browser, not by textwrap
 
@@ -67,7 +74,8 @@ def _claim_row(group: dict[str, Any], claim: dict[str, Any]) -> str:
     text = " ".join([claim["source"], claim["value"], claim_place(claim), claim.get("quote") or ""])
     chain = _chain(explain_claim(group, claim), "how this figure was read and compared")
     return (
-        f"<tr data-row='{_e(text.lower())}'><td data-label='source'><b>{_e(claim['source'])}</b>"
+        f"<tr data-row='{_e(text.lower())}'><td data-label='source'>"
+        f"<b>{_e(claim_source(claim))}</b>"
         f"</td><td data-label='stated'>{_e(claim['value'])}{note}</td>"
         f"<td data-label='normalised'>{_e(claim_interval(claim))}</td>"
         f"<td data-label='document' class='doc'>{_e(claim_place(claim))}</td>"
@@ -129,7 +137,7 @@ def _single_rows(section: Section) -> list[str]:
             out.append(
                 f"<tr data-row='{_e(text.lower())}'><td data-label='group'>"
                 f"{_e(group_title(group))} ({_e(verdict_words(group['verdict']))})</td>"
-                f"<td data-label='source'><b>{_e(claim['source'])}</b></td>"
+                f"<td data-label='source'><b>{_e(claim_source(claim))}</b></td>"
                 f"<td data-label='stated'>{_e(claim['value'])}</td>"
                 f"<td data-label='normalised'>{_e(claim_interval(claim))}</td>"
                 f"<td data-label='document' class='doc'>{_e(claim_place(claim))}</td>"

@@ -16,7 +16,14 @@ from reconcile.compare.causes import claim_label
 from .reference_notes import reference_notes
 from .sections import Section, group_title, split_sections, verdict_words
 from .terminal import make_console
-from .text import claim_interval, claim_place, describe_pair, format_interval, summary_line
+from .text import (
+    claim_interval,
+    claim_place,
+    claim_source,
+    describe_pair,
+    format_interval,
+    summary_line,
+)
 
 VERDICT_STYLE = {
     "conflict": "bold red",
@@ -146,7 +153,7 @@ def claim_notes(claim: dict[str, Any]) -> list[str]:
 
 def _claim_rows(group: dict[str, Any]) -> list[list[str]]:
     return [
-        [claim["source"], claim["value"], claim_interval(claim), claim_place(claim)]
+        [claim_source(claim), claim["value"], claim_interval(claim), claim_place(claim)]
         for claim in group["claims"]
     ]
 

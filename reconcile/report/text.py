@@ -30,15 +30,21 @@ def describe_gap(conflict: dict[str, Any]) -> str:
 
 
 def summary_line(summary: dict[str, Any]) -> str:
-    """One line: how many claims, groups, conflicts, and problems."""
+    """One line: how many claims, groups, conflicts, explained differences, and problems."""
+    explained = sum(summary.get(key, 0) for key in _EXPLAINED_COUNTS)
+    drafts = summary.get("unreviewed", 0)
     return (
         f"{summary['claims']} claims ({summary['valid_claims']} valid, {summary['repeats']} "
-        f"repeats) in {summary['groups']} groups: {summary['conflict']} conflict, "
+        f"repeats{f', {drafts} unreviewed drafts' if drafts else ''}) in {summary['groups']} "
+        f"groups: {summary['conflict']} conflict, {explained} explained differences, "
         f"{summary['consistent']} consistent, {summary['single']} single, "
         f"{summary['invalid']} invalid; "
         f"{summary['conflict_pairs']} conflicting pairs; {summary['errors']} errors, "
         f"{summary['warnings']} warnings"
     )
+
+
+_EXPLAINED_COUNTS = ("definition_difference", "stage_difference", "revision", "within_rounding")
 
 
 def describe_step(step: dict[str, Any]) -> str:
@@ -89,6 +95,12 @@ def claim_interval(claim: dict[str, Any]) -> str:
     return format_interval(
         claim["normalized_low"], claim["normalized_high"], claim["normalized_unit"]
     )
+
+
+def claim_source(claim: dict[str, Any]) -> str:
+    """A claim's source, marked when the claim is an unreviewed draft (drafted from an article)."""
+    source: str = claim["source"]
+    return f"{source} (draft)" if claim.get("reviewed") is False else source
 
 
 def claim_place(claim: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .sections import split_sections
-from .text import claim_place, describe_pair
+from .text import claim_place, claim_source, describe_pair
 
 TSV_COLUMNS = (
     "section",
@@ -51,7 +51,7 @@ def render_tsv(report: dict[str, Any], show_all: bool = True) -> str:
                     group["period"],
                     group["verdict"],
                     claim["id"],
-                    claim["source"],
+                    claim_source(claim),
                     claim_place(claim),
                     claim["value"],
                     claim["normalized_low"],
