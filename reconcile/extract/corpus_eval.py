@@ -103,19 +103,21 @@ def evaluate_corpus(corpus: Path, catalogue: Catalogue | None = None) -> CorpusS
     """Draft every document expected.yaml names and score the drafts (see the module doc)."""
     from reconcile.claims.yaml_io import read_yaml
 
+    from .folders import draft_documents
+
     expected = read_yaml(corpus / "expected.yaml")
-    catalogue = catalogue or load_catalogue(corpus / "docs" / "no-catalogue")
+    catalogue = catalogue or load_catalogue(None)
     score = CorpusScore()
-    drafts: dict[str, list[Draft]] = {}
-    texts: dict[str, str] = {}
+    # Drafted together, as `reconcile extract docs/ --out FOLDER` drafts them: an undated
+    # article is dated by the others.
+    names = sorted({str(f["doc"]) for c in expected["clusters"] for f in c["figures"]})
+    drafted = draft_documents([corpus / "docs" / f"{name}.txt" for name in names], catalogue)
+    drafts = {item.path.stem: item.drafts for item in drafted}
+    texts = {item.path.stem: item.document.text for item in drafted}
+    score.drafts = sum(len(d) for d in drafts.values())
     for cluster in expected["clusters"]:
         for figure in cluster["figures"]:
             doc = figure["doc"]
-            if doc not in drafts:
-                document = read_document(corpus / "docs" / f"{doc}.txt")
-                texts[doc] = document.text
-                drafts[doc] = draft_claims(document, catalogue)
-                score.drafts += len(drafts[doc])
             used = {id(f.draft) for f in score.figures if f.doc == doc and f.draft}
             score.figures.append(score_figure(cluster["id"], figure, drafts[doc], texts[doc], used))
     _score_grouping(score, expected["clusters"])
