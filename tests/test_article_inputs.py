@@ -126,3 +126,26 @@ def test_every_format_marks_drafted_rows_unreviewed(
     # Reviewed claims carry no mark.
     assert run(["report", "claims", "--format", fmt, "--all"]) == 0
     assert mark not in capsys.readouterr().out
+
+
+def test_an_increment_is_not_set_against_a_level_as_a_contradiction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.txt").write_text(
+        "title: a\npublished: 2021-02-01\n\n"
+        "Ruritania's defence budget for 2021 rose by $2 billion to $50 billion.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "title: b\npublished: 2021-03-01\n\n"
+        "Parliament gave the armed forces an additional $3 billion for 2021, the ministry said.\n",
+        encoding="utf-8",
+    )
+    assert run(["report", str(tmp_path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (group,) = [g for g in report["groups"] if g["metric"] == "defence_budget"]
+    scopes = {c["value"]: c["scope"] for c in group["claims"]}
+    assert scopes["$2 billion"] == scopes["an additional $3 billion"] == "the increment only"
+    assert scopes["$50 billion"] is None
+    assert group["verdict"] != "conflict"
+    assert {c["kind"] for c in group["conflicts"]} <= {"definition-difference"}

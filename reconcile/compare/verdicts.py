@@ -12,7 +12,8 @@ on the pairs whose intervals do not overlap, says what kind of difference each o
   against an independent estimator's figure (a research institute's or an international
   organisation's estimate is built on its own definition, not a stage of the budget);
 - `definition-difference`: different price bases or scopes (a claim's `scope`, "excluding
-  pensions", that the other does not share), or two figures one document attributes to
+  pensions" or "the increment only", that the other does not share; this one outranks the
+  kinds above), or two figures one document attributes to
   the same source for the same thing (a source does not contradict itself in one article: the
   two measure different scopes), unless the evidence points to an error (a scale slip, a
   currency label, a restatement or arithmetic that does not hold);
@@ -82,7 +83,7 @@ def classify_pairs(
     source = claims["source"].astype(object).to_numpy()
     same_document = (document[a] == document[b]) & pd.notna(document[a])
     same_document &= source[a] == source[b]
-    basis_differs = _differ(out, "basis") | _scope_differs(claims, a, b)
+    basis_differs = _differ(out, "basis")
     kind[(same_document | basis_differs) & ~error] = "definition-difference"
 
     stage = claims["stage"].map(STAGE_ORDER).to_numpy(dtype=float)
@@ -95,6 +96,8 @@ def classify_pairs(
 
     running = claims["metric"].isin(list(running_metrics)).to_numpy()[a]
     kind[running & ~same_document & ~error & ~_later_is_lower(claims, a, b)] = "revision"
+    # A different scope ("excluding pensions", an increment against a level) outranks the rest.
+    kind[_scope_differs(claims, a, b) & ~error] = "definition-difference"
 
     out["kind"] = kind
     out["stated_gap"] = _stated_gap(out)

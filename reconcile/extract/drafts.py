@@ -168,17 +168,16 @@ def _draft_figure(
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
     metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
     stage = _stage_figure(scene, figure, sentence)
+    scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
     restated = figure.restates
     if restated is not None:
         if is_provisional(metric) or not is_provisional(restated.metric):
             metric, phrase = restated.metric, restated.metric_phrase
         entity, stage = restated.entity, restated.stage
+        scope = restated.scope
         periods, period_basis = (restated.period,), "restated"
-    dated = 1.0 if mentions and period_basis != "published" else 0.6
-    confidence = (
-        0.4 * metric_confidence
-        + 0.3 * (dated if periods[0] != UNDATED else 0.2)
-        + 0.3 * (0.9 if source_basis != "document" else 0.6)
+    confidence = _confidence(
+        metric_confidence, bool(mentions), period_basis, periods[0], source_basis
     )
     base = Draft(
         document=scene.document.name,
@@ -201,7 +200,7 @@ def _draft_figure(
         entity_basis=entity_basis,
         stage=stage,
         basis=find_basis(sentence),
-        scope=find_scope(sentence, rel_end),
+        scope=scope,
         via=via,
         metric_phrase=phrase,
     )  # fmt: skip
@@ -210,6 +209,18 @@ def _draft_figure(
         replace(base, period=period, id=f"{base.id}-{i}")
         for i, period in enumerate(periods[1:], start=2)
     ]
+
+
+def _confidence(
+    metric: float, mentioned: bool, period_basis: str, period: str, source_basis: str
+) -> float:
+    """How sure the draft is: its metric, its period, its source."""
+    dated = 1.0 if mentioned and period_basis != "published" else 0.6
+    return (
+        0.4 * metric
+        + 0.3 * (dated if period != UNDATED else 0.2)
+        + 0.3 * (0.9 if source_basis != "document" else 0.6)
+    )
 
 
 def _in_year(parsed: ParsedValue, period: str) -> ParsedValue:

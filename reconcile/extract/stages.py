@@ -120,10 +120,28 @@ _SCOPE_RE = re.compile(
 )
 
 
-def find_scope(sentence: str, end: int) -> str | None:
-    """What a figure says it includes or leaves out, right after it ("X, excluding pensions")."""
+# Words that make the figure after them a change, not a level: "rose by $2 billion", "an
+# additional 40 billion", "cut by 75 million".
+_INCREMENT_RE = re.compile(
+    r"\b(?:(?:increased|increase|rose|risen|grew|grown|surged|jumped|climbed|raised|boosted|"
+    r"cut|reduced|decreased|fell|fallen|dropped|slashed|lowered|trimmed)\s+(?:it\s+)?by|"
+    r"an?\s+(?:additional|extra|further)|additional|extra)\s+"
+    r"(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+INCREMENT = "the increment only"
+
+
+def find_scope(sentence: str, start: int, end: int) -> str | None:
+    """What a figure says it includes or leaves out, right after it ("X, excluding pensions"),
+    or `INCREMENT` for a money or quantity figure that is a change ("an additional 40 billion",
+    "rose by $2 billion"): compared with a level, it measures something else."""
     found = _SCOPE_RE.match(sentence, end)
-    return " ".join(found.group("scope").lower().split()) if found else None
+    if found:
+        return " ".join(found.group("scope").lower().split())
+    lead = re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*", sentence[start:end])
+    before = sentence[max(0, start - 60) : start + (lead.end() if lead else 0)]
+    return INCREMENT if _INCREMENT_RE.search(before) else None
 
 
 def find_basis(sentence: str) -> str | None:
