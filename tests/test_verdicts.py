@@ -190,3 +190,24 @@ def test_a_text_restating_its_figure_at_the_rate_of_when_it_was_written_agrees(
     assert relation["verdict"] == verdict
     assert relation["cause"] == (None if verdict == "agrees" else "conversion-date")
     assert "it matches the 2019 average rate" in relation["detail"]
+
+
+@pytest.mark.parametrize(
+    ("published", "verdict"), [("2020-12-26", "agrees"), ("2022-05-01", "mismatch")]
+)
+def test_a_budget_restated_before_its_year_may_use_a_forecast_rate(
+    tmp_path: Path, published: str, verdict: str
+) -> None:
+    """UAH 267 billion for 2021 as $9.19 billion (29 UAH/USD, the budget's forecast; the 2021
+    average was 27.3): fine in a text of December 2020, a wrong conversion in one of 2022."""
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    lines = ["document:", "  id: law", "  file: law.txt", f"  published: {published}", "claims:"]
+    lines += [
+        '  - {id: uah, entity: UKR, metric: defence_budget, period: "2021", '
+        'value: "267 billion hryvnias", source: Daily, line: 1}',
+        '  - {id: usd, entity: UKR, metric: defence_budget, period: "2021", '
+        'value: "$9.19 billion", source: Daily, line: 1, equivalent_of: uah}',
+    ]
+    (tmp_path / "law.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (relation,) = build_report(reconcile_claims(tmp_path))["relations"]
+    assert relation["verdict"] == verdict

@@ -21,8 +21,8 @@ from .causes import NEAR, SCALE_POWERS
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
 EQUIVALENT_SLACK = 0.025
-# An undated text's restatement at the rate of the year before or after agrees when that rate
-# is within this of the year's own (no devaluation in between).
+# A restatement by a text written before its period was over (or undated) agrees within this of
+# the annual average conversion: it used the rate of its day or a forecast rate (no devaluation).
 DATED_SLACK = 0.10
 RELATION_COLUMNS = [
     "kind",
@@ -200,6 +200,11 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
         np.isnan(written_year), np.abs(ratio - 1) <= DATED_SLACK, written_year == dated_year
     )
     agrees = agrees | (dated & own_text & ~scale & when_written)
+    # Written before the period was over (or undated): the text converted at the rate of its
+    # day or at the budget's forecast rate, which the annual average cannot know.
+    period_year = pd.to_numeric(take(claims, "year", restated), errors="coerce")
+    ahead = np.isnan(written_year) | (written_year <= np.asarray(period_year, dtype=float))
+    agrees = agrees | (own_text & ahead & ~scale & (np.abs(ratio - 1) <= DATED_SLACK))
     out["verdict"] = np.where(agrees, "agrees", "mismatch")
     cause = np.where(scale, "scale", np.where(dated, "conversion-date", "stated-equivalent"))
     cause = cause.astype(object)
