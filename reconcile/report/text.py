@@ -26,7 +26,8 @@ def describe_gap(conflict: dict[str, Any]) -> str:
     if ratio is None and conflict["gap"] >= 9:
         # No ratio (a figure of zero): the higher's lower end over the lower's upper end.
         return f"x{1 + conflict['gap']:,.0f} or more"
-    return f"{conflict['gap']:.0%} apart"
+    gap = conflict["gap"]
+    return f"{gap:.1%} apart" if gap < 0.01 else f"{gap:.0%} apart"
 
 
 def summary_line(summary: dict[str, Any]) -> str:
@@ -84,7 +85,12 @@ def describe_pair(conflict: dict[str, Any], claims: dict[str, dict[str, Any]]) -
     else:
         text = f"{side_b} and {side_a}: {KIND_NOUNS.get(kind, kind)}, {describe_gap(conflict)}"
     if conflict.get("stated_gap") is not None:
-        text += f" (stated figures {conflict['stated_gap']:.0%} apart)"
+        stated = conflict["stated_gap"]
+        text += (
+            f" (stated figures {stated:.1%} apart)"
+            if stated < 0.01
+            else (f" (stated figures {stated:.0%} apart)")
+        )
     return text
 
 
