@@ -149,3 +149,22 @@ def test_an_increment_is_not_set_against_a_level_as_a_contradiction(
     assert scopes["$50 billion"] is None
     assert group["verdict"] != "conflict"
     assert {c["kind"] for c in group["conflicts"]} <= {"definition-difference"}
+
+
+def test_a_capitals_population_is_the_citys_and_a_difference_is_an_increment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "census.txt").write_text(
+        "title: Census\npublished: 2022-06-30\n\n"
+        "The population of Bulgaria fell to 6.52 million in 2021, the census showed.\n"
+        "That is 844,000 fewer people than in 2011.\n"
+        "About 1.3 million people live in Sofia.\n",
+        encoding="utf-8",
+    )
+    assert run(["report", str(tmp_path), "--format", "json", "--all"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    where = {c["value"]: (g["entity"], c["scope"]) for g in report["groups"] for c in g["claims"]}
+    assert where["6.52 million"] == ("BGR", None)
+    assert where["844,000"] == ("BGR", "the increment only")
+    assert where["About 1.3 million"] == ("sofia", None)  # the city's, not the country's
+    assert all(g["verdict"] != "conflict" for g in report["groups"])

@@ -37,6 +37,9 @@ class Metric:
     reviewed: bool = True
     packaged: bool = False
     running: bool = False  # a running tally (a death toll): later reports revise it
+    territorial: bool = (
+        False  # measured over a territory: a capital's is the city's, not the land's
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +234,7 @@ def _add_metric(
                 reviewed=layer != "draft" and entry.get("reviewed", True) is not False,
                 packaged=layer == "packaged",
                 running=entry.get("running") is True,
+                territorial=entry.get("territorial") is True,
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         catalogue.findings.append(
@@ -281,6 +285,7 @@ def _extended(base: Metric, entry: Any) -> Metric:
         related=tuple(dict.fromkeys(related)),
         packaged=False,
         running=entry.get("running", base.running) is True,
+        territorial=entry.get("territorial", base.territorial) is True,
     )
 
 

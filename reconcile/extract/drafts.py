@@ -29,6 +29,7 @@ from .figure_stages import (
     locate_figure,
     measure_figure,
     place_figure,
+    territorial_entity,
 )
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
@@ -167,6 +168,7 @@ def _draft_figure(
     entity, entity_basis = place_figure(scene, figure)
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
     metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
+    entity = territorial_entity(scene, figure, metric, entity)
     stage = _stage_figure(scene, figure, sentence)
     scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
     restated = figure.restates

@@ -24,6 +24,7 @@ class Place:
     start: int
     end: int
     code: str
+    capital: str | None = None  # the capital's name, when the place is named by its capital
 
 
 def _demonyms(name: str) -> list[str]:
@@ -90,6 +91,15 @@ def _by_first_word() -> dict[str, list[tuple[str, str, bool]]]:
     return index
 
 
+@cache
+def capitals() -> frozenset[str]:
+    """Capital names (the first name places.yaml gives each country)."""
+    from reconcile.reference.resources import load_yaml_resource
+
+    places = (load_yaml_resource("places.yaml") or {}).get("places", {})
+    return frozenset(str(names[0]) for names in places.values() if names)
+
+
 def find_places(text: str) -> list[Place]:
     """Every country named in a text (names, demonyms, capitals), in order."""
     index = _by_first_word()
@@ -117,7 +127,7 @@ def find_places(text: str) -> list[Place]:
             if not (name == "US" and text[end : end + 1] == "$") and not _NAME_GOES_ON_RE.match(
                 text, end
             ):
-                found.append(Place(at, end, code))
+                found.append(Place(at, end, code, name if name in capitals() else None))
                 last_end = end
             break
     return found
@@ -155,7 +165,7 @@ def main_place(places: list[Place], title_end: int = 0) -> str | None:
 
 def pick_place(
     places: list[Place], start: int, end: int, low: int, high: int, *, first: bool = False
-) -> str | None:
+) -> Place | None:
     """The country a figure at [start, end) is about, from the places in [low, high).
 
     The nearest name before the figure (its subject, "Turkey's 2018 spending ... $19 billion")
@@ -166,9 +176,9 @@ def pick_place(
     left, right = bisect.bisect_left(starts, low), bisect.bisect_left(starts, start)
     before = [p for p in places[left:right] if p.end <= start]
     if before:
-        return before[0 if first else -1].code
+        return before[0 if first else -1]
     at = bisect.bisect_left(starts, end)
-    return places[at].code if at < len(places) and places[at].start < high else None
+    return places[at] if at < len(places) and places[at].start < high else None
 
 
 _STARTS: dict[int, tuple[list[Place], list[int]]] = {}

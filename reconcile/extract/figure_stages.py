@@ -91,6 +91,16 @@ _WORLD_RE = re.compile(r"\b(?:global|world(?:wide)?|the\s+world's)\s+(?:\w+\s+){
                        re.IGNORECASE)  # fmt: skip
 
 
+def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -> str:
+    """A territorial measure (a population) of a capital is the city's, not the country's:
+    "1.3 million people live in Sofia" is Sofia's population (entity slug `sofia`)."""
+    known = scene.catalogue.metrics.get(metric)
+    place = scene.memo.get(f"place:{figure.start}")
+    if known is None or not known.territorial or place is None or place.capital is None:
+        return entity
+    return re.sub(r"[^a-z0-9]+", "-", place.capital.lower()).strip("-")
+
+
 def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     """The entity of a figure: a country named in its sentence, else the world when the figure's
     clause speaks of the whole world ("global military expenditure ... $1.9 trillion"), else a
@@ -99,13 +109,15 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     start, end = figure.sentence
     found = pick_place(scene.places, figure.start, figure.end, start, end)
     if found:
-        return found, "sentence"
+        scene.memo[f"place:{figure.start}"] = found
+        return found.code, "sentence"
     if _WORLD_RE.search(scene.document.text, start, figure.start):
         return WORLD, "sentence"
     paragraph = scene.document.text.rfind("\n", 0, start) + 1
     found = pick_place(scene.places, start, start, paragraph, start, first=True)
     if found:
-        return found, "paragraph"
+        scene.memo[f"place:{figure.start}"] = found
+        return found.code, "paragraph"
     if scene.entity:
         return scene.entity, "default"
     if scene.main_place:

@@ -129,6 +129,11 @@ _INCREMENT_RE = re.compile(
     r"(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+# "844,000 fewer people than in 2011", "$2 billion more than planned": a difference.
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:more|fewer|less|higher|lower)\s+(?:[^\W\d_]+\s+){0,3}?than\b",
+    re.IGNORECASE,
+)
 INCREMENT = "the increment only"
 
 
@@ -141,7 +146,9 @@ def find_scope(sentence: str, start: int, end: int) -> str | None:
         return " ".join(found.group("scope").lower().split())
     lead = re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*", sentence[start:end])
     before = sentence[max(0, start - 60) : start + (lead.end() if lead else 0)]
-    return INCREMENT if _INCREMENT_RE.search(before) else None
+    if _INCREMENT_RE.search(before) or _DIFFERENCE_AFTER_RE.match(sentence, end):
+        return INCREMENT
+    return None
 
 
 def find_basis(sentence: str) -> str | None:
