@@ -168,3 +168,26 @@ def test_a_capitals_population_is_the_citys_and_a_difference_is_an_increment(
     assert where["844,000"] == ("BGR", "the increment only")
     assert where["About 1.3 million"] == ("sofia", None)  # the city's, not the country's
     assert all(g["verdict"] != "conflict" for g in report["groups"])
+
+
+def test_a_rising_death_toll_across_reports_is_a_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = {
+        "one.txt": ("2023-02-06", "The floods in Ruritania on Monday killed more than 130 people."),
+        "two.txt": ("2023-02-08", "The death toll from the floods in Ruritania rose to 589."),
+        "three.txt": (
+            "2023-02-09",
+            "Officials in Ruritania said 614 people had died in the floods.",
+        ),
+    }
+    for name, (published, sentence) in texts.items():
+        (tmp_path / name).write_text(
+            f"title: t\npublished: {published}\n\n{sentence}\n", encoding="utf-8"
+        )
+    assert run(["report", str(tmp_path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (group,) = [g for g in report["groups"] if g["metric"] == "people_killed"]
+    assert len(group["claims"]) == 3
+    assert group["verdict"] == "revision"
+    assert {c["kind"] for c in group["conflicts"]} == {"revision"}
