@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from reconcile.claims.catalogue import Catalogue
@@ -203,6 +204,12 @@ _WHOLES = (
 )
 
 
+@cache
+def _currency_codes() -> dict[str, str]:
+    """Currency names (lower case) to ISO codes, built once: every sentence asks."""
+    return {name.lower(): code for name, code in load_currencies().names.items()}
+
+
 def link_relations(
     sentence: str,
     figures: Sequence[Figure],
@@ -210,8 +217,7 @@ def link_relations(
     catalogue: Catalogue,
 ) -> None:
     """Write the relations the sentence states into its drafts (figures and drafts align)."""
-    codes = {name.lower(): code for name, code in load_currencies().names.items()}
-    for relation in find_stated_relations(sentence, figures, codes):
+    for relation in find_stated_relations(sentence, figures, _currency_codes()):
         draft = drafts[relation.figure]
         target = drafts[relation.target] if relation.target is not None else None
         if draft is None or (relation.target is not None and target is None):
