@@ -174,7 +174,10 @@ def test_a_rising_death_toll_across_reports_is_a_revision(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     texts = {
-        "one.txt": ("2023-02-06", "The floods in Ruritania on Monday killed more than 130 people."),
+        "one.txt": (
+            "2023-02-06",
+            "A magnitude 6.1 quake in Ruritania killed more than 130 people.",
+        ),
         "two.txt": ("2023-02-08", "The death toll from the floods in Ruritania rose to 589."),
         "three.txt": (
             "2023-02-09",
@@ -188,6 +191,7 @@ def test_a_rising_death_toll_across_reports_is_a_revision(
     assert run(["report", str(tmp_path), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     (group,) = [g for g in report["groups"] if g["metric"] == "people_killed"]
-    assert len(group["claims"]) == 3
+    assert len(group["claims"]) == 3  # the magnitude is a reading, not a toll
+    assert any(g["metric"] == "unreviewed_count_magnitude" for g in report["groups"])
     assert group["verdict"] == "revision"
     assert {c["kind"] for c in group["conflicts"]} == {"revision"}

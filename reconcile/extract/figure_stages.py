@@ -158,6 +158,11 @@ def measure_figure(
     start, end = figure.sentence
     sentence = scene.document.text[start:end]
     rel_start, rel_end = figure.start - start, figure.end - start
+    reading = _READING_BEFORE.search(sentence, max(0, rel_start - 24), rel_start)
+    if reading and parsed.unit in (None, "count"):
+        # "a magnitude 7.8 earthquake", "category 4": a reading on a scale, not a count.
+        noun = reading.group(1).lower()
+        return f"unreviewed_count_{noun}", [], 0.5, noun
     metric, candidates, confidence = pick_metric(
         sentence,
         rel_start,
@@ -177,6 +182,11 @@ def measure_figure(
         return metric, candidates, confidence, ""
     provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
     return provisional, candidates, confidence, phrase
+
+
+_READING_BEFORE = re.compile(
+    r"\b(magnitude|category|level|grade|index|score|rating)\s*(?:of\s+)?$", re.IGNORECASE
+)
 
 
 def headline_metric(scene: Scene, unit: str | None) -> tuple[str, list[str], float]:
