@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/reconcile report claims/ --out reports
+	$(BIN)/reconcile report claims/ --out reports --force
 
 test: $(STAMP)
 	$(BIN)/ruff check reconcile tests scripts benchmarks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,8 @@ COLUMNS = [
     "path_line",
     "valid",
 ]
+
+_LINE_RE = re.compile(r"[0-9]{1,9}")
 
 # What library callers may pass for paths: one or many, str or Path.
 PathsArgument = str | Path | Sequence[str | Path]
@@ -133,7 +136,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
     findings: list[Finding] = list(catalogue.findings)
     extra_documents = folder / "documents.yaml"
     if extra_documents.exists():
-        for entry in (read_yaml(extra_documents) or {}).get("documents") or []:
+        for entry in _document_entries(read_yaml(extra_documents), extra_documents, findings):
             _read_document(entry, extra_documents, documents, findings)
     csv_files = [f for f in files if f.suffix == ".csv"]
     for path in files:
@@ -155,7 +158,32 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)
-    return ClaimSet(frame, documents, catalogue, findings, files)
+    return ClaimSet(make_whole(frame), documents, catalogue, findings, files)
+
+
+def make_whole(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give every row each required field as text, so later stages never meet a hole.
+
+    The rows with a missing field already carry a `missing-field` finding and valid=False;
+    they are kept (never dropped silently) with '' in the field, and left out of comparison.
+    """
+    for key in REQUIRED:
+        if frame[key].isna().any():
+            frame[key] = frame[key].astype(object).where(frame[key].notna(), "")
+    frame["valid"] = frame["valid"].fillna(False).astype(bool)
+    return frame
+
+
+def _document_entries(data: Any, path: Path, findings: list[Finding]) -> list[Any]:
+    """The entries under 'documents:' of documents.yaml, or a finding when it is laid out wrong."""
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if data is None or (isinstance(data, dict) and entries is None):
+        return []
+    if not isinstance(entries, list):
+        message = "documents.yaml holds 'documents:' with a list of document blocks (- id: ...)"
+        findings.append(Finding("bad-layout", message, str(path), line_of(data) or 1))
+        return []
+    return entries
 
 
 def _read_document(
@@ -252,16 +280,22 @@ def _read_yaml_claims(
                         level="warning",
                     )
                 )
-        rows.append(_row(entry, document, path, line))
+        rows.append(_row(entry, document, path, line, findings))
     return rows
 
 
-def _row(entry: Any, document: Document | None, path: Path, line: int | None) -> dict[str, Any]:
+def _row(
+    entry: Any,
+    document: Document | None,
+    path: Path,
+    line: int | None,
+    findings: list[Finding],
+) -> dict[str, Any]:
     row: dict[str, Any] = {
         key: (None if entry.get(key) is None else str(entry.get(key)))
         for key in (*REQUIRED, *OPTIONAL)
     }
-    row["line"] = int(entry["line"]) if str(entry.get("line", "")).isdigit() else None
+    row["line"] = _quote_line(entry.get("line"), row["id"], path, line, findings)
     row["document"] = document.id if document else None
     row["document_file"] = document.name if document else None
     row["published"] = document.published if document else None
@@ -271,16 +305,36 @@ def _row(entry: Any, document: Document | None, path: Path, line: int | None) ->
     return row
 
 
+def _quote_line(
+    value: Any, claim: str | None, path: Path, line: int | None, findings: list[Finding]
+) -> int | None:
+    """The quote's line in its document: a positive whole number, or a warning and None."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    # ASCII digits only: str.isdigit() accepts '²', which int() refuses.
+    if _LINE_RE.fullmatch(text) and int(text) > 0:
+        return int(text)
+    message = f"line {text!r} is not a line number (1, 2, ...); the claim is kept without it"
+    findings.append(Finding("bad-line", message, str(path), line, claim=claim, level="warning"))
+    return None
+
+
 def _read_csv_claims(
     path: Path, documents: dict[str, Document], findings: list[Finding]
 ) -> Iterable[dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        findings.append(Finding("bad-csv", f"cannot read: {error}", str(path)))
+    except OSError as error:
+        findings.append(Finding("bad-csv", f"cannot read: {error.strerror}", str(path)))
         return []
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in (*REQUIRED, "document") if c not in (reader.fieldnames or [])]
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
+        findings.append(Finding("bad-csv", message, str(path)))
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = next(reader, [])
+    missing = [c for c in (*REQUIRED, "document") if c not in header]
     if missing:
         findings.append(
             Finding(
@@ -294,13 +348,43 @@ def _read_csv_claims(
             )
         )
         return []
-    rows = []
-    for entry in reader:
-        line = reader.line_num
-        document = documents.get(entry.get("document") or "")
-        clean = {k: (v if v not in ("", None) else None) for k, v in entry.items()}
-        row = _row(clean, document, path, line)
-        if document is None:
-            row["document"] = entry.get("document") or None
-        rows.append(row)
-    return rows
+    return list(_csv_rows(reader, header, path, documents, findings))
+
+
+def _csv_rows(
+    reader: Any,
+    header: list[str],
+    path: Path,
+    documents: dict[str, Document],
+    findings: list[Finding],
+) -> Iterable[dict[str, Any]]:
+    """Each CSV record as a claim row; a record with the wrong number of cells is a finding."""
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # an unterminated quote, a cell over the size limit
+            message = f"unreadable CSV from here on ({error}); close the quote or split the cell"
+            findings.append(Finding("bad-csv", message, str(path), line))
+            return
+        wrong_width = bool(cells) and len(cells) != len(header)
+        if wrong_width:
+            message = (
+                f"the row has {len(cells)} cells, the header {len(header)}; "
+                "quote cells that hold commas"
+            )
+            findings.append(Finding("bad-csv-row", message, str(path), line))
+            cells = (cells + [""] * len(header))[: len(header)]
+        if cells:
+            entry = dict(zip(header, cells, strict=True))
+            document = documents.get(entry.get("document") or "")
+            clean = {k: (v if v not in ("", None) else None) for k, v in entry.items()}
+            row = _row(clean, document, path, line, findings)
+            if document is None:
+                row["document"] = entry.get("document") or None
+            if wrong_width:
+                row["valid"] = False
+            yield row
+        line = reader.line_num + 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
+from .hygiene import html_text
 from .text import describe_gap, format_amount, format_interval, summary_line
 
 _STYLE = """
@@ -20,7 +20,7 @@ _COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 
 
 def _e(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
+    return html_text(text)
 
 
 def conflict_picture(group: dict[str, Any]) -> str:
