@@ -22,7 +22,7 @@ from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
 from .relations import RELATION_FIELDS, check_relations
 from .tables import CLAIM_COLUMNS, read_table_claims
-from .yaml_io import line_of, read_yaml
+from .yaml_io import item_line, line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
 OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
@@ -255,8 +255,8 @@ def _read_yaml_claims(
         )
         return []
     rows = []
-    for entry in claims:
-        line = line_of(entry)
+    for index, entry in enumerate(claims):
+        line = line_of(entry) or item_line(claims, index)
         if not isinstance(entry, dict):
             findings.append(
                 Finding(

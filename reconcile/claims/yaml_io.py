@@ -23,6 +23,18 @@ class LineDict(dict[str, Any]):
     key_lines: dict[str, int]
 
 
+class LineList(list[Any]):
+    """A sequence read from YAML that remembers the 1-based line of each item."""
+
+    item_lines: list[int]
+
+
+def item_line(sequence: Any, index: int) -> int | None:
+    """The 1-based line of a sequence's item, when it was read from YAML."""
+    lines = getattr(sequence, "item_lines", None)
+    return lines[index] if lines is not None and index < len(lines) else None
+
+
 class DuplicateKeyError(Exception):
     """A mapping names one key twice (YAML keeps only the last, silently)."""
 
@@ -59,7 +71,14 @@ def _loader() -> Any:
         yield data
         data.update(loader.construct_mapping(node))
 
+    def construct_line_sequence(loader: Any, node: Any) -> Any:
+        data = LineList()
+        data.item_lines = [item.start_mark.line + 1 for item in node.value]
+        yield data
+        data.extend(loader.construct_sequence(node))
+
     LineLoader.add_constructor("tag:yaml.org,2002:map", construct_line_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", construct_line_sequence)
     return LineLoader
 
 
