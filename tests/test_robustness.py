@@ -164,7 +164,7 @@ def test_report_sets_are_swapped_in_whole_and_need_force(tmp_path: Path) -> None
     out = tmp_path / "reports"
     out.mkdir()
     (out / "README.md").write_text("kept\n")
-    os.umask(0o022)
+    previous_umask = os.umask(0o022)
     rendered = {"markdown": "# one\n", "json": "{}\n", "csv": "a\n", "html": "<p>\n"}
     import reconcile.report.writer as writer
 
@@ -178,6 +178,7 @@ def test_report_sets_are_swapped_in_whole_and_need_force(tmp_path: Path) -> None
         write_reports(report, out, force=True)
     finally:
         writer.render_report = original
+        os.umask(previous_umask)
     assert (out / "report.md").read_text() == "# two\n"
     assert (out / "README.md").read_text() == "kept\n"
     assert oct((out / "report.md").stat().st_mode & 0o777) == oct(0o644)
