@@ -333,7 +333,11 @@ def _read_csv_claims(
         findings.append(Finding("bad-csv", message, str(path)))
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = next(reader, [])
+    try:
+        header = next(reader, [])
+    except csv.Error as error:  # found by fuzzing: a stray quote in the header
+        findings.append(Finding("bad-csv", f"unreadable CSV header ({error})", str(path), 1))
+        return []
     missing = [c for c in (*REQUIRED, "document") if c not in header]
     if missing:
         findings.append(
