@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.core.errors import InputError, UsageError
+from reconcile.core.writing import umask_mode, write_text_atomic
+
+__all__ = ["check_out_folder", "render_report", "write_reports", "write_text_atomic"]
 
 FILE_NAMES = {
     "markdown": "report.md",
@@ -38,33 +41,6 @@ def render_report(report: dict[str, Any], fmt: str) -> str:
         "html": render_html,
     }
     return renderers[fmt](report)
-
-
-def umask_mode(base: int = 0o666) -> int:
-    """The mode a newly created file (0o666) or folder (0o777) gets under the current umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return base & ~mask
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new version, never half of one.
-
-    The new file keeps the old one's mode, or gets the umask's mode (mkstemp's is 0600).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else umask_mode()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def check_out_folder(folder: Path, *, force: bool = False) -> list[Path]:
