@@ -6,9 +6,6 @@ with valid=False so nothing is dropped silently, and the rest are still reconcil
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +17,13 @@ from reconcile.core.errors import Finding, InputError
 
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
+from .csv_claims import read_csv_claims
 from .relations import RELATION_FIELDS, check_relations
+from .rows import OPTIONAL, claim_row
 from .tables import CLAIM_COLUMNS, read_table_claims
 from .yaml_io import item_line, line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-OPTIONAL = ("quote", "line", "basis", "stage", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 # The frame's columns: a claim table's own (claims/tables.py), where it was read, its relations.
 COLUMNS = [
@@ -39,8 +37,6 @@ COLUMNS = [
     "path_line",
     "valid",
 ]
-
-_LINE_RE = re.compile(r"[0-9]{1,9}")
 
 # What library callers may pass for paths: one or many, str or Path.
 PathsArgument = str | Path | Sequence[str | Path]
@@ -152,7 +148,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
         catalogue.add_entries(data, path, layer="draft")  # a draft file's unreviewed entries
         rows.extend(_read_yaml_claims(data, path, documents, findings))
     for path in csv_files:
-        rows.extend(_read_csv_claims(path, documents, findings))
+        rows.extend(read_csv_claims(path, documents, findings))
     for path in (f for f in files if f.suffix == ".parquet"):
         rows.extend(read_table_claims(path, documents))
     frame = pd.DataFrame(rows, columns=COLUMNS)
@@ -280,115 +276,5 @@ def _read_yaml_claims(
                         level="warning",
                     )
                 )
-        rows.append(_row(entry, document, path, line, findings))
+        rows.append(claim_row(entry, document, path, line, findings))
     return rows
-
-
-def _row(
-    entry: Any,
-    document: Document | None,
-    path: Path,
-    line: int | None,
-    findings: list[Finding],
-) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        key: (None if entry.get(key) is None else str(entry.get(key)))
-        for key in (*REQUIRED, *OPTIONAL)
-    }
-    row["line"] = _quote_line(entry.get("line"), row["id"], path, line, findings)
-    row["document"] = document.id if document else None
-    row["document_file"] = document.name if document else None
-    row["published"] = document.published if document else None
-    row["path"] = str(path)
-    row["path_line"] = line
-    row["valid"] = True
-    return row
-
-
-def _quote_line(
-    value: Any, claim: str | None, path: Path, line: int | None, findings: list[Finding]
-) -> int | None:
-    """The quote's line in its document: a positive whole number, or a warning and None."""
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    # ASCII digits only: str.isdigit() accepts '²', which int() refuses.
-    if _LINE_RE.fullmatch(text) and int(text) > 0:
-        return int(text)
-    message = f"line {text!r} is not a line number (1, 2, ...); the claim is kept without it"
-    findings.append(Finding("bad-line", message, str(path), line, claim=claim, level="warning"))
-    return None
-
-
-def _read_csv_claims(
-    path: Path, documents: dict[str, Document], findings: list[Finding]
-) -> Iterable[dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        findings.append(Finding("bad-csv", f"cannot read: {error.strerror}", str(path)))
-        return []
-    except UnicodeDecodeError as error:
-        message = f"not UTF-8 text (byte {error.start}); save the file as UTF-8"
-        findings.append(Finding("bad-csv", message, str(path)))
-        return []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, [])
-    except csv.Error as error:  # found by fuzzing: a stray quote in the header
-        findings.append(Finding("bad-csv", f"unreadable CSV header ({error})", str(path), 1))
-        return []
-    missing = [c for c in (*REQUIRED, "document") if c not in header]
-    if missing:
-        findings.append(
-            Finding(
-                "bad-csv",
-                "missing column(s) "
-                + ", ".join(missing)
-                + "; the header must include id,document,entity,metric,period,"
-                "value,source",
-                str(path),
-                1,
-            )
-        )
-        return []
-    return list(_csv_rows(reader, header, path, documents, findings))
-
-
-def _csv_rows(
-    reader: Any,
-    header: list[str],
-    path: Path,
-    documents: dict[str, Document],
-    findings: list[Finding],
-) -> Iterable[dict[str, Any]]:
-    """Each CSV record as a claim row; a record with the wrong number of cells is a finding."""
-    line = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:  # an unterminated quote, a cell over the size limit
-            message = f"unreadable CSV from here on ({error}); close the quote or split the cell"
-            findings.append(Finding("bad-csv", message, str(path), line))
-            return
-        wrong_width = bool(cells) and len(cells) != len(header)
-        if wrong_width:
-            message = (
-                f"the row has {len(cells)} cells, the header {len(header)}; "
-                "quote cells that hold commas"
-            )
-            findings.append(Finding("bad-csv-row", message, str(path), line))
-            cells = (cells + [""] * len(header))[: len(header)]
-        if cells:
-            entry = dict(zip(header, cells, strict=True))
-            document = documents.get(entry.get("document") or "")
-            clean = {k: (v if v not in ("", None) else None) for k, v in entry.items()}
-            row = _row(clean, document, path, line, findings)
-            if document is None:
-                row["document"] = entry.get("document") or None
-            if wrong_width:
-                row["valid"] = False
-            yield row
-        line = reader.line_num + 1
