@@ -108,7 +108,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _is_basis(basis: str) -> bool:
     prefix, _, year = basis.partition("-")
-    return prefix == "constant" and year.isdigit() and len(year) == 4
+    return prefix == "constant" and year.isascii() and year.isdigit() and len(year) == 4
 
 
 def _add_report(commands: Any) -> None:
