@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # `make report` needs only the package itself: its own stamp, without the test tools.
 REPORT_STAMP := $(VENV)/.installed-report
 
-.PHONY: install report test lint check golden bench eval-extract rates clean
+.PHONY: install report test lint check golden bench eval-extract rates fuzz clean
 
 install: $(STAMP)
 
@@ -23,7 +23,7 @@ $(REPORT_STAMP): pyproject.toml
 	touch $(REPORT_STAMP)
 
 report: $(REPORT_STAMP)
-	$(BIN)/reconcile report claims/ --out reports
+	$(BIN)/reconcile report claims/ --out reports --force
 
 # The browser tests drive Debian's chromium; install it once when it is missing.
 test: $(STAMP)
@@ -52,6 +52,20 @@ eval-extract: $(STAMP)
 
 rates: $(STAMP)
 	$(BIN)/python scripts/build_tables.py --reference ../shared/reference --out reconcile/data
+
+# Long fuzzing campaigns (atheris): 1e6 figures and 1e4 claim files from the seeds in
+# tests/data/fuzz/; `make test` runs the same invariants briefly through hypothesis.
+FUZZ_PARSER_RUNS ?= 1000000
+FUZZ_CLAIM_RUNS ?= 10000
+fuzz: $(STAMP)
+	$(BIN)/python -c 'import atheris' 2>/dev/null || $(BIN)/pip install --quiet -e '.[fuzz]'
+	mkdir -p build/fuzz/parser build/fuzz/claims
+	cp tests/data/fuzz/parser/* build/fuzz/parser/
+	cp tests/data/fuzz/claims/* build/fuzz/claims/
+	$(BIN)/python scripts/fuzz.py parser -runs=$(FUZZ_PARSER_RUNS) -max_len=256 \
+		-artifact_prefix=build/fuzz/ build/fuzz/parser
+	$(BIN)/python scripts/fuzz.py claims -runs=$(FUZZ_CLAIM_RUNS) -max_len=4096 \
+		-artifact_prefix=build/fuzz/ build/fuzz/claims
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

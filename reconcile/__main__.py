@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,9 +20,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(list(sys.argv[1:] if argv is None else argv))
     except ReconcileError as error:
-        print(f"ERROR {error}", file=sys.stderr)
+        if os.environ.get("RECONCILE_TRACEBACK") and error.__cause__ is not None:
+            import traceback
+
+            traceback.print_exception(error.__cause__, file=sys.stderr)
+        from reconcile.report.hygiene import terminal_text
+
+        print(terminal_text(f"ERROR {error}"), file=sys.stderr)
         if error.hint:
-            print(f"hint: {error.hint}", file=sys.stderr)
+            print(terminal_text(f"hint: {error.hint}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("ERROR interrupted", file=sys.stderr)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ REASONS = {
     "under-review": "not yet reviewed: accepted for now so CI passes, needs a human reason",
     "other": "explained in the note",
 }
+BASELINE_VERSION = 1
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
 HEADER = """\
 Accepted discrepancies: contradictions editors have reviewed, which `reconcile check` does
@@ -89,16 +92,46 @@ def _yaml() -> Any:
 
 def read_baseline(path: Path, hint: str | None = None) -> Baseline:
     """Read and check a baseline file; a missing file is an InputError carrying `hint`."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     if not path.is_file():
         raise InputError("baseline not found", path=str(path), hint=hint)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read the baseline: {error}", path=str(path)) from error
+    except OSError as error:
+        raise InputError(f"cannot read the baseline: {error.strerror}", path=str(path)) from error
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the baseline is not UTF-8 text (byte {error.start})",
+            path=str(path),
+            hint="save it as UTF-8",
+        ) from error
+    document = _load_document(text, path)
+    if document is None:
+        raise InputError(
+            "the baseline is empty",
+            path=str(path),
+            hint="write 'version: 1' and 'accepted: []', or delete the file and run "
+            "'reconcile check --update-baseline' to create it",
+        )
+    if isinstance(document, dict) and document.get("version", BASELINE_VERSION) != BASELINE_VERSION:
+        raise InputError(
+            f"baseline version {document.get('version')!r} is not one this reconcile reads "
+            f"(version {BASELINE_VERSION})",
+            path=str(path),
+            line=_line_of_key(document, "version"),
+            hint="upgrade reconcile, or write 'version: 1' if the file was edited by hand",
+        )
+    return Baseline(path, parse_baseline(document, path), document)
+
+
+def _load_document(text: str, path: Path) -> Any:
+    """The round-trip document, bounded like claim files (no alias bombs, no duplicate keys)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from reconcile.claims.yaml_io import check_yaml_bounds
+
+    check_yaml_bounds(text, path)
     try:
-        document = _yaml().load(text)
+        return _yaml().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise InputError(
@@ -109,9 +142,35 @@ def read_baseline(path: Path, hint: str | None = None) -> Baseline:
         ) from error
     except YAMLError as error:
         raise InputError(f"invalid YAML: {error}", path=str(path)) from error
-    if document is None:
-        document = new_baseline(path).document
-    return Baseline(path, parse_baseline(document, path), document)
+    except ValueError as error:  # a date YAML reads as a date but the calendar refuses
+        raise InputError(
+            f"not a date: {error}",
+            path=str(path),
+            line=_bad_date_line(text),
+            hint="write dates as YYYY-MM-DD, e.g. accepted_on: 2026-11-23",
+        ) from error
+
+
+_DATE_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _bad_date_line(text: str) -> int | None:
+    """The first line holding a date-like value the calendar refuses (2026-13-45)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_RE.finditer(line):
+            try:
+                datetime.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return None
+
+
+def _line_of_key(document: Any, key: str) -> int | None:
+    lc = getattr(document, "lc", None)
+    try:
+        return int(lc.key(key)[0]) + 1 if lc is not None else None
+    except (KeyError, TypeError):
+        return None
 
 
 def new_baseline(path: Path) -> Baseline:
@@ -119,7 +178,7 @@ def new_baseline(path: Path) -> Baseline:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     document = CommentedMap()
-    document["version"] = 1
+    document["version"] = BASELINE_VERSION
     document["accepted"] = CommentedSeq()
     document.yaml_set_start_comment(HEADER)
     return Baseline(path, {}, document, exists=False)
@@ -274,6 +333,37 @@ def dump_baseline(baseline: Baseline) -> str:
     stream = io.StringIO()
     _yaml().dump(baseline.document, stream)
     return stream.getvalue()
+
+
+@contextmanager
+def baseline_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the baseline (a lock file beside it) while it is changed.
+
+    Concurrent `accept` and `check --update-baseline` runs wait for each other, and each
+    re-reads the file under the lock, so every change lands.
+    """
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(f".{path.name}.lock")
+    with open(lock, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def change_baseline(path: Path, change: Callable[[Baseline], bool | None]) -> Baseline:
+    """Re-read the baseline under its lock, apply `change` and write it; returns it as written.
+
+    The file is left as it is when `change` returns False and the file exists.
+    """
+    with baseline_lock(path):
+        baseline = read_baseline(path) if path.exists() else new_baseline(path)
+        if change(baseline) is not False or not baseline.exists:
+            write_baseline(baseline)
+    return baseline
 
 
 def write_baseline(baseline: Baseline) -> None:

@@ -21,11 +21,11 @@ from .baseline import (
     AcceptedValue,
     Baseline,
     BaselineEntry,
+    change_baseline,
     new_baseline,
     put_entry,
     read_baseline,
     remove_entry,
-    write_baseline,
 )
 
 STATES = ("new", "updated", "unchanged", "absent")
@@ -215,17 +215,23 @@ def update_baseline(
     as written, and lists what changed.
     """
     baseline = result.baseline
-    changes = []
-    for item in result.items:
-        if add_new and item.state == "new":
-            note = "added by 'reconcile check --update-baseline'; not yet reviewed"
-            put_entry(baseline, make_entry(item, "under-review", note, accepted_by, accepted_on))
-            changes.append(f"added {item.fingerprint} as under-review ({_describe(item)})")
-        elif prune and item.state == "absent":
-            remove_entry(baseline, item.fingerprint)
-            changes.append(f"removed {item.fingerprint}, no longer found ({_describe(item)})")
-    if changes or not baseline.exists:
-        write_baseline(baseline)
+    changes: list[str] = []
+
+    def change(fresh: Baseline) -> bool:
+        # Against the file as it is now (under the lock), not as it was when the check began.
+        for item in compare_with_baseline(result.report, fresh.entries):
+            if add_new and item.state == "new":
+                note = "added by 'reconcile check --update-baseline'; not yet reviewed"
+                entry = make_entry(item, "under-review", note, accepted_by, accepted_on)
+                put_entry(fresh, entry)
+                changes.append(f"added {item.fingerprint} as under-review ({_describe(item)})")
+            elif prune and item.state == "absent":
+                remove_entry(fresh, item.fingerprint)
+                changes.append(f"removed {item.fingerprint}, no longer found ({_describe(item)})")
+        return bool(changes)
+
+    if add_new or prune:
+        baseline = change_baseline(baseline.path, change)
     items = compare_with_baseline(result.report, baseline.entries)
     return CheckResult(items, result.report, baseline, changes)
 
@@ -264,6 +270,5 @@ def accept(
     entry = make_entry(
         item, reason, note.strip(), accepted_by, accepted_on or datetime.date.today()
     )
-    put_entry(result.baseline, entry)
-    write_baseline(result.baseline)
+    change_baseline(baseline_path, lambda fresh: put_entry(fresh, entry))
     return entry

@@ -6,11 +6,12 @@ GitHub can place annotations on the lines of a pull request.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from reconcile.core.json_text import dump_json
 from reconcile.core.version import __version__
+from reconcile.report.hygiene import terminal_text
 
 from .check import CheckItem, CheckResult
 
@@ -67,7 +68,9 @@ def render_check(result: CheckResult, fmt: str, root: Path) -> str:
         "sarif": render_sarif,
         "junit": render_junit,
     }
-    return renderers[fmt](result, root)
+    text = renderers[fmt](result, root)
+    # Text and annotations are read in terminals and CI logs: no control codes from the data.
+    return terminal_text(text) if fmt in {"text", "github"} else text
 
 
 def relative_path(path: str | None, root: Path) -> str | None:
@@ -286,7 +289,7 @@ def build_sarif(result: CheckResult, root: Path) -> dict[str, Any]:
 
 def render_sarif(result: CheckResult, root: Path) -> str:
     """SARIF 2.1.0 as JSON text."""
-    return json.dumps(build_sarif(result, root), indent=2, ensure_ascii=False) + "\n"
+    return dump_json(build_sarif(result, root), indent=2) + "\n"
 
 
 def render_junit(result: CheckResult, root: Path) -> str:

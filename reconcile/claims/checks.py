@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from reconcile.core.errors import Finding
+from reconcile.core.errors import Finding, processing
 from reconcile.core.periods import parse_period
 
 from .catalogue import Catalogue
@@ -168,7 +168,8 @@ def check_claims(
     context = CheckContext(catalogue, documents)
     for index, raw in frame.iterrows():
         row = {str(key): (None if _missing(value) else value) for key, value in raw.items()}
-        problems = [problem for rule in RULES for problem in rule(row, context)]
+        with processing(f"claim {row['id']!r} at {row['path']}:{row['path_line']}"):
+            problems = [problem for rule in RULES for problem in rule(row, context)]
         if context.resolved_source is not None:
             frame.at[index, "source"] = context.resolved_source
         for code, message in problems:

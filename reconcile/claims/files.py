@@ -6,8 +6,6 @@ with valid=False so nothing is dropped silently, and the rest are still reconcil
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +17,16 @@ from reconcile.core.errors import Finding, InputError
 
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
+from .csv_claims import read_csv_claims
 from .relations import RELATION_FIELDS, check_relations
+from .rows import OPTIONAL, claim_row
 from .tables import CLAIM_COLUMNS, read_table_claims
-from .yaml_io import line_of, read_yaml
+from .yaml_io import item_line, line_of, read_yaml
 
 CLAIM_SUFFIXES = frozenset({".yaml", ".yml", ".csv", ".parquet"})
 # The first line of a file `reconcile extract` drafted: its claims are unreviewed.
 DRAFT_MARKER = "# drafted by reconcile extract"
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
-OPTIONAL = ("quote", "line", "basis", "stage", "scope", "note", "via", *RELATION_FIELDS)
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 # The frame's columns: a claim table's own (claims/tables.py), where it was read, its relations.
 COLUMNS = [
@@ -137,7 +136,7 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
     findings: list[Finding] = list(catalogue.findings)
     extra_documents = folder / "documents.yaml"
     if extra_documents.exists():
-        for entry in (read_yaml(extra_documents) or {}).get("documents") or []:
+        for entry in _document_entries(read_yaml(extra_documents), extra_documents, findings):
             _read_document(entry, extra_documents, documents, findings)
     csv_files = [f for f in files if f.suffix == ".csv"]
     for path in files:
@@ -156,13 +155,38 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
             row["reviewed"] = not drafted
             rows.append(row)
     for path in csv_files:
-        rows.extend(_read_csv_claims(path, documents, findings))
+        rows.extend(read_csv_claims(path, documents, findings))
     for path in (f for f in files if f.suffix == ".parquet"):
         rows.extend(read_table_claims(path, documents))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)
-    return ClaimSet(frame, documents, catalogue, findings, files)
+    return ClaimSet(make_whole(frame), documents, catalogue, findings, files)
+
+
+def make_whole(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give every row each required field as text, so later stages never meet a hole.
+
+    The rows with a missing field already carry a `missing-field` finding and valid=False;
+    they are kept (never dropped silently) with '' in the field, and left out of comparison.
+    """
+    for key in REQUIRED:
+        if frame[key].isna().any():
+            frame[key] = frame[key].astype(object).where(frame[key].notna(), "")
+    frame["valid"] = frame["valid"].fillna(False).astype(bool)
+    return frame
+
+
+def _document_entries(data: Any, path: Path, findings: list[Finding]) -> list[Any]:
+    """The entries under 'documents:' of documents.yaml, or a finding when it is laid out wrong."""
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if data is None or (isinstance(data, dict) and entries is None):
+        return []
+    if not isinstance(entries, list):
+        message = "documents.yaml holds 'documents:' with a list of document blocks (- id: ...)"
+        findings.append(Finding("bad-layout", message, str(path), line_of(data) or 1))
+        return []
+    return entries
 
 
 def _is_draft_file(path: Path) -> bool:
@@ -240,8 +264,8 @@ def _read_yaml_claims(
         )
         return []
     rows = []
-    for entry in claims:
-        line = line_of(entry)
+    for index, entry in enumerate(claims):
+        line = line_of(entry) or item_line(claims, index)
         if not isinstance(entry, dict):
             findings.append(
                 Finding(
@@ -265,56 +289,5 @@ def _read_yaml_claims(
                         level="warning",
                     )
                 )
-        rows.append(_row(entry, document, path, line))
-    return rows
-
-
-def _row(entry: Any, document: Document | None, path: Path, line: int | None) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        key: (None if entry.get(key) is None else str(entry.get(key)))
-        for key in (*REQUIRED, *OPTIONAL)
-    }
-    row["line"] = int(entry["line"]) if str(entry.get("line", "")).isdigit() else None
-    row["document"] = document.id if document else None
-    row["document_file"] = document.name if document else None
-    row["published"] = document.published if document else None
-    row["path"] = str(path)
-    row["path_line"] = line
-    row["valid"] = True
-    row["reviewed"] = True
-    return row
-
-
-def _read_csv_claims(
-    path: Path, documents: dict[str, Document], findings: list[Finding]
-) -> Iterable[dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        findings.append(Finding("bad-csv", f"cannot read: {error}", str(path)))
-        return []
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in (*REQUIRED, "document") if c not in (reader.fieldnames or [])]
-    if missing:
-        findings.append(
-            Finding(
-                "bad-csv",
-                "missing column(s) "
-                + ", ".join(missing)
-                + "; the header must include id,document,entity,metric,period,"
-                "value,source",
-                str(path),
-                1,
-            )
-        )
-        return []
-    rows = []
-    for entry in reader:
-        line = reader.line_num
-        document = documents.get(entry.get("document") or "")
-        clean = {k: (v if v not in ("", None) else None) for k, v in entry.items()}
-        row = _row(clean, document, path, line)
-        if document is None:
-            row["document"] = entry.get("document") or None
-        rows.append(row)
+        rows.append(claim_row(entry, document, path, line, findings))
     return rows

@@ -8,12 +8,39 @@ from typing import Any
 
 from reconcile.core.errors import InputError
 
+# Bounds checked before any object is built (docs/errors.md): a claim file is edited by people,
+# so nothing legitimate comes near them; an alias bomb ("billion laughs") or a huge or deeply
+# nested document is refused in milliseconds instead of exhausting the machine.
+MAX_YAML_CHARS = 32 * 2**20
+MAX_DEPTH = 100
+MAX_ALIAS_EXPANSION = 10_000  # nodes that aliases may add to the document, all told
+
 
 class LineDict(dict[str, Any]):
     """A mapping read from YAML that remembers the 1-based line of itself and of its keys."""
 
     line: int | None = None
     key_lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A sequence read from YAML that remembers the 1-based line of each item."""
+
+    item_lines: list[int]
+
+
+def item_line(sequence: Any, index: int) -> int | None:
+    """The 1-based line of a sequence's item, when it was read from YAML."""
+    lines = getattr(sequence, "item_lines", None)
+    return lines[index] if lines is not None and index < len(lines) else None
+
+
+class DuplicateKeyError(Exception):
+    """A mapping names one key twice (YAML keeps only the last, silently)."""
+
+    def __init__(self, key: str, first: int, second: int) -> None:
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
 
 
 @cache
@@ -33,20 +60,30 @@ def _loader() -> Any:
     def construct_line_mapping(loader: Any, node: Any) -> Any:
         data = LineDict()
         data.line = node.start_mark.line + 1
-        data.key_lines = {
-            str(key.value): key.start_mark.line + 1
-            for key, _ in node.value
-            if hasattr(key, "value")
-        }
+        data.key_lines = {}
+        for key, _ in node.value:
+            if not isinstance(getattr(key, "value", None), str):
+                continue
+            name, line = str(key.value), key.start_mark.line + 1
+            if name in data.key_lines:
+                raise DuplicateKeyError(name, data.key_lines[name], line)
+            data.key_lines[name] = line
         yield data
         data.update(loader.construct_mapping(node))
 
+    def construct_line_sequence(loader: Any, node: Any) -> Any:
+        data = LineList()
+        data.item_lines = [item.start_mark.line + 1 for item in node.value]
+        yield data
+        data.extend(loader.construct_sequence(node))
+
     LineLoader.add_constructor("tag:yaml.org,2002:map", construct_line_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", construct_line_sequence)
     return LineLoader
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; mappings are LineDicts (see line_of)."""
+    """Parse a YAML file; mappings are LineDicts (see line_of). Bounded: see check_yaml_bounds."""
     import yaml
 
     try:
@@ -56,19 +93,85 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         raise InputError("not UTF-8 text", path=str(path), hint="save the file as UTF-8") from error
     try:
+        check_yaml_bounds(text, path)
         return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = error.problem or error.context or "invalid YAML"
+    except DuplicateKeyError as error:
         raise InputError(
-            f"invalid YAML: {problem}",
+            f"key '{error.key}' is written twice in one mapping (first at line {error.first}); "
+            "YAML would keep only the last",
             path=str(path),
-            line=line,
-            hint="check indentation and quoting there; values with ':' or '#' need quotes",
+            line=error.second,
+            hint="keep one of the two",
         ) from error
+    except yaml.MarkedYAMLError as error:
+        raise _yaml_error(error, path) from error
     except yaml.YAMLError as error:
         raise InputError(f"invalid YAML: {error}", path=str(path)) from error
+
+
+def _yaml_error(error: Any, path: Path) -> InputError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = error.problem or error.context or "invalid YAML"
+    return InputError(
+        f"invalid YAML: {problem}",
+        path=str(path),
+        line=line,
+        hint="check indentation and quoting there; values with ':' or '#' need quotes",
+    )
+
+
+def check_yaml_bounds(text: str, path: Path) -> None:
+    """Refuse a YAML text that is too large, too deep, or whose aliases expand too far.
+
+    Reads libyaml's events only (no objects are built), counting how many nodes each anchored
+    node holds, so that `*alias` costs what it would cost expanded.
+    """
+    import yaml
+
+    if len(text) > MAX_YAML_CHARS:
+        raise InputError(
+            f"YAML file of {len(text):,} characters; the limit is {MAX_YAML_CHARS:,}",
+            path=str(path),
+            hint="split it, or use CSV or Parquet for bulk claims",
+        )
+    if "&" not in text:  # without an anchor there is no alias; libyaml caps nesting at 1000
+        return
+    open_nodes: list[list[Any]] = []  # [anchor, nodes so far] per open mapping or sequence
+    sizes: dict[str, int] = {}
+    added = 0
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=base):
+        size = 0
+        if isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor or "", 1)
+            added += size
+            if added > MAX_ALIAS_EXPANSION:
+                raise _bound_error("aliases expand past the limit (an alias bomb?)", event, path)
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_nodes.append([event.anchor, 1])
+            if len(open_nodes) > MAX_DEPTH:
+                raise _bound_error(f"nested deeper than {MAX_DEPTH} levels", event, path)
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+        if open_nodes:
+            open_nodes[-1][1] += size
+
+
+def _bound_error(problem: str, event: Any, path: Path) -> InputError:
+    return InputError(
+        f"refused YAML: {problem}",
+        path=str(path),
+        line=event.start_mark.line + 1,
+        hint="write the values out instead of repeating them through &anchors and *aliases",
+    )
 
 
 def line_of(node: Any, key: str | None = None) -> int | None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
+
+from reconcile.core.json_text import dump_json
 
 from .arguments import EXIT_CODES
 
@@ -93,7 +94,7 @@ def _run_diff(args: argparse.Namespace) -> int:
 
     result = diff_folders(args.old, args.new, entities=args.entity)
     if args.format == "json":
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(dump_json(result, indent=2))
     elif args.format == "csv":
         sys.stdout.write(render_diff_csv(result))
     else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from typing import Any
+
+from reconcile.core.json_text import dump_json
 
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument
 
@@ -38,12 +39,13 @@ def _run_explain(args: argparse.Namespace) -> int:
     from reconcile.compare.reconciliation import build_report, reconcile_claims
     from reconcile.report.explain import explain
     from reconcile.report.explain_text import render_explanation
+    from reconcile.report.hygiene import terminal_text
 
     report = build_report(reconcile_claims(args.paths, args.rates))
     explanation = explain(report, args.key)
     if args.format == "json":
-        print(json.dumps(explanation, indent=2, ensure_ascii=False))
+        print(dump_json(explanation, indent=2))
     else:
         width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 100
-        sys.stdout.write(render_explanation(explanation, width=max(width, 40)))
+        sys.stdout.write(terminal_text(render_explanation(explanation, width=max(width, 40))))
     return 0

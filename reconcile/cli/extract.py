@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reconcile.core.errors import InputError, UsageError
+from reconcile.core.json_text import dump_json
 
 _EXIT_CODES = """\
 exit codes:
@@ -107,14 +107,15 @@ def _run_extract(args: argparse.Namespace) -> int:
         return _write_folder(args.out, drafted, args.force)
     drafts = [d for item in drafted for d in item.drafts]
     if args.format == "json":
-        text = json.dumps(drafts_as_json(drafts), ensure_ascii=False, indent=2) + "\n"
+        text = dump_json(drafts_as_json(drafts), indent=2) + "\n"
     else:
         text = render_claim_yaml([item.document for item in drafted], drafts, catalogue)
     if args.out is None:
         sys.stdout.write(text)
     else:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+        from reconcile.core.writing import write_text_atomic
+
+        write_text_atomic(args.out, text)
     return 0
 
 
@@ -172,7 +173,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     evaluation = evaluate_extraction(args.claims, args.seeds)
     result = evaluation.to_dict()
     if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(dump_json(result, indent=2))
         return 0
     from rich.console import Console
     from rich.table import Table

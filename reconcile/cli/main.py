@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reconcile.core.errors import InputError, UsageError
+from reconcile.core.errors import InputError, InternalError, ReconcileError, UsageError
+from reconcile.core.json_text import dump_json
 from reconcile.core.version import __version__
 
 from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_reference_argument
@@ -77,6 +77,12 @@ def _run_parse(args: argparse.Namespace) -> int:
             ]
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path=str(args.file)) from error
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"not UTF-8 text (byte {error.start})",
+                path=str(args.file),
+                hint="save the file as UTF-8, one figure per line",
+            ) from error
     if not texts:
         raise UsageError("no figures given", "pass figures as arguments or --file FILE")
     if args.basis and not _is_basis(args.basis):
@@ -93,7 +99,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         for record in records:
-            print(json.dumps(record, ensure_ascii=False))
+            print(dump_json(record))
     else:
         from reconcile.report.terminal import render_parse_table
 
@@ -104,7 +110,7 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _is_basis(basis: str) -> bool:
     prefix, _, year = basis.partition("-")
-    return prefix == "constant" and year.isdigit() and len(year) == 4
+    return prefix == "constant" and year.isascii() and year.isdigit() and len(year) == 4
 
 
 def _add_report(commands: Any) -> None:
@@ -122,6 +128,7 @@ def _add_report(commands: Any) -> None:
         "  reconcile report claims/ --all                # also single-source groups\n"
         "  reconcile report claims/ --format tsv | cut -f2-9\n"
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
+        "  reconcile report claims/ --out reports --force  # replaces the reports there\n"
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
         "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n\n"
@@ -146,6 +153,9 @@ def _add_report(commands: Any) -> None:
         type=Path,
         help="also write report.md, report.json, report.csv and report.html into this folder",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the reports already in the --out folder"
+    )
     parser.add_argument("--only", choices=["conflicts"], help="show only conflicting groups")
     parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
     add_rates_argument(parser)
@@ -156,8 +166,10 @@ def _add_report(commands: Any) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from reconcile.compare.reconciliation import build_report
     from reconcile.report.inputs import progress_bar, reconcile_inputs
-    from reconcile.report.writer import render_report, write_reports
+    from reconcile.report.writer import check_out_folder, render_report, write_reports
 
+    if args.out:
+        check_out_folder(args.out, force=args.force)
     reconciliation, drafted = reconcile_inputs(args.paths, args.rates, progress=progress_bar)
     if drafted:
         n_drafts = sum(len(d.drafts) for d in drafted)
@@ -182,7 +194,7 @@ def _run_report(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_report(report, args.format))
     if args.out:
-        for path in write_reports(report, args.out):
+        for path in write_reports(report, args.out, force=args.force):
             print(f"wrote {path}", file=sys.stderr)
     if args.strict and (
         report["summary"]["conflict"] or report.get("reference", {}).get("contradicts")
@@ -209,15 +221,16 @@ def _add_validate(commands: Any) -> None:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from reconcile.normalize.validation import validate
+    from reconcile.report.hygiene import terminal_text
 
     result = validate(args.paths, args.rates)
     if args.format == "json":
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(dump_json(result, indent=2))
     else:
         for finding in result["findings"]:
             where = ":".join(str(finding[k]) for k in ("path", "line") if k in finding)
             level = finding.get("level", "error")
-            print(f"{where}: {level} {finding['code']}: {finding['message']}")
+            print(terminal_text(f"{where}: {level} {finding['code']}: {finding['message']}"))
         print(
             f"{result['claims']} claims in {result['files']} files: {result['errors']} errors, "
             f"{result['warnings']} warnings"
@@ -259,5 +272,29 @@ def run(argv: list[str]) -> int:
     if not hasattr(args, "handler"):
         parser.print_help(sys.stderr)
         return 2
-    result: int = args.handler(args)
+    try:
+        result: int = args.handler(args)
+    except (ReconcileError, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except OSError as error:  # a file or folder the command could not read or write
+        raise InputError(
+            f"cannot read or write: {error.strerror or error}",
+            path=str(error.filename) if error.filename else None,
+            hint="check that the path exists and that you may write there",
+        ) from error
+    except Exception as error:
+        # Never exit 1 on a bug: CI reads 1 as "contradiction found". See docs/errors.md.
+        raise _internal_error(error) from error
     return result
+
+
+def _internal_error(error: Exception) -> InternalError:
+    """An unexpected exception as exit 2, naming what was being processed."""
+    where = "; ".join(getattr(error, "__notes__", []))
+    detail = f"{type(error).__name__}: {error}"
+    message = f"internal error, please report: {detail}" + (f" ({where})" if where else "")
+    return InternalError(
+        message,
+        "report it with the command and the input named above; "
+        "set RECONCILE_TRACEBACK=1 to print the traceback",
+    )

@@ -264,7 +264,7 @@ def _count_mismatches(relations: pd.DataFrame) -> int:
 
 def _period_key(period: str) -> tuple[int, str]:
     digits = period[:4]
-    return (int(digits) if digits.isdigit() else 9999, period)
+    return (int(digits) if digits.isascii() and digits.isdigit() else 9999, period)
 
 
 def _series(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

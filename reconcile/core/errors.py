@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -40,6 +42,27 @@ class InputError(ReconcileError):
 
 class DataError(ReconcileError):
     """A shipped reference table is missing or malformed (a packaging bug)."""
+
+
+class InternalError(ReconcileError):
+    """An unexpected exception: a bug in reconcile, reported with what was being processed."""
+
+
+@contextmanager
+def processing(what: str) -> Iterator[None]:
+    """Name the claim or figure being processed on any unexpected exception that escapes.
+
+    The error boundary prints these notes, so a bug report says which input triggered it.
+    """
+    try:
+        yield
+    except ReconcileError:
+        raise
+    except Exception as error:
+        notes = getattr(error, "__notes__", [])
+        if not any(note.startswith("while processing") for note in notes):
+            error.add_note(f"while processing {what}")
+        raise
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def import_wdi(path: Path) -> Import:
         raise InputError(f"cannot read: {error}", path=str(path)) from error
     vintage, top = _preamble(path, rows)
     header = rows[top]
-    years = {i: int(c) for i, c in enumerate(header) if c.strip().isdigit()}
+    years = {i: int(c) for i, c in enumerate(header) if c.strip().isascii() and c.strip().isdigit()}
     records: list[dict[str, Any]] = []
     aggregates = 0
     for offset, row in enumerate(rows[top + 1 :], start=top + 2):

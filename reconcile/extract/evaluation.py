@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
+from reconcile.core.errors import InputError
 from reconcile.figures.grammar import parse_value
 
 from .attribution import resolve_source
@@ -216,8 +217,14 @@ def evaluate_extraction(claim_paths: Sequence[Path], seeds: Path) -> Evaluation:
 
     gold, catalogue = read_gold(claim_paths)
     drafts: list[Draft] = []
+    root = seeds.resolve()
     for name in sorted({g.document for g in gold}):
         path = seeds / name
+        if not path.resolve().is_relative_to(root):  # "../x" or "/etc/x" in a claim file
+            raise InputError(
+                f"document file {name!r} lies outside the seeds folder {seeds}",
+                hint="document.file names a file inside --seeds (e.g. 000_x.txt)",
+            )
         if path.exists():
             drafts += draft_claims(read_document(path), catalogue)
     return evaluate_drafts(drafts, gold, catalogue)

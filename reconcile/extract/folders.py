@@ -23,7 +23,9 @@ from .documents import Document
 from .drafts import Draft, document_slug, draft_claims
 from .readers import read_document
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".wiki", ".wikitext", ".md"})
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".html", ".htm", ".xhtml", ".wiki", ".wikitext", ".mediawiki", ".md", ".json"}
+)
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ every word was understood.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from fractions import Fraction
@@ -23,6 +24,7 @@ from reconcile.core.parsed_value import ParsedValue, kind_of_unit
 from reconcile.core.patterns import YEAR
 
 from .amounts import read_figure
+from .numbers import SCALE_WORDS
 from .qualifiers import DEFAULT_WIDEN, QUALIFIERS, parse_article, parse_vague
 from .ranks import Rank, read_rank, read_top_rank
 from .words import NUMBER_WORDS, replace_number_words
@@ -103,6 +105,64 @@ def parse_value(
 
 @lru_cache(maxsize=65536)
 def _parse_once(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:
+    result = _read_text(text, year, dollar, widen)
+    enforce_invariants(result)
+    return result
+
+
+def enforce_invariants(result: ParsedValue) -> None:
+    """What every reading must satisfy, checked once at the end of the grammar.
+
+    A figure that overflows a float, a stacked scale ("$999 trillion trillion") or an interval
+    whose ends are out of order is refused with a finding (ok False, no numbers); an amount that
+    fell outside its own interval (a qualifier applied to a range) is put back inside it.
+    """
+    if not result.ok:
+        result.amount = result.low = result.high = None
+        result.rank_of = result.percentile = None
+        return
+    numbers = [n for n in (result.amount, result.low, result.high) if n is not None]
+    problem = None
+    if result.amount is None or any(math.isnan(n) for n in numbers):
+        problem = Finding("unparseable", f"no number could be read from {result.text!r}")
+    elif math.isinf(result.amount) or any(abs(n) > _LARGEST for n in numbers if math.isfinite(n)):
+        problem = Finding(
+            "too-large",
+            f"the figure in {result.text!r} is too large to be a real figure (over 1e300); "
+            "check the digits and the scale words",
+        )
+    elif result.noun and _stacked_scale(result.noun):
+        problem = Finding(
+            "stacked-scale",
+            f"scale words repeated in {result.text!r}: write one scale (e.g. '$999 trillion') "
+            "or the figure in digits",
+        )
+    elif result.low is not None and result.high is not None and result.low > result.high:
+        problem = Finding("reversed-range", f"the interval of {result.text!r} is out of order")
+    if problem is not None:
+        result.ok = False
+        result.findings.append(problem)
+        enforce_invariants(result)
+        return
+    amount = float(result.amount or 0.0)
+    low = -math.inf if result.low is None else result.low
+    high = math.inf if result.high is None else result.high
+    if not low <= amount <= high:
+        both = math.isfinite(low) and math.isfinite(high)
+        result.amount = (low + high) / 2.0 if both else min(max(amount, low), high)
+
+
+# Past this a float has lost every digit that matters; no real figure is this large.
+_LARGEST = 1e300
+
+
+def _stacked_scale(noun: str) -> bool:
+    """True when what follows the figure is only more scale words ("trillion trillion")."""
+    words = noun.lower().split()
+    return bool(words) and all(word in SCALE_WORDS and len(word) > 1 for word in words)
+
+
+def _read_text(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:
     cleaned = clean_text(text)
     result = ParsedValue(text=text, ok=False)
     if not cleaned:
@@ -196,6 +256,12 @@ def _set_rank(rank: Rank, result: ParsedValue) -> None:
     result.amount = (rank.low + rank.high) / 2.0
     result.noun = rank.noun
     result.qualifier = rank.qualifier
+    if rank.low < 1 or (rank.field is not None and rank.field < 1):
+        result.ok = False
+        result.findings.append(
+            Finding("impossible-rank", "ranks start at 1 and a field holds at least one")
+        )
+        return
     if rank.field is not None:
         result.rank_of = rank.field
         if rank.low > rank.field:

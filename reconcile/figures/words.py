@@ -158,6 +158,8 @@ def _decimal(tokens: list[str], sign: str) -> str | None:
 
 def _value(tokens: list[str]) -> Fraction | None:
     """A whole number, a fraction, or a mixed number ("one hundred and three quarters")."""
+    if not tokens:  # "of" with nothing before it (found by fuzzing)
+        return None
     if tokens[0] in {"a", "an"} and len(tokens) > 2 and tokens[1] in {"half", "quarter"}:
         tokens = tokens[1:]  # "a quarter million"
     if tokens[-1] in {"half", "quarter"} and tokens[-3:-1] in (["and", "a"], ["and", "an"]):

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.catalogue import Metric
-from reconcile.core.errors import Finding
+from reconcile.core.errors import Finding, processing
 from reconcile.core.periods import UNDATED, parse_period
 from reconcile.figures.grammar import ParsedValue, kind_of_unit, parse_value
 from reconcile.reference.rates import RateTable
@@ -45,13 +45,14 @@ def parse_claim_values(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ParsedVa
     out["year_end"] = pd.array(ends, dtype="Int64")
     cache: dict[tuple[str, int | None], ParsedValue] = {}
     parsed: list[ParsedValue | None] = []
-    for value, year in zip(out["value"], starts, strict=True):
-        if value is None or pd.isna(value):
+    for value, year, claim in zip(out["value"], starts, out["id"], strict=True):
+        if value is None or pd.isna(value) or value == "":  # a missing-field finding already
             parsed.append(None)
             continue
         key = (str(value), year)
         if key not in cache:
-            cache[key] = parse_value(str(value), year=year)
+            with processing(f"claim {claim!r}, value {str(value)[:200]!r}"):
+                cache[key] = parse_value(str(value), year=year)
         parsed.append(cache[key])
     for column in PARSED_COLUMNS:
         out[column] = [getattr(p, column) if p is not None else None for p in parsed]

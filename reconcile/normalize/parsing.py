@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from reconcile.core.errors import processing
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.reference.rates import load_rate_table
 
@@ -19,7 +20,11 @@ def parse_values(
     texts: Iterable[str], *, year: int | None = None, dollar: str = "USD"
 ) -> list[ParsedValue]:
     """Parse many figures (the same rules as parse_value, one result per text)."""
-    return [parse_value(text, year=year, dollar=dollar) for text in texts]
+    parsed = []
+    for text in texts:
+        with processing(f"figure {text[:200]!r}"):
+            parsed.append(parse_value(text, year=year, dollar=dollar))
+    return parsed
 
 
 def parsed_frame(parsed: Sequence[ParsedValue], year: int | None = None) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -111,7 +112,19 @@ def read_user_rates(path: Path) -> pd.DataFrame:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot read rate file: {error.strerror}", path=str(path)) from error
-    reader = csv.DictReader(io.StringIO(text))
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"rate file is not UTF-8 text (byte {error.start})",
+            path=str(path),
+            hint="save the file as UTF-8 CSV",
+        ) from error
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as error:
+        raise InputError(
+            f"rate file is not valid CSV: {error}", path=str(path), line=reader.line_num
+        ) from error
     missing = [c for c in RATE_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(
@@ -121,10 +134,12 @@ def read_user_rates(path: Path) -> pd.DataFrame:
             hint="the header must be: currency,year,rate[,source] (rate = units per US dollar)",
         )
     rows = []
-    for line_number, row in enumerate(reader, start=2):
+    for line_number, row in enumerate(records, start=2):
         try:
             year = int(row["year"])
             rate = float(row["rate"])
+            if not math.isfinite(rate):
+                raise ValueError(rate)
         except (TypeError, ValueError) as error:
             raise InputError(
                 f"year must be a whole number and rate a number, got year={row['year']!r} "
@@ -136,7 +151,7 @@ def read_user_rates(path: Path) -> pd.DataFrame:
         if rate <= 0:
             raise InputError(f"rate must be positive, got {rate}", path=str(path), line=line_number)
         source = (row.get("source") or "").strip() or f"user rate file {path.name}"
-        rows.append((row["currency"].strip().upper(), year, rate, source))
+        rows.append(((row["currency"] or "").strip().upper(), year, rate, source))
     return pd.DataFrame(rows, columns=["currency", "year", "rate", "source"])
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
+from reconcile.core.json_text import dump_json
+
+from .hygiene import csv_cell, markdown_cell
 from .reference_notes import reference_markdown
 from .sections import group_title, split_sections, verdict_words
 from .text import (
@@ -41,16 +43,15 @@ CSV_COLUMNS = [
     "conflicts_with",
     "quote",
 ]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_json(report: dict[str, Any]) -> str:
     """The report as JSON (schema: docs/report-schema.md)."""
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(report, indent=2) + "\n"
 
 
 def _md(text: Any) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    return markdown_cell(text)
 
 
 def _claim_interval(claim: dict[str, Any]) -> str:
@@ -85,7 +86,7 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
     """One conflicting group: its claims, agreeing clusters and each conflicting pair."""
     lines: list[str] = []
     claims = {c["id"]: c for c in group["claims"]}
-    lines += [f"### {group_title(group)} · {verdict_words(group['verdict'])}", ""]
+    lines += [f"### {_md(group_title(group))} · {verdict_words(group['verdict'])}", ""]
     if group.get("metric_label"):
         lines += [f"_{group['metric_label']}_", ""]
     lines += [
@@ -97,7 +98,7 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
         if claim.get("derived"):
             repeat += f" (derived: {claim['chain']})"
         lines.append(
-            f"| {claim['id']}{repeat} | {_md(claim_source(claim))} | {_md(claim['value'])} | "
+            f"| {_md(claim['id'])}{repeat} | {_md(claim_source(claim))} | {_md(claim['value'])} | "
             f"{_md(_claim_interval(claim))} | {_md(claim['document'])}:{claim['line'] or ''} "
             f"| {_md(claim['quote'])} |"
         )
@@ -130,8 +131,9 @@ def _markdown_series(report: dict[str, Any]) -> list[str]:
                 if point["rank_of"] is not None:
                     value = f"{value} of {point['rank_of']} (percentile {point['percentile']})"
                 lines.append(
-                    f"| {series['entity']} | {series['metric']} | {point['period']} | "
-                    f"{_md(value)} | {', '.join(point['sources'])} |"
+                    f"| {_md(series['entity'])} | {_md(series['metric'])} | "
+                    f"{_md(point['period'])} | "
+                    f"{_md(value)} | {_md(', '.join(point['sources']))} |"
                 )
         lines.append("")
     return lines
@@ -151,7 +153,7 @@ def _markdown_groups(groups: list[dict[str, Any]]) -> list[str]:
             if not c["repeat_of"]
         )
         lines.append(
-            f"| {group['entity']} | {group['metric']} | {group['period']} | "
+            f"| {_md(group['entity'])} | {_md(group['metric'])} | {_md(group['period'])} | "
             f"{VERDICT_MARK.get(group['verdict'], group['verdict'])} | {_md(figures)} |"
         )
     return [*lines, "", "</details>", ""]
@@ -170,7 +172,8 @@ def _markdown_relations(report: dict[str, Any]) -> list[str]:
         if record["cause_text"]:
             verdict += f" ({record['cause']})"
         lines.append(
-            f"| {record['kind']} | {record['entity']} | {record['metric']} | {record['period']} "
+            f"| {record['kind']} | {_md(record['entity'])} | {_md(record['metric'])} | "
+            f"{_md(record['period'])} "
             f"| {verdict} | {_md(record['text'])} |"
         )
     return [*lines, ""]
@@ -191,12 +194,7 @@ def _markdown_problems(report: dict[str, Any]) -> list[str]:
 
 def neutralize_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    if isinstance(value, int | float):
-        return repr(value) if isinstance(value, float) else str(value)
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return csv_cell(value)
 
 
 def render_csv(report: dict[str, Any]) -> str:

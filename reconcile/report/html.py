@@ -6,13 +6,13 @@ without it) and pictures drawn as HTML bars and inline SVG (report/html_chart.py
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from .explain import explain_claim, explain_conflict
 from .explain_text import render_explanation
 from .html_assets import SCRIPT, STYLE
 from .html_chart import group_chart, series_chart
+from .hygiene import html_text
 from .sections import EXPLAINED, Section, group_anchor, group_title, split_sections, verdict_words
 from .terminal_report import claim_notes, reference_summary_line, series_rows
 from .text import (
@@ -28,7 +28,7 @@ UNWRAPPED = 10**6  # explain chains are wrapped by the browser, not by textwrap
 
 
 def _e(text: Any) -> str:
-    return html.escape("" if text is None else str(text))
+    return html_text(text)
 
 
 def _verdict_class(verdict: str) -> str:

@@ -6,6 +6,7 @@ import os
 import sys
 from typing import Any
 
+from .hygiene import terminal_safe
 from .text import describe_step, format_interval
 
 
@@ -26,8 +27,10 @@ def make_console(file: Any = None) -> Any:
 
 def render_parse_table(records: list[dict[str, Any]], file: Any = None) -> None:
     """One row per parsed figure: interval, unit, qualifier, normalised value, findings."""
+    from rich.markup import escape
     from rich.table import Table
 
+    records = terminal_safe(records)  # data never reaches the terminal as control codes
     console = make_console(file)
     table = Table(title="Figures as read", show_lines=False)
     for column in ("text", "ok", "interval", "qualifier", "normalised", "steps", "findings"):
@@ -41,14 +44,14 @@ def render_parse_table(records: list[dict[str, Any]], file: Any = None) -> None:
         steps = "; ".join(describe_step(s) for s in normalized.get("steps", []))
         findings = "; ".join(f"{f['code']}: {f['message']}" for f in record["findings"])
         table.add_row(
-            record["text"],
+            escape(record["text"]),
             "[green]yes[/]" if record["ok"] else "[red]no[/]",
             interval if record["ok"] else "-",
-            record.get("qualifier") or "",
+            escape(record.get("qualifier") or ""),
             format_interval(normalized.get("low"), normalized.get("high"), normalized.get("unit"))
             if normalized
             else "-",
-            steps,
-            findings,
+            escape(steps),
+            escape(findings),
         )
     console.print(table)

@@ -13,6 +13,7 @@ from typing import Any
 
 from reconcile.compare.causes import claim_label
 
+from .hygiene import terminal_safe
 from .reference_notes import reference_notes
 from .sections import Section, group_title, split_sections, verdict_words
 from .terminal import make_console
@@ -44,6 +45,7 @@ def render_report_table(
     Findings go to `errors` (stderr by default). A console that is not a terminal gets plain
     text without box tables.
     """
+    report = terminal_safe(report)  # data never reaches the terminal as control codes
     console = console or make_console()
     errors = errors or make_console(sys.stderr)
     sections, left_out = split_sections(report, show_all)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .hygiene import terminal_text
 from .sections import split_sections
 from .text import claim_place, claim_source, describe_pair
 
@@ -26,8 +27,7 @@ TSV_COLUMNS = (
 
 def _cell(value: Any) -> str:
     """A TSV cell: tabs and line breaks inside a value become spaces."""
-    text = "" if value is None else str(value)
-    return " ".join(text.replace("\t", " ").splitlines())
+    return " ".join(terminal_text(value).splitlines())  # TSV is read in terminals too
 
 
 def render_tsv(report: dict[str, Any], show_all: bool = True) -> str:
