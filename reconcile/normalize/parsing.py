@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from reconcile.figures.context import parse_in_context
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.reference.rates import load_rate_table
 
@@ -16,10 +17,23 @@ from .conversion import normalize_figures
 
 
 def parse_values(
-    texts: Iterable[str], *, year: int | None = None, dollar: str = "USD"
+    texts: Iterable[str],
+    *,
+    year: int | None = None,
+    dollar: str = "USD",
+    sentences: Sequence[str | None] | None = None,
 ) -> list[ParsedValue]:
-    """Parse many figures (the same rules as parse_value, one result per text)."""
-    return [parse_value(text, year=year, dollar=dollar) for text in texts]
+    """Parse many figures (the same rules as parse_value, one result per text).
+
+    With `sentences` (one per text, None where unknown), each figure is read in the sentence it
+    came from: a bare number before "and 50 mg" takes the unit (figures/context.py).
+    """
+    if sentences is None:
+        return [parse_value(text, year=year, dollar=dollar) for text in texts]
+    return [
+        parse_in_context(text, sentence, year=year, dollar=dollar)
+        for text, sentence in zip(texts, sentences, strict=True)
+    ]
 
 
 def parsed_frame(parsed: Sequence[ParsedValue], year: int | None = None) -> pd.DataFrame:
@@ -44,9 +58,10 @@ def parse_figures(
     basis: str | None = None,
     rates_files: Sequence[Path] = (),
     dollar: str = "USD",
+    sentences: Sequence[str | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Parse and normalise figures; one JSON-ready record per text (the `parse` command)."""
-    parsed = parse_values(texts, year=year, dollar=dollar)
+    parsed = parse_values(texts, year=year, dollar=dollar, sentences=sentences)
     rates = load_rate_table(tuple(rates_files))
     frame = parsed_frame(parsed, year)
     target = to.upper() if to and len(to) == 3 and to.isalpha() else to
