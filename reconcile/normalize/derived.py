@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from reconcile.claims.relations import MAY_NAME_A_CLAIM
 from reconcile.core.frames import find_rows, take
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
@@ -22,7 +23,7 @@ from reconcile.figures.numbers import format_number
 # For each relation field, the row each claim's reference points at (-1: none).
 Targets = dict[str, np.ndarray]
 # Relation fields whose value may be the id of another claim.
-RELATION_TARGETS = ("equivalent_of", "change_of", "change_from", "share_of", "part", "part_of")
+RELATION_TARGETS = MAY_NAME_A_CLAIM
 
 
 def derive_figures(frame: pd.DataFrame, targets: Targets | None = None) -> pd.DataFrame:
@@ -153,6 +154,8 @@ def _base_periods(
     later_periods = take(frame, "period", changed).astype(str)
     named_periods = take(frame, "period", np.maximum(named, 0)).astype(str)
     stated = pd.notna(given)
+    # Few distinct periods: each is read once.
+    previous = {label: _previous_period(label) for label in set(later_periods.tolist())}
     out: list[str | None] = []
     for n in range(len(rows)):
         if named[n] >= 0:
@@ -160,7 +163,7 @@ def _base_periods(
         elif stated[n]:
             out.append(_valid_period(str(given[n])))
         else:
-            out.append(_previous_period(later_periods[n]))
+            out.append(previous[later_periods[n]])
     return out
 
 
@@ -217,11 +220,11 @@ def _share_whole(
 
 
 def _set_years(out: pd.DataFrame) -> None:
-    starts, ends = [], []
-    for label in out["period"].astype(str):
-        period = parse_period(label)
-        starts.append(period.start_year)
-        ends.append(period.end_year)
+    """Start and end years of each row's period, parsing each distinct period once."""
+    codes, labels = pd.factorize(out["period"].astype(str))
+    periods = [parse_period(label) for label in labels]
+    starts = np.array([p.start_year for p in periods] + [None], dtype=object)[codes]
+    ends = np.array([p.end_year for p in periods] + [None], dtype=object)[codes]
     out["year"] = pd.array(starts, dtype="Int64")
     out["year_end"] = pd.array(ends, dtype="Int64")
 
