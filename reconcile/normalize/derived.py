@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.relations import MAY_NAME_A_CLAIM
-from reconcile.core.frames import find_rows, take
+from reconcile.core.frames import find_column_rows, take
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
 from reconcile.figures.numbers import format_number
@@ -47,13 +47,14 @@ def resolve_relation_rows(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     One scan of the ids for every field together: probing millions of ids is the cost, so it
     is paid once (the rows stay valid when derived rows are appended after them).
     """
-    fields = [f for f in RELATION_TARGETS if f in frame and frame[f].notna().any()]
+    present = {
+        f: np.flatnonzero(frame[f].notna().to_numpy()) for f in RELATION_TARGETS if f in frame
+    }
+    fields = [f for f, rows in present.items() if len(rows)]
     if not fields:
         return {}
-    stated = {f: frame[f].to_numpy(dtype=object) for f in fields}
-    present = {f: np.flatnonzero(pd.notna(values)) for f, values in stated.items()}
-    wanted = np.concatenate([stated[f][present[f]].astype(str) for f in fields]).astype(object)
-    found = find_rows(frame["id"].to_numpy(dtype=object), wanted)
+    wanted = np.concatenate([take(frame, f, present[f]).astype(str) for f in fields]).astype(object)
+    found = find_column_rows(frame, "id", wanted)
     out: dict[str, np.ndarray] = {}
     start = 0
     for field in fields:
