@@ -238,10 +238,14 @@ def _chain_texts(
     close: np.ndarray,
 ) -> list[str]:
     """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
+    # Plain Python lists, position by position: NumPy scalars as dict keys and f-string
+    # arguments cost several times more per row.
+    n = len(stating)
     rows = np.concatenate([stating, basis])
-    values = dict(zip(rows.tolist(), take(frame, "value", rows).astype(str), strict=True))
-    ids = dict(zip(rows.tolist(), take(frame, "id", rows).astype(str), strict=True))
-    low, high = frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float)
+    values = take(frame, "value", rows).astype(str).tolist()
+    ids = take(frame, "id", rows).astype(str).tolist()
+    low = frame["low"].to_numpy(dtype=float)[stating].tolist()
+    high = frame["high"].to_numpy(dtype=float)[stating].tolist()
     shown: dict[float, str] = {}  # a rate such as "10 percent" recurs: format each bound once
 
     def text(number: float) -> str:
@@ -250,6 +254,7 @@ def _chain_texts(
         return shown[number]
 
     return [
-        f"{values[b]} ({ids[b]}) {op} {values[s]} [{text(low[s])}, {text(high[s])}]{end} ({ids[s]})"
-        for s, b, op, end in zip(stating, basis, operator, close, strict=True)
+        f"{values[n + k]} ({ids[n + k]}) {op} {values[k]} [{text(low[k])}, {text(high[k])}]{end} "
+        f"({ids[k]})"
+        for k, (op, end) in enumerate(zip(operator.tolist(), close.tolist(), strict=True))
     ]
