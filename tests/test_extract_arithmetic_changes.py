@@ -40,6 +40,15 @@ def _change(text: str) -> tuple[str, str, str | None, bool]:
             "previous year.",
             ("23 percent", "8.1 billion manat", None, False),
         ),
+        # "by X percent ... to Y": the change of the figure reached, from the period before.
+        (
+            "Exports increased by 6 percent in 2021 to $3.2 billion.",
+            ("6 percent", "$3.2 billion", None, False),
+        ),
+        (
+            "Sales fell by 3 percent to 40 million euros.",
+            ("3 percent", "40 million euros", None, True),
+        ),
         # Two figures in different units: neither is the base of the other.
         (
             "It spent 4 billion euros more than the 2 million tonnes planned, up 5 percent "
@@ -62,3 +71,8 @@ def test_a_year_before_to_in_running_text_is_a_date_not_the_start_of_a_range() -
     ]
     text = "Output rose from 2019 to 2021."  # a span of years stays a date
     assert find_figures(text) == []
+
+
+def test_a_rise_to_a_level_without_a_figure_is_not_a_change() -> None:
+    text = "The share rose by 3 percent to the highest level."
+    assert [r.field for r in find_stated_relations(text, find_figures(text))] == []

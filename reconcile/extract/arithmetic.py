@@ -54,6 +54,8 @@ _BASELINE = re.compile(
     rf"(?P<year>{YEAR})?|\b(?:previous|last|prior)\s+year\b|year[- ]on[- ]year",
     re.I,
 )
+# After a rise or fall "by X percent": the figure it reached ("in 2019 to $20.8 billion").
+_REACHED_AFTER = re.compile(rf"^\s*(?:in\s+{YEAR}\s+)?to\s+(?=\S*\d)", re.I)
 # "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
 _SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?(?P<whole>[\w\s-]{2,40})", re.I
@@ -148,7 +150,9 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
         if not (before or after):
             continue
         baseline = _BASELINE.search(text[end : end + 80]) or _BASELINE.search(text[:start])
-        if not baseline:
+        # "increased by 6 percent in 2019 to $20.8 billion": against the period before.
+        reached = before is not None and _REACHED_AFTER.match(text[end : end + 30])
+        if not (baseline or reached):
             continue
         base = _base_figure(text, figures, skip)
         changed = (
@@ -160,7 +164,7 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
         if changed is None:
             continue
         fall = bool((before and before["fall"]) or (after and after["fall"]))
-        year = None if base is not None else baseline.groupdict().get("year")
+        year = None if base is not None or not baseline else baseline.groupdict().get("year")
         out.append(
             StatedRelation(n, "change_of", changed, change_from=year, negative=fall, base=base)
         )
