@@ -11,7 +11,9 @@ falls in exactly one outcome:
 
 Some inputs appear twice with different expected readings, taken from different sentences
 ("45" is a count in "45 and 50 cases" and milligrams in "45 and 50 mg"): no reading of the
-input alone gets both. They are scored like every other case and also listed as
+input alone gets both. Each input is therefore read in its sentence, as the tool reads a figure
+in a document: a bare number before "and 50 mg" takes the unit written once for the pair
+(reconcile/figures/context.py). They are scored like every other case and also listed as
 `context-dependent`, so a silent misreading among them is told apart from a grammar bug.
 
 "less than N" is read as [0, N] for a positive N (DESIGN.md: figures are counts, amounts and
@@ -121,10 +123,12 @@ def score_record(record: dict[str, Any], expected: dict[str, Any]) -> str:
 
 
 def parse_cases(cases: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The `reconcile parse` records of the cases' inputs."""
+    """The `reconcile parse` records of the cases' inputs, each read in its sentence."""
     from reconcile.normalize.parsing import parse_figures
 
-    return parse_figures([case["input"] for case in cases])
+    cases = list(cases)
+    sentences = [case.get("sentence") for case in cases]
+    return parse_figures([case["input"] for case in cases], sentences=sentences)
 
 
 def score_cases(path: Path) -> dict[str, Any]:

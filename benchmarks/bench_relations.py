@@ -62,8 +62,11 @@ def bench_relations(n: int, relations: int) -> dict[str, Any]:
         counts["relation_checks"] = len(comparison.relations)
         counts["derived"] = int(comparison.claims["derived"].notna().sum())
 
-    without = best_of(3, run_plain)
-    with_relations = best_of(3, run_related)
+    # Interleaved, best of each: a change in the machine's load between the two series would
+    # otherwise show up as relation cost (other engineers share the machine's two cores).
+    runs = [(best_of(1, run_plain), best_of(1, run_related)) for _ in range(4)]
+    without = min(r[0] for r in runs)
+    with_relations = min(r[1] for r in runs)
     added = with_relations / without - 1
     return {
         "name": f"relations-{n:,}-claims-{relations:,}-relations",

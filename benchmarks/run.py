@@ -178,6 +178,7 @@ def claims_frame(n: int, seed: int = 3) -> tuple[pd.DataFrame, dict[str, Metric]
             "valid": True,
             "stage": None,
             "basis": None,
+            "published": None,
         }
     )
     return frame, metrics

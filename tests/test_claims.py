@@ -42,6 +42,10 @@ def test_every_bad_row_is_reported_with_file_line_and_fix() -> None:
         "with digits or number words",
         f"{rows}:30: error unit-mismatch: value '126,000 troops' reads as count (count) but "
         "metric 'military_expenditure' is money (USD); fix the value's unit or the metric",
+    } | {  # a bare "$" says which dollar it assumed (issue 9)
+        f"{rows}:{line}: warning assumed-currency: a bare '$' is written for many dollars; "
+        "read as USD: write 'US$', 'C$', 'A$' or the ISO code (e.g. 'CAD 100') to say which"
+        for line in (6, 12, 18, 38)
     }
     assert result["errors"] == 9
 

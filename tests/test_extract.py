@@ -322,4 +322,6 @@ def test_extract_outside_a_project_uses_the_packaged_catalogue_and_says_so(
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "rules.yaml").write_text(out, encoding="utf-8")
     code, out, _ = run(["validate", "drafts"], capsys)
-    assert code == 0 and out.endswith(": 0 errors, 0 warnings\n")
+    # The two bare "$" figures say which dollar they assumed; nothing else is said.
+    assert code == 0 and out.endswith(": 0 errors, 2 warnings\n")
+    assert out.count("warning assumed-currency: a bare '$'") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reconcile.figures.grammar import parse_value
 from reconcile.reference.currencies import load_currencies
 
 
@@ -66,3 +67,21 @@ def test_words_are_not_lower_case_codes() -> None:
     with pytest.raises(KeyError):
         load_currencies().resolve("units", None)
     assert "all" in load_currencies().words_not_codes
+
+
+def test_a_bare_dollar_sign_says_which_dollar_it_assumed_and_how_to_say_otherwise() -> None:
+    message = (
+        "a bare '$' is written for many dollars; read as {}: write 'US$', 'C$', 'A$' or the "
+        "ISO code (e.g. 'CAD 100') to say which"
+    )
+    for text, code in [("$5 million", "USD"), ("5$", "USD")]:
+        value = parse_value(text)
+        assert (value.unit, [(f.code, f.message) for f in value.findings]) == (
+            code,
+            [("assumed-currency", message.format(code))],
+        )
+    assert parse_value("$5", dollar="CAD").findings[0].message == message.format("CAD")
+    for said in ("US$5", "C$5", "USD 5", "A$5"):
+        assert parse_value(said).findings == [], said
+    # Said once, not once per side of a range or again for the cents.
+    assert [f.code for f in parse_value("$5 to $6").findings] == ["assumed-currency"]

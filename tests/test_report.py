@@ -121,7 +121,7 @@ def test_plain_output_without_a_tty() -> None:
     assert result.stdout.strip().endswith(
         "11 claims (10 valid, 1 repeats) in 6 groups: 2 conflict, 0 explained differences, "
         "1 consistent, 2 single, "
-        "1 invalid; 3 conflicting pairs; 1 errors, 1 warnings"
+        "1 invalid; 3 conflicting pairs; 1 errors, 4 warnings"
     )
 
 

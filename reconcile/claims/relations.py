@@ -19,18 +19,23 @@ import pandas as pd
 
 from reconcile.core.errors import Finding
 
-RELATION_FIELDS = (
-    "equivalent_of",
-    "rate",
-    "change_of",
-    "change_from",
-    "share_of",
-    "part",
-    "part_of",
-)
+# Every relation field, and what its value names: always another claim's id ("id"), an id or
+# something else (change_from: a period; share_of: a metric), or never an id (rate).
+RELATION_FIELD_VALUES = {
+    "equivalent_of": "id",
+    "rate": "rate",
+    "change_of": "id",
+    "change_from": "id or period",
+    "share_of": "id or metric",
+    "part": "id",
+    "part_of": "id",
+}
+RELATION_FIELDS = tuple(RELATION_FIELD_VALUES)
+# Fields whose value may be the id of another claim (resolved to rows in normalize/derived.py).
+MAY_NAME_A_CLAIM = tuple(f for f, value in RELATION_FIELD_VALUES.items() if "id" in value)
 # Fields whose value must be the id of another claim (share_of and change_from may also be a
 # metric or a period, so they are checked where they are used).
-_ID_FIELDS = ("equivalent_of", "change_of", "part", "part_of")
+_ID_FIELDS = tuple(f for f, value in RELATION_FIELD_VALUES.items() if value == "id")
 # "2.7 GEL/USD", "2.7 GEL per USD": units of the first currency for one of the second.
 RATE_RE = re.compile(
     r"^\s*(?P<rate>\d+(?:\.\d+)?)\s*(?P<quote>[A-Z]{3})\s*(?:/|per)\s*(?P<base>[A-Z]{3})\s*$"

@@ -135,15 +135,24 @@ def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.n
     if relations.empty:
         return np.zeros(len(pairs), dtype=bool)
     agreeing = relations[(relations["kind"] == "equivalent") & (relations["verdict"] == "agrees")]
-    keys = {
-        frozenset((str(claim), str(other)))
-        for claim, others in zip(agreeing["claim"], agreeing["others"], strict=True)
-        for other in (others if isinstance(others, list | tuple) else [others])
-    }
-    if not keys:
+    claims, others = [], []
+    for claim, named in zip(agreeing["claim"], agreeing["others"], strict=True):
+        for other in named if isinstance(named, list | tuple) else [named]:
+            claims.append(str(claim))
+            others.append(str(other))
+    if not claims:
         return np.zeros(len(pairs), dtype=bool)
-    ids = zip(pairs["id_a"].astype(str), pairs["id_b"].astype(str), strict=True)
-    return np.array([frozenset(pair) in keys for pair in ids], dtype=bool)
+    # One key per unordered pair of ids, compared as whole columns (not a set per pair).
+    keys = pd.Index(_pair_keys(np.array(claims, dtype=object), np.array(others, dtype=object)))
+    first = pairs["id_a"].astype(str).to_numpy(dtype=object)
+    second = pairs["id_b"].astype(str).to_numpy(dtype=object)
+    return np.asarray(pd.Index(_pair_keys(first, second)).isin(keys), dtype=bool)
+
+
+def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """ "a\x1fb" for the pair (a, b) and for (b, a)."""
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    return np.asarray(low + "\x1f" + high, dtype=object)
 
 
 def _stated_gap(pairs: pd.DataFrame) -> np.ndarray:

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _LIMIT = 2**62
 
@@ -50,6 +52,25 @@ def find_rows(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(hit >= 0)[::-1]  # reversed, so the earliest row is written last
     first[hit[rows]] = rows
     return first[distinct.get_indexer(pd.Index(wanted, dtype=object))]
+
+
+def find_column_rows(frame: pd.DataFrame, column: str, wanted: np.ndarray) -> np.ndarray:
+    """find_rows on a column of `frame`: the rows holding a wanted value are found by Arrow's
+    `is_in` (a string column is already Arrow: no copy), and only those rows become Python
+    objects. pandas' own isin on an Arrow string column is several times slower."""
+    wanted = np.asarray(wanted, dtype=object)
+    if not len(wanted):
+        return np.empty(0, dtype=np.int64)
+    distinct = pd.unique(wanted)
+    try:
+        values = pa.array(frame[column], from_pandas=True)
+        hit = pc.is_in(values, value_set=pa.array(distinct, from_pandas=True))
+        mask = hit.to_numpy(zero_copy_only=False).astype(bool)
+    except (pa.ArrowException, TypeError):  # mixed types: pandas compares them as objects
+        mask = frame[column].isin(distinct).to_numpy(dtype=bool)
+    rows = np.flatnonzero(mask)
+    found = find_rows(take(frame, column, rows), wanted)
+    return np.where(found >= 0, rows[np.maximum(found, 0)] if len(rows) else -1, -1)
 
 
 def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:

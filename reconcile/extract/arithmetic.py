@@ -55,6 +55,8 @@ _BASELINE = re.compile(
     rf"(?P<year>{YEAR})?|\b(?:previous|last|prior)\s+year\b|year[- ]on[- ]year",
     re.I,
 )
+# After a rise or fall "by X percent": the figure it reached ("in 2019 to $20.8 billion").
+_REACHED_AFTER = re.compile(rf"^\s*(?:in\s+{YEAR}\s+)?to\s+(?=\S*\d)", re.I)
 # "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
 _SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?(?P<whole>[\w\s-]{2,40})", re.I
@@ -77,6 +79,7 @@ class StatedRelation:
     whole: str | None = None  # share_of: the words naming the whole
     rate: str | None = None  # equivalent_of: "2.7 GEL/USD" when the text states its rate
     change_from: str | None = None  # change_of: the base period when the text names it
+    base: int | None = None  # change_of: the figure the change is from, when the text gives it
     negative: bool = False  # change_of: the wording says a fall
 
 
@@ -148,15 +151,45 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
         if not (before or after):
             continue
         baseline = _BASELINE.search(text[end : end + 80]) or _BASELINE.search(text[:start])
-        if not baseline:
+        # "increased by 6 percent in 2019 to $20.8 billion": against the period before.
+        reached = before is not None and _REACHED_AFTER.match(text[end : end + 30])
+        if not (baseline or reached):
             continue
-        changed = _nearest(figures, n, _is_money_or_quantity, skip)
+        base = _base_figure(text, figures, skip)
+        changed = (
+            None if base is None else _nearest(figures, n, _is_money_or_quantity, skip | {base})
+        )
+        if changed is None or figures[changed][2].unit != figures[base or 0][2].unit:
+            # No base figure in the same unit: the change is of the nearest figure.
+            base, changed = None, _nearest(figures, n, _is_money_or_quantity, skip)
         if changed is None:
             continue
         fall = bool((before and before["fall"]) or (after and after["fall"]))
-        year = baseline.groupdict().get("year")
-        out.append(StatedRelation(n, "change_of", changed, change_from=year, negative=fall))
+        year = None if base is not None or not baseline else baseline.groupdict().get("year")
+        out.append(
+            StatedRelation(n, "change_of", changed, change_from=year, negative=fall, base=base)
+        )
     return out
+
+
+# Words just before the figure a change is measured from: "from $11 billion", "compared with
+# last year's revised estimate of 4.8 billion", "than 20 tonnes".
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|against|"
+    r"(?:last|previous|prior)\s+year['’]s)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _base_figure(text: str, figures: Sequence[Figure], skip: set[int]) -> int | None:
+    """The figure a stated change is from, when the sentence gives both ends in one unit."""
+    money = [m for m, f in enumerate(figures) if m not in skip and _is_money_or_quantity(f[2])]
+    if len(money) < 2:
+        return None
+    based = [
+        m for m in money if _BASE_BEFORE.search(text[max(0, figures[m][0] - 60) : figures[m][0]])
+    ]
+    return based[0] if len(based) == 1 else None
 
 
 def _shares(text: str, figures: Sequence[Figure], skip: set[int]) -> list[StatedRelation]:
@@ -235,5 +268,8 @@ def link_relations(
             draft.relations["rate"] = relation.rate
         if relation.change_from:
             draft.relations["change_from"] = relation.change_from
+        base = drafts[relation.base] if relation.base is not None else None
+        if base is not None:
+            draft.relations["change_from"] = base.id
         if relation.negative and not draft.value.lstrip().startswith(("-", "−")):
             draft.value = "-" + draft.value  # a fall: the sign the wording gives, quote unchanged

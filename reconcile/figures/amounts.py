@@ -257,7 +257,8 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
     except KeyError:
         result.findings.append(Finding("unknown-currency", f"unknown currency {written!r}"))
         return None
-    if note:
+    # Said once: "50 cents" already says whose hundredths it assumed, "$5 to $6" assumes once.
+    if note and not any(f.code == "assumed-currency" for f in result.findings):
         result.findings.append(Finding("assumed-currency", note))
     return f"{code} / {part.tail.unit}" if part.tail.unit else code
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reconcile.core.parsed_value import ParsedValue
+from reconcile.core.patterns import YEAR
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
 from reconcile.reference.units import unit_aliases
@@ -101,6 +102,10 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                 continue
             written = match.group(0).strip().rstrip(" ,.")
             end = start + len(written)
+        dated = _DATED_RANGE_RE.match(written)
+        if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
+            # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.
+            written, start = written[dated.end() :], start + dated.end()
         parsed = parse_value(written)
         lead = _RANGE_LEAD_RE.match(written)
         if not parsed.ok and lead:
@@ -113,6 +118,9 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
 
 
 _RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between)\s+")
+# A year at the start of a range, after a word that dates it: the range is a date and a figure.
+_DATED_RANGE_RE = re.compile(rf"(?:{YEAR})\s*(?:to|-|–|—)\s*(?!(?:{YEAR})\b)(?=\d)", re.I)
+_DATE_WORD_BEFORE_RE = re.compile(r"\b(?:in|by|since|until|till|during)\s+$", re.I)
 
 
 def _scan_figures(text: str) -> Iterator[re.Match[str]]:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from reconcile.core.frames import find_rows, take
+from reconcile.claims.relations import MAY_NAME_A_CLAIM
+from reconcile.core.frames import find_column_rows, take
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
 from reconcile.figures.numbers import format_number
@@ -22,7 +23,7 @@ from reconcile.figures.numbers import format_number
 # For each relation field, the row each claim's reference points at (-1: none).
 Targets = dict[str, np.ndarray]
 # Relation fields whose value may be the id of another claim.
-RELATION_TARGETS = ("equivalent_of", "change_of", "change_from", "share_of", "part", "part_of")
+RELATION_TARGETS = MAY_NAME_A_CLAIM
 
 
 def derive_figures(frame: pd.DataFrame, targets: Targets | None = None) -> pd.DataFrame:
@@ -46,13 +47,14 @@ def resolve_relation_rows(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     One scan of the ids for every field together: probing millions of ids is the cost, so it
     is paid once (the rows stay valid when derived rows are appended after them).
     """
-    fields = [f for f in RELATION_TARGETS if f in frame and frame[f].notna().any()]
+    present = {
+        f: np.flatnonzero(frame[f].notna().to_numpy()) for f in RELATION_TARGETS if f in frame
+    }
+    fields = [f for f, rows in present.items() if len(rows)]
     if not fields:
         return {}
-    stated = {f: frame[f].to_numpy(dtype=object) for f in fields}
-    present = {f: np.flatnonzero(pd.notna(values)) for f, values in stated.items()}
-    wanted = np.concatenate([stated[f][present[f]].astype(str) for f in fields]).astype(object)
-    found = find_rows(frame["id"].to_numpy(dtype=object), wanted)
+    wanted = np.concatenate([take(frame, f, present[f]).astype(str) for f in fields]).astype(object)
+    found = find_column_rows(frame, "id", wanted)
     out: dict[str, np.ndarray] = {}
     start = 0
     for field in fields:
@@ -153,6 +155,8 @@ def _base_periods(
     later_periods = take(frame, "period", changed).astype(str)
     named_periods = take(frame, "period", np.maximum(named, 0)).astype(str)
     stated = pd.notna(given)
+    # Few distinct periods: each is read once.
+    previous = {label: _previous_period(label) for label in set(later_periods.tolist())}
     out: list[str | None] = []
     for n in range(len(rows)):
         if named[n] >= 0:
@@ -160,7 +164,7 @@ def _base_periods(
         elif stated[n]:
             out.append(_valid_period(str(given[n])))
         else:
-            out.append(_previous_period(later_periods[n]))
+            out.append(previous[later_periods[n]])
     return out
 
 
@@ -217,11 +221,11 @@ def _share_whole(
 
 
 def _set_years(out: pd.DataFrame) -> None:
-    starts, ends = [], []
-    for label in out["period"].astype(str):
-        period = parse_period(label)
-        starts.append(period.start_year)
-        ends.append(period.end_year)
+    """Start and end years of each row's period, parsing each distinct period once."""
+    codes, labels = pd.factorize(out["period"].astype(str))
+    periods = [parse_period(label) for label in labels]
+    starts = np.array([p.start_year for p in periods] + [None], dtype=object)[codes]
+    ends = np.array([p.end_year for p in periods] + [None], dtype=object)[codes]
     out["year"] = pd.array(starts, dtype="Int64")
     out["year_end"] = pd.array(ends, dtype="Int64")
 
@@ -234,10 +238,14 @@ def _chain_texts(
     close: np.ndarray,
 ) -> list[str]:
     """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
+    # Plain Python lists, position by position: NumPy scalars as dict keys and f-string
+    # arguments cost several times more per row.
+    n = len(stating)
     rows = np.concatenate([stating, basis])
-    values = dict(zip(rows.tolist(), take(frame, "value", rows).astype(str), strict=True))
-    ids = dict(zip(rows.tolist(), take(frame, "id", rows).astype(str), strict=True))
-    low, high = frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float)
+    values = take(frame, "value", rows).astype(str).tolist()
+    ids = take(frame, "id", rows).astype(str).tolist()
+    low = frame["low"].to_numpy(dtype=float)[stating].tolist()
+    high = frame["high"].to_numpy(dtype=float)[stating].tolist()
     shown: dict[float, str] = {}  # a rate such as "10 percent" recurs: format each bound once
 
     def text(number: float) -> str:
@@ -246,6 +254,7 @@ def _chain_texts(
         return shown[number]
 
     return [
-        f"{values[b]} ({ids[b]}) {op} {values[s]} [{text(low[s])}, {text(high[s])}]{end} ({ids[s]})"
-        for s, b, op, end in zip(stating, basis, operator, close, strict=True)
+        f"{values[n + k]} ({ids[n + k]}) {op} {values[k]} [{text(low[k])}, {text(high[k])}]{end} "
+        f"({ids[k]})"
+        for k, (op, end) in enumerate(zip(operator.tolist(), close.tolist(), strict=True))
     ]

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from reconcile.core.errors import processing
+from reconcile.figures.context import parse_in_context
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.reference.rates import load_rate_table
 
@@ -17,13 +18,26 @@ from .conversion import normalize_figures
 
 
 def parse_values(
-    texts: Iterable[str], *, year: int | None = None, dollar: str = "USD"
+    texts: Iterable[str],
+    *,
+    year: int | None = None,
+    dollar: str = "USD",
+    sentences: Sequence[str | None] | None = None,
 ) -> list[ParsedValue]:
-    """Parse many figures (the same rules as parse_value, one result per text)."""
+    """Parse many figures (the same rules as parse_value, one result per text).
+
+    With `sentences` (one per text, None where unknown), each figure is read in the sentence it
+    came from: a bare number before "and 50 mg" takes the unit (figures/context.py).
+    """
+    texts = list(texts)
     parsed = []
-    for text in texts:
+    given = sentences if sentences is not None else [None] * len(texts)
+    for text, sentence in zip(texts, given, strict=True):
         with processing(f"figure {text[:200]!r}"):
-            parsed.append(parse_value(text, year=year, dollar=dollar))
+            if sentence is None:
+                parsed.append(parse_value(text, year=year, dollar=dollar))
+            else:
+                parsed.append(parse_in_context(text, sentence, year=year, dollar=dollar))
     return parsed
 
 
@@ -49,9 +63,10 @@ def parse_figures(
     basis: str | None = None,
     rates_files: Sequence[Path] = (),
     dollar: str = "USD",
+    sentences: Sequence[str | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Parse and normalise figures; one JSON-ready record per text (the `parse` command)."""
-    parsed = parse_values(texts, year=year, dollar=dollar)
+    parsed = parse_values(texts, year=year, dollar=dollar, sentences=sentences)
     rates = load_rate_table(tuple(rates_files))
     frame = parsed_frame(parsed, year)
     target = to.upper() if to and len(to) == 3 and to.isalpha() else to

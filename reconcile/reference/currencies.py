@@ -134,11 +134,14 @@ class CurrencyCatalogue:
 
         The note says what was assumed when the token's meaning depends on a year that was not
         given ("manat" is AZM before 2006 and AZN after), or when several currencies write it
-        the same way ("¥", "rupees").
+        the same way ("$", "¥", "rupees"; a bare "$" is the caller's `dollar`).
         """
         key = re.sub(r"\s+", " ", token.strip())
         if key == "$":
-            return dollar, None
+            return dollar, (
+                f"a bare '$' is written for many dollars; read as {dollar}: write 'US$', 'C$', "
+                "'A$' or the ISO code (e.g. 'CAD 100') to say which"
+            )
         upper = key.upper()
         if upper in self.codes:
             return upper, None
