@@ -90,7 +90,9 @@ def classify_pairs(
     later = np.fmax(stage[a], stage[b]) >= LATER_STAGE
     staged = np.isfinite(stage[a]) & np.isfinite(stage[b]) & (stage[a] != stage[b]) & later
     kinds = source_kinds or {}
-    estimator = np.array([kinds.get(str(s)) in ESTIMATOR_KINDS for s in source], dtype=bool)
+    source_codes, sources = pd.factorize(claims["source"].astype(object))
+    estimating = np.array([kinds.get(str(s)) in ESTIMATOR_KINDS for s in sources] + [False])
+    estimator = estimating[source_codes]  # one look-up per distinct source; -1 (NA) is False
     staged &= ~estimator[a] & ~estimator[b]
     kind[staged & ~error] = "stage-difference"
 
@@ -173,7 +175,7 @@ def group_verdicts(
     in_conflict = verdict == "conflict"
     verdict[in_conflict] = "consistent"  # until a pair says otherwise
     if len(pairs):
-        codes = np.array([KINDS.index(k) for k in pairs["kind"]], dtype=np.int64)
+        codes = pd.Categorical(pairs["kind"], categories=KINDS).codes.astype(np.int64)
         worst = np.full(len(groups), len(KINDS), dtype=np.int64)
         np.minimum.at(worst, pairs["group"].to_numpy(dtype=np.int64), codes)
         for code, kind in enumerate(KINDS):
