@@ -20,7 +20,7 @@ from reconcile.core.errors import Finding, InputError
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
 from .relations import RELATION_FIELDS, check_relations
-from .tables import CLAIM_COLUMNS, read_table_claims
+from .tables import CLAIM_COLUMNS, concat_claims, parsed_tables, read_table_claims
 from .yaml_io import line_of, read_yaml
 
 CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
@@ -124,6 +124,15 @@ def as_paths(paths: PathsArgument) -> list[Path]:
     return [Path(path) for path in paths]
 
 
+def declared_documents(folder: Path) -> set[str]:
+    """The ids documents.yaml of a claims folder declares (what claim tables cite)."""
+    path = folder / "documents.yaml"
+    if not path.exists():
+        return set()
+    entries = (read_yaml(path) or {}).get("documents") or []
+    return {str(e["id"]) for e in entries if isinstance(e, dict) and e.get("id")}
+
+
 def load_claims(paths: PathsArgument) -> ClaimSet:
     """Read every claim file under `paths` with the catalogues beside them."""
     files, folder = claim_files(paths)
@@ -148,11 +157,14 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
             continue
         catalogue.add_entries(data, path, layer="draft")  # a draft file's unreviewed entries
         rows.extend(_read_yaml_claims(data, path, documents, findings))
+    tables = [f for f in files if f.suffix == ".parquet" or f in parsed_tables(csv_files)]
     for path in csv_files:
-        rows.extend(_read_csv_claims(path, documents, findings))
-    for path in (f for f in files if f.suffix == ".parquet"):
-        rows.extend(read_table_claims(path, documents))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+        if path not in tables:
+            rows.extend(_read_csv_claims(path, documents, findings))
+    # Tables are read column by column, not as one dict per row (claims/tables.py).
+    frames = [pd.DataFrame(rows, columns=COLUMNS)]
+    frames += [read_table_claims(path, documents) for path in tables]
+    frame = concat_claims(frames, COLUMNS)
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)
     return ClaimSet(frame, documents, catalogue, findings, files)

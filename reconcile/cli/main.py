@@ -17,6 +17,7 @@ from .arguments import EXIT_CODES, add_paths_argument, add_rates_argument, add_r
 from .check import add_check_commands
 from .datasets import add_dataset_commands
 from .extract import add_extract_commands
+from .scale import add_engine_arguments
 
 
 class _Parser(argparse.ArgumentParser):
@@ -118,7 +119,8 @@ def _add_report(commands: Any) -> None:
         "  reconcile report claims/ --out reports        # also writes report.md/.json/.csv/.html\n"
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
-        "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n\n"
+        "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n"
+        "  reconcile report big/ --engine duckdb --memory-limit 4GB --out reports  # Parquet\n\n"
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -138,6 +140,7 @@ def _add_report(commands: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
     add_rates_argument(parser)
     add_reference_argument(parser)
+    add_engine_arguments(parser)
     parser.set_defaults(handler=_run_report)
 
 
@@ -145,7 +148,14 @@ def _run_report(args: argparse.Namespace) -> int:
     from reconcile.compare.reconciliation import build_report, reconcile_claims
     from reconcile.report.writer import render_report, write_reports
 
-    reconciliation = reconcile_claims(args.paths, args.rates)
+    from .scale import run_scale_report
+
+    scaled = run_scale_report(args)
+    if scaled is not None:
+        return scaled
+    reconciliation = reconcile_claims(
+        args.paths, args.rates, engine=args.engine, memory_limit=args.memory_limit
+    )
     report = build_report(reconciliation, only=args.only)
     if args.reference:
         from reconcile.compare.reference import add_reference_to_report

@@ -21,6 +21,8 @@ from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
 
 REPORT_VERSION = "1.0"
+# `engine="auto"` compares frames of this many claims in DuckDB (see cli/scale.py).
+AUTO_DUCKDB_ROWS = 2_000_000
 
 
 @dataclass(slots=True)
@@ -34,14 +36,30 @@ class Reconciliation:
 
 
 def reconcile_frame(
-    frame: pd.DataFrame, metrics: dict[str, Metric], rates: RateTable
+    frame: pd.DataFrame,
+    metrics: dict[str, Metric],
+    rates: RateTable,
+    *,
+    engine: str = "pandas",
+    memory_limit: str | None = None,
 ) -> tuple[Comparison, list[Conversion], list[Finding]]:
-    """The pure core: normalise a claims frame and compare it (no I/O)."""
+    """The pure core: normalise a claims frame and compare it (no I/O).
+
+    `engine` runs the relational steps in pandas or DuckDB (the same Comparison; "auto" picks
+    DuckDB for large frames); every pass after comparison is the same.
+    """
     from reconcile.normalize.claim_values import normalize_claims
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
     tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
-    comparison = compare_claims(normalized, tolerances, copy=False)
+    if engine == "duckdb" or (engine == "auto" and len(normalized) >= AUTO_DUCKDB_ROWS):
+        from .engine_duckdb import compare_claims_duckdb
+
+        comparison = compare_claims_duckdb(
+            normalized, tolerances, copy=False, memory_limit=memory_limit
+        )
+    else:
+        comparison = compare_claims(normalized, tolerances, copy=False)
     comparison.conflicts = label_equivalent_pairs(
         infer_causes(comparison.conflicts), comparison.claims
     )
@@ -49,11 +67,19 @@ def reconcile_frame(
     return comparison, conversions, findings
 
 
-def reconcile_claims(paths: PathsArgument, rates_files: PathsArgument = ()) -> Reconciliation:
+def reconcile_claims(
+    paths: PathsArgument,
+    rates_files: PathsArgument = (),
+    *,
+    engine: str = "pandas",
+    memory_limit: str | None = None,
+) -> Reconciliation:
     """Read claim files and reconcile them (the `report` and `check` commands)."""
     claim_set = load_claims(paths)
     rates = load_rate_table(tuple(as_paths(rates_files)))
-    comparison, conversions, findings = reconcile_frame(claim_set.frame, claim_set.metrics, rates)
+    comparison, conversions, findings = reconcile_frame(
+        claim_set.frame, claim_set.metrics, rates, engine=engine, memory_limit=memory_limit
+    )
     return Reconciliation(claim_set, comparison, conversions, [*claim_set.findings, *findings])
 
 
