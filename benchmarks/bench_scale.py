@@ -168,12 +168,16 @@ def write_yaml_claims(folder: Path, n: int, per_file: int = 2_000, seed: int = 5
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in CATALOGUE.items():
         (folder / name).write_text(text, encoding="utf-8")
-    shapes = ["US${:.2f} billion", "${:.1f} million", "AZN {:.3f} billion", "about ${:.2f} bn"]
+    # Each group's sources agree (the same figure written four ways); in a fifth of the groups
+    # the fifth source says 40 % more.
+    shapes = ["US${:.2f} billion", "${:.2f} bn", "USD {:.2f} billion", "about ${:.2f} billion"]
+    truth = rng.uniform(1, 99, -(-n // 5))
     for part in range(-(-n // per_file)):
         lines = [f"document:\n  id: Y{part}\n  title: Claims {part}\nclaims:\n"]
         for i in range(part * per_file, min(n, (part + 1) * per_file)):
             group = i // 5
-            value = shapes[i % 4].format(float(rng.uniform(1, 999)))
+            factor = 1.4 if group % 5 == 0 and i % 5 == 4 else 1.0
+            value = shapes[i % 4].format(truth[group] * factor)
             lines.append(
                 f"  - id: y{i}\n    entity: place-{group // 20}\n    metric: military_expenditure\n"
                 f"    period: '{2000 + group % 20}'\n    value: '{value}'\n"

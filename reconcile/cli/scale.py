@@ -52,6 +52,7 @@ def run_scale_report(args: argparse.Namespace) -> int | None:
     from reconcile.claims.files import claim_files
     from reconcile.compare.scale_tables import parsed_table_rows
 
+    chosen_engine(args, 0)  # a bad --memory-limit is a usage error whatever the input
     files, folder = claim_files(args.paths)
     rows = parsed_table_rows(files)
     if rows is None or chosen_engine(args, rows) != "duckdb":

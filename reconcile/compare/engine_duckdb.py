@@ -26,7 +26,9 @@ def connect(memory_limit: str | None = None, temp_directory: str | None = None) 
         config["memory_limit"] = memory_limit
     if temp_directory:
         config["temp_directory"] = temp_directory
-    return duckdb.connect(":memory:", config=config)
+    connection = duckdb.connect(":memory:", config=config)
+    connection.execute("SET enable_progress_bar = false")
+    return connection
 
 
 def plan_input(frame: pd.DataFrame) -> Any:
