@@ -64,3 +64,27 @@ def test_many_claims_with_one_problem_are_one_finding(
     typo = [f for f in findings if "'gdp_typo'" in f["message"]]
     assert [(f["line"], f.get("count")) for f in milex] == [(12, 25)]
     assert [(f["line"], f.get("count")) for f in typo] == [(52, None), (53, None), (54, None)]
+
+
+def test_validate_reads_a_csv_table_with_parsed_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CSV claim table with amount, low, high, unit and no value: the same checks and
+    messages as YAML, located by row (the header is row 1)."""
+    folder = write_claims_table(tmp_path / "claims", 10)
+    table = pq.read_table(folder / "claims-0000.parquet").to_pandas()
+    (folder / "claims-0000.parquet").unlink()
+    table.loc[3, "period"] = "20x9"
+    table.loc[5, "unit"] = "furlong"
+    table.loc[5, "amount"] = 2.5
+    table.to_csv(folder / "claims.csv", index=False)
+    assert main(["validate", str(folder)]) == 2
+    path = folder / "claims.csv"
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:5: error bad-period: unknown period '20x9': write a year (\"2009\"), a span "
+        '("2009-2016"), a half or quarter ("2024-H1", "2024-Q2"), months ("2023-01..2023-05"), '
+        'or "undated"',
+        f"{path}:7: error unit-mismatch: amount 2.5 reads as quantity (furlong) but metric "
+        "'military_expenditure' is money (USD); fix the value's unit or the metric",
+        "10 claims in 1 files: 2 errors, 0 warnings",
+    ]

@@ -9,6 +9,7 @@ Each batch gets its likely causes from compare/causes.py, as the pandas path doe
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class ScaleReconciliation:
     connection: Any
     summary: dict[str, int]
     findings: list[Finding] = field(default_factory=list)
+    spill: Path | None = None  # the temporary directory made for DuckDB's spill files
 
     def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
         """The conflicting pairs as report records (the JSON report's conflicts), in batches
@@ -51,6 +53,8 @@ class ScaleReconciliation:
     def close(self) -> None:
         """Release DuckDB's memory and temporary files."""
         self.connection.close()
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
 
 
 def reconcile_tables(
@@ -64,11 +68,27 @@ def reconcile_tables(
 ) -> ScaleReconciliation:
     """Check, convert, group and compare the claims of Parquet tables inside DuckDB
     (`documents`: the ids of the documents the claims may cite)."""
-    spill = temp_directory or tempfile.mkdtemp(prefix="reconcile-duckdb-")
-    connection = connect(memory_limit, spill)
+    spill = None if temp_directory else Path(tempfile.mkdtemp(prefix="reconcile-duckdb-"))
+    scale = ScaleReconciliation(connect(memory_limit, temp_directory or str(spill)), {}, [], spill)
+    try:
+        _run(scale, files, catalogue, rates, set(documents))
+    except BaseException:
+        scale.close()
+        raise
+    return scale
+
+
+def _run(
+    scale: ScaleReconciliation,
+    files: Sequence[Path],
+    catalogue: Catalogue,
+    rates: RateTable,
+    documents: set[str],
+) -> None:
+    connection = scale.connection
     register_tables(connection, files)
-    findings = check_tables(connection, catalogue, set(documents))
-    findings += convert_tables(connection, catalogue, rates)
+    scale.findings = check_tables(connection, catalogue, documents)
+    scale.findings += convert_tables(connection, catalogue, rates)
     tolerances = pd.DataFrame(
         {
             "metric": [m.id for m in catalogue.metrics.values()],
@@ -79,7 +99,7 @@ def reconcile_tables(
     connection.execute(_CLAIMS_IN)
     for statement in plan_statements():
         connection.execute(statement)
-    return ScaleReconciliation(connection, _summary(connection, findings), findings)
+    scale.summary = _summary(connection, scale.findings)
 
 
 # The plan's input: converted bounds of each checked claim (usable: valid and finite).

@@ -174,10 +174,13 @@ def _unit_mismatches(
     mismatch = has_unit & pd.notna(metric_kind) & (unit_kinds != metric_kind) & ~percent_ratio
     for index in np.flatnonzero(mismatch):
         row = normalized.iloc[index]
+        # A claim table's parsed figure has no value string: name its amount instead.
+        stated = row["value"] if pd.notna(row["value"]) else None
+        figure = f"value {stated!r}" if stated is not None else f"amount {row['amount']:g}"
         findings.append(
             Finding(
                 "unit-mismatch",
-                f"value {row['value']!r} reads as {unit_kinds[index]} ({row['unit']}) but "
+                f"{figure} reads as {unit_kinds[index]} ({row['unit']}) but "
                 f"metric '{row['metric']}' is {row['metric_kind']} ({row['target']}); fix the "
                 "value's unit or the metric",
                 row["path"],
