@@ -296,7 +296,9 @@ def bench_scale_runs(scale: int, *, big: bool, huge: bool) -> list[dict[str, Any
         results = [bench_parquet(1_000_000 // scale, folder, target=1.5, floor_ratio=3.0)]
         results.append(bench_yaml(200_000 // scale, folder, target=20.0, memory_gb=1.0))
         if big:
-            results.append(bench_parquet(10_000_000, folder, target=10.0, memory_gb=2.0))
+            results.append(
+                bench_parquet(10_000_000, folder, target=10.0, memory_gb=2.0, memory="1GB")
+            )
         if huge:
             results.append(bench_parquet(100_000_000, folder, target=None, memory="4GB"))
     return results

@@ -132,3 +132,30 @@ def test_bad_rows_are_counted_findings(tmp_path: Path) -> None:
     assert findings["unknown-source"]["count"] == 5
     assert findings["unknown-source"]["line"] == 42
     assert report["summary"]["invalid_claims"] == 25
+
+
+def test_repeated_ids_in_a_table_are_one_counted_finding(tmp_path: Path) -> None:
+    """Two ids used twice each: one duplicate-id finding counting the four claims; they are
+    left out of the comparison."""
+    import pyarrow.parquet as pq
+
+    folder = write_claims_table(tmp_path / "claims", 50)
+    path = folder / "claims-0000.parquet"
+    table = pq.read_table(path).to_pandas()
+    table.loc[7, "id"] = "c3"
+    table.loc[9, "id"] = "c8"
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False), path)
+    report = json.loads(_report(folder, "duckdb"))
+    duplicate = [f for f in report["findings"] if f["code"] == "duplicate-id"]
+    assert duplicate == [
+        {
+            "code": "duplicate-id",
+            "message": "2 claim ids are used more than once (first: 'c3'); give each claim its "
+            "own id",
+            "path": str(path),
+            "line": 5,
+            "claim": "c3",
+            "count": 4,
+        }
+    ]
+    assert report["summary"]["invalid_claims"] == 4
