@@ -88,3 +88,20 @@ def test_validate_reads_a_csv_table_with_parsed_columns(
         "'military_expenditure' is money (USD); fix the value's unit or the metric",
         "10 claims in 1 files: 2 errors, 0 warnings",
     ]
+
+
+def test_auto_falls_back_to_the_pandas_report_for_what_only_it_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the threshold `auto` takes the out-of-core report, except for options only the
+    pandas report has (Markdown here); `--engine duckdb` with such an option is an error."""
+    import reconcile.cli.scale as scale
+
+    monkeypatch.setattr(scale, "AUTO_ROWS", 10)
+    folder = write_claims_table(tmp_path / "claims", 50)
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["engine"] == "duckdb"
+    assert main(["report", str(folder), "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("#")
+    assert main(["report", str(folder), "--format", "markdown", "--engine", "duckdb"]) == 2
+    assert "ERROR the out-of-core report" in capsys.readouterr().err
