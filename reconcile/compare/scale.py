@@ -148,7 +148,7 @@ ORDER BY k.entity, k.metric,
 def _summary(connection: Any, findings: list[Finding]) -> dict[str, int]:
     claims, valid, repeats = connection.execute(
         "SELECT count(*), count(*) FILTER (WHERE usable), "
-        "count(*) FILTER (WHERE repeat_row IS NOT NULL) FROM claims_in JOIN marked USING (row)"
+        "count(*) FILTER (WHERE repeat_row IS NOT NULL) FROM grouped JOIN marked USING (row)"
     ).fetchone()
     counted = connection.execute("SELECT verdict, count(*) FROM verdicts GROUP BY 1")
     verdicts = dict(counted.fetchall())
