@@ -292,11 +292,37 @@ def verdict_scores() -> list[dict[str, Any]]:
     return bench_verdicts()
 
 
+def bench_scale_runs(scale: int, *, big: bool, huge: bool) -> list[dict[str, Any]]:
+    """Issue 16: Parquet claims to the JSON report with the DuckDB engine (each a fresh
+    process), against the DuckDB floor in the same run; YAML folders."""
+    import tempfile
+
+    from benchmarks.bench_scale import bench_parquet, bench_yaml
+
+    with tempfile.TemporaryDirectory(prefix="reconcile-bench-") as work:
+        folder = Path(work)
+        results = [bench_parquet(1_000_000 // scale, folder, target=1.5, floor_ratio=3.0)]
+        results.append(bench_yaml(200_000 // scale, folder, target=20.0, memory_gb=1.0))
+        if big:
+            results.append(
+                bench_parquet(10_000_000, folder, target=10.0, memory_gb=2.0, memory="1GB")
+            )
+        if huge:
+            results.append(bench_parquet(100_000_000, folder, target=None, memory="4GB"))
+    return results
+
+
 def main() -> None:
     """Run the benchmarks and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller sizes (a smoke test)")
-    parser.add_argument("--skip-big", action="store_true", help="skip the 10,000,000-claim run")
+    parser.add_argument("--skip-big", action="store_true", help="skip the 10,000,000-claim runs")
+    parser.add_argument(
+        "--huge",
+        action="store_true",
+        help="also reconcile 100,000,000 Parquet claims with --memory-limit 4GB (long; needs "
+        "about 10 GB of free disk)",
+    )
     args = parser.parse_args()
     scale = 100 if args.quick else 1
     # Text work first: the large frames of the later benchmarks leave a heap that slows the
@@ -316,6 +342,7 @@ def main() -> None:
         bench_report_cli(),
     ]
     results += bench_datasets_if_present(scale)
+    results += bench_scale_runs(scale, big=not args.quick and not args.skip_big, huge=args.huge)
     if not args.quick and not args.skip_big:
         results.append(bench_reconcile(10_000_000))
     for result in results:

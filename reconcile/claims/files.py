@@ -20,7 +20,7 @@ from .checks import REQUIRED, check_claims, suggest
 from .csv_claims import read_csv_claims
 from .relations import RELATION_FIELDS, check_relations
 from .rows import OPTIONAL, claim_row
-from .tables import CLAIM_COLUMNS, read_table_claims
+from .tables import CLAIM_COLUMNS, concat_claims, parsed_tables, read_table_claims
 from .yaml_io import item_line, line_of, read_yaml
 
 CLAIM_SUFFIXES = frozenset({".yaml", ".yml", ".csv", ".parquet"})
@@ -127,6 +127,15 @@ def as_paths(paths: PathsArgument) -> list[Path]:
     return [Path(path) for path in paths]
 
 
+def declared_documents(folder: Path) -> set[str]:
+    """The ids documents.yaml of a claims folder declares (what claim tables cite)."""
+    path = folder / "documents.yaml"
+    if not path.exists():
+        return set()
+    entries = (read_yaml(path) or {}).get("documents") or []
+    return {str(e["id"]) for e in entries if isinstance(e, dict) and e.get("id")}
+
+
 def load_claims(paths: PathsArgument) -> ClaimSet:
     """Read every claim file under `paths` with the catalogues beside them."""
     files, folder = claim_files(paths)
@@ -154,11 +163,14 @@ def load_claims(paths: PathsArgument) -> ClaimSet:
         for row in _read_yaml_claims(data, path, documents, findings):
             row["reviewed"] = not drafted
             rows.append(row)
+    tables = [f for f in files if f.suffix == ".parquet" or f in parsed_tables(csv_files)]
     for path in csv_files:
-        rows.extend(read_csv_claims(path, documents, findings))
-    for path in (f for f in files if f.suffix == ".parquet"):
-        rows.extend(read_table_claims(path, documents))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+        if path not in tables:
+            rows.extend(read_csv_claims(path, documents, findings))
+    # Tables are read column by column, not as one dict per row (claims/tables.py).
+    frames = [pd.DataFrame(rows, columns=COLUMNS)]
+    frames += [read_table_claims(path, documents) for path in tables]
+    frame = concat_claims(frames, COLUMNS)
     check_claims(frame, catalogue, documents, findings)
     check_relations(frame, findings)
     return ClaimSet(make_whole(frame), documents, catalogue, findings, files)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from reconcile.core.errors import InputError
@@ -177,6 +178,17 @@ def _swap_into_place(building: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# A table may carry the parsed figure instead of (or beside) the `value` string, as importers
+# and pipelines write it: the interval [low, high] around `amount`, in `unit`
+# (docs/claims-format.md).
+PARSED_COLUMNS = ["amount", "low", "high", "unit"]
+
+
+def is_parsed(frame: pd.DataFrame) -> bool:
+    """True when a table carries every parsed column."""
+    return all(column in frame.columns for column in PARSED_COLUMNS)
+
+
 def read_table(path: Path) -> pd.DataFrame:
     """A claim table (Parquet or CSV) with every column, InputError when it cannot be read."""
     try:
@@ -188,33 +200,81 @@ def read_table(path: Path) -> pd.DataFrame:
         raise InputError(
             f"cannot read the claim table: {error}", path=str(path), hint="re-run the import"
         ) from error
-    missing = [
-        c
-        for c in ("id", "document", "entity", "metric", "period", "value", "source")
-        if c not in frame.columns
-    ]
+    needed = ["id", "document", "entity", "metric", "period", "value", "source"]
+    if is_parsed(frame):
+        needed.remove("value")
+    missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise InputError(
             "claim table lacks column(s) " + ", ".join(missing),
             path=str(path),
-            hint="claim tables need id,document,entity,metric,period,value,source",
+            hint="claim tables need id,document,entity,metric,period,source and value "
+            "(or the parsed amount,low,high,unit)",
         )
     return frame
 
 
-def read_table_claims(path: Path, documents: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of a Parquet claim table in the shape load_claims builds (see claims/files.py)."""
-    frame = read_table(path).reindex(columns=CLAIM_COLUMNS)
-    frame = frame.astype(object).where(frame.notna(), None)
-    frame["line"] = [int(v) if v not in (None, "") else None for v in frame["line"]]
-    for column in ("quote", "basis", "stage", "scope", "note"):
-        frame[column] = [None if v in (None, "") else str(v) for v in frame[column]]
-    known = {key: documents[key] for key in set(frame["document"].dropna()) if key in documents}
-    frame["document_file"] = [known[d].name if d in known else None for d in frame["document"]]
-    frame["published"] = [known[d].published if d in known else None for d in frame["document"]]
+def read_table_claims(path: Path, documents: dict[str, Any]) -> pd.DataFrame:
+    """A claim table in the shape load_claims builds (see claims/files.py), column by column.
+
+    Row numbers stand for lines, as in a CSV file: the header is row 1, the first claim row 2.
+    """
+    table = read_table(path)
+    frame = table.reindex(columns=CLAIM_COLUMNS)
+    for column in CLAIM_COLUMNS:
+        values = frame[column]
+        if column == "line":
+            continue
+        present = values.notna().to_numpy()
+        out = np.full(len(frame), None, dtype=object)
+        out[present] = values[present].astype(str).to_numpy(dtype=object)
+        out[out == ""] = None
+        frame[column] = out
+    line = pd.to_numeric(frame["line"], errors="coerce")
+    if line.isna().all():
+        frame["line"] = np.full(len(frame), None, dtype=object)
+    else:
+        frame["line"] = [None if v != v else int(v) for v in line.tolist()]
+    codes, distinct = pd.factorize(frame["document"])
+    known = [documents.get(d) for d in distinct]
+    names = [k.name if k is not None else None for k in known]
+    published = [k.published if k is not None else None for k in known]
+    frame["document_file"] = pd.Series([*names, None], dtype=object).iloc[codes].to_numpy()
+    frame["published"] = pd.Series([*published, None], dtype=object).iloc[codes].to_numpy()
     frame["path"] = str(path)
-    # Like CSV lines: the header is line 1, the first claim line 2.
-    frame["path_line"] = range(2, len(frame) + 2)
+    frame["path_line"] = np.arange(2, len(frame) + 2, dtype=np.int64)
     frame["valid"] = True
     frame["reviewed"] = True
-    return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    if is_parsed(table):
+        for column in ("amount", "low", "high"):
+            frame[column] = pd.to_numeric(table[column], errors="coerce").astype(float).to_numpy()
+        unit = np.full(len(frame), None, dtype=object)
+        present = table["unit"].notna().to_numpy()
+        unit[present] = table["unit"][present].astype(str).to_numpy(dtype=object)
+        unit[unit == ""] = None
+        frame["unit"] = unit
+    return frame
+
+
+def parsed_tables(paths: list[Path]) -> list[Path]:
+    """The CSV claim tables among `paths` that carry the parsed columns (read as tables)."""
+    out = []
+    for path in paths:
+        try:
+            with path.open(encoding="utf-8-sig") as handle:
+                header = handle.readline().strip().split(",")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if all(column in header for column in PARSED_COLUMNS):
+            out.append(path)
+    return out
+
+
+def concat_claims(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """One claims frame: `columns` first, then any parsed columns a table brought."""
+    extra = [c for f in frames for c in f.columns if c not in columns]
+    every = [*columns, *dict.fromkeys(extra)]
+    non_empty = [f for f in frames if len(f)] or frames[:1]
+    if len(non_empty) == 1:
+        return non_empty[0].reindex(columns=every).reset_index(drop=True)
+    return pd.concat([f.reindex(columns=every) for f in non_empty], ignore_index=True)

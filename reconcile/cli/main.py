@@ -19,6 +19,7 @@ from .datasets import add_dataset_commands
 from .evaluate import add_eval_command
 from .explain import add_explain_commands
 from .extract import add_extract_commands
+from .scale import add_engine_arguments
 
 
 class _Parser(argparse.ArgumentParser):
@@ -131,7 +132,8 @@ def _add_report(commands: Any) -> None:
         "  reconcile report claims/ --out reports --force  # replaces the reports there\n"
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
-        "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n\n"
+        "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n"
+        "  reconcile report big/ --engine duckdb --memory-limit 4GB --out reports  # Parquet\n\n"
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -160,6 +162,7 @@ def _add_report(commands: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 when conflicts are found")
     add_rates_argument(parser)
     add_reference_argument(parser)
+    add_engine_arguments(parser)
     parser.set_defaults(handler=_run_report)
 
 
@@ -168,9 +171,20 @@ def _run_report(args: argparse.Namespace) -> int:
     from reconcile.report.inputs import progress_bar, reconcile_inputs
     from reconcile.report.writer import check_out_folder, render_report, write_reports
 
+    from .scale import run_scale_report
+
     if args.out:
         check_out_folder(args.out, force=args.force)
-    reconciliation, drafted = reconcile_inputs(args.paths, args.rates, progress=progress_bar)
+    scaled = run_scale_report(args)
+    if scaled is not None:
+        return scaled
+    reconciliation, drafted = reconcile_inputs(
+        args.paths,
+        args.rates,
+        progress=progress_bar,
+        engine=args.engine,
+        memory_limit=args.memory_limit,
+    )
     if drafted:
         n_drafts = sum(len(d.drafts) for d in drafted)
         print(

@@ -216,7 +216,15 @@ def _conflict_pairs(claims: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     lo = claims["lo"].to_numpy(dtype=float)[rows]
     hi = claims["hi"].to_numpy(dtype=float)[rows]
     keep = lo[second] > hi[first]
-    a, b = rows[first[keep]], rows[second[keep]]
+    return pair_columns(claims, groups, rows[first[keep]], rows[second[keep]])
+
+
+def pair_columns(
+    claims: pd.DataFrame, groups: pd.DataFrame, a: np.ndarray, b: np.ndarray
+) -> pd.DataFrame:
+    """The conflict table for pairs of claim rows `a`, `b` (b wholly above a): both claims'
+    columns, the gap, the ratio and the severity."""
+    group = claims["group"].to_numpy()
     pairs = groups[GROUP_KEYS].iloc[group[a]].reset_index(drop=True)
     pairs["group"] = group[a]
     pairs["row_a"], pairs["row_b"] = a, b  # positions in the claims frame

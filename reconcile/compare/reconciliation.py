@@ -27,6 +27,8 @@ from .relations import check_relations, label_equivalent_pairs
 from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
 REPORT_VERSION = "1.1"
+# `engine="auto"` compares frames of this many claims in DuckDB (see cli/scale.py).
+AUTO_DUCKDB_ROWS = 2_000_000
 
 
 @dataclass(slots=True)
@@ -44,14 +46,28 @@ def reconcile_frame(
     metrics: dict[str, Metric],
     rates: RateTable,
     sources: dict[str, Source] | None = None,
+    *,
+    engine: str = "pandas",
+    memory_limit: str | None = None,
 ) -> tuple[Comparison, list[Conversion], list[Finding]]:
     """The pure core: normalise a claims frame and compare it (no I/O); `sources` (the
-    catalogue's) tells independent estimates from budget stages."""
+    catalogue's) tells independent estimates from budget stages.
+
+    `engine` runs the relational steps in pandas or DuckDB (the same Comparison; "auto" picks
+    DuckDB for large frames); every pass after comparison is the same.
+    """
     from reconcile.normalize.claim_values import normalize_claims
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
     tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
-    comparison = compare_claims(normalized, tolerances, copy=False)
+    if engine == "duckdb" or (engine == "auto" and len(normalized) >= AUTO_DUCKDB_ROWS):
+        from .engine_duckdb import compare_claims_duckdb
+
+        comparison = compare_claims_duckdb(
+            normalized, tolerances, copy=False, memory_limit=memory_limit
+        )
+    else:
+        comparison = compare_claims(normalized, tolerances, copy=False)
     comparison.conflicts = label_equivalent_pairs(
         infer_causes(comparison.conflicts), comparison.claims
     )
@@ -71,12 +87,23 @@ def reconcile_frame(
     return comparison, conversions, findings
 
 
-def reconcile_claims(paths: PathsArgument, rates_files: PathsArgument = ()) -> Reconciliation:
+def reconcile_claims(
+    paths: PathsArgument,
+    rates_files: PathsArgument = (),
+    *,
+    engine: str = "pandas",
+    memory_limit: str | None = None,
+) -> Reconciliation:
     """Read claim files and reconcile them (the `report` and `check` commands)."""
     claim_set = load_claims(paths)
     rates = load_rate_table(tuple(as_paths(rates_files)))
     comparison, conversions, findings = reconcile_frame(
-        claim_set.frame, claim_set.metrics, rates, claim_set.sources
+        claim_set.frame,
+        claim_set.metrics,
+        rates,
+        claim_set.sources,
+        engine=engine,
+        memory_limit=memory_limit,
     )
     return Reconciliation(claim_set, comparison, conversions, [*claim_set.findings, *findings])
 
@@ -183,10 +210,11 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         ["group", "normalized_low", "path", "path_line"], kind="stable"
     )
     conflicts_by_group: dict[int, list[dict[str, Any]]] = {}
-    for _, pair in add_fingerprints(comparison.conflicts).iterrows():
+    # Records, not iterrows: a Series per row costs more than the record it becomes.
+    for pair in add_fingerprints(comparison.conflicts).to_dict("records"):
         conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
     claims_by_group: dict[int, list[dict[str, Any]]] = {}
-    for _, row in claims.iterrows():
+    for row in claims.to_dict("records"):
         claims_by_group.setdefault(int(row["group"]), []).append(_claim_record(row, reconciliation))
     groups = []
     for number, group in zip(

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.catalogue import Metric
-from reconcile.core.errors import Finding, processing
+from reconcile.core.errors import Finding, findings_at_rows, processing
+from reconcile.core.frames import factorize_columns, take
 from reconcile.core.periods import UNDATED, parse_period
 from reconcile.figures.grammar import ParsedValue, kind_of_unit, parse_value
 from reconcile.reference.rates import RateTable
@@ -21,44 +22,64 @@ from .derived import derive_figures, resolve_relation_rows
 PARSED_COLUMNS = ["amount", "low", "high", "unit", "qualifier", "rank_of", "percentile"]
 
 
-def _period_years(periods: pd.Series) -> tuple[list[int | None], list[int | None]]:
+def _period_years(periods: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each row's first and last year (missing when the period cannot be read)."""
+    codes, labels = pd.factorize(periods.astype(object))
     starts: list[int | None] = []
     ends: list[int | None] = []
-    cache: dict[str, tuple[int | None, int | None]] = {}
-    for label in periods.astype(str):
-        if label not in cache:
-            try:
-                period = parse_period(label)
-                cache[label] = (period.start_year, period.end_year)
-            except ValueError:
-                cache[label] = (None, None)
-        starts.append(cache[label][0])
-        ends.append(cache[label][1])
-    return starts, ends
+    for label in labels:
+        try:
+            period = parse_period(str(label))
+            starts.append(period.start_year)
+            ends.append(period.end_year)
+        except ValueError:
+            starts.append(None)
+            ends.append(None)
+    start = pd.array([*starts, None], dtype="Int64")[codes]
+    end = pd.array([*ends, None], dtype="Int64")[codes]
+    return pd.Series(start, index=periods.index), pd.Series(end, index=periods.index)
 
 
 def parse_claim_values(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[ParsedValue | None]]:
-    """Add the parsed columns; each distinct (value, year) is parsed once."""
-    starts, ends = _period_years(frame["period"])
+    """Add the parsed columns; each distinct (value, year) is parsed once.
+
+    Rows that already carry a parsed figure (a claim table's amount, low, high and unit) keep
+    it and are not parsed; their entry in the returned list is None.
+    """
     out = frame.copy()
-    out["year"] = pd.array(starts, dtype="Int64")
-    out["year_end"] = pd.array(ends, dtype="Int64")
-    cache: dict[tuple[str, int | None], ParsedValue] = {}
-    parsed: list[ParsedValue | None] = []
-    for value, year, claim in zip(out["value"], starts, out["id"], strict=True):
-        if value is None or pd.isna(value) or value == "":  # a missing-field finding already
-            parsed.append(None)
-            continue
-        key = (str(value), year)
-        if key not in cache:
-            with processing(f"claim {claim!r}, value {str(value)[:200]!r}"):
-                cache[key] = parse_value(str(value), year=year)
-        parsed.append(cache[key])
+    out["year"], out["year_end"] = _period_years(frame["period"])
+    given = _given_figures(frame)
+    value = frame["value"].astype(object)
+    wanted = value.notna().to_numpy() & (value != "").to_numpy() & ~given  # "": missing-field
+    codes = np.full(len(frame), -1, dtype=np.int64)
+    distinct: list[ParsedValue] = []
+    rows = np.flatnonzero(wanted)
+    if len(rows):
+        keys = pd.DataFrame({"value": value.iloc[rows].astype(str), "year": out["year"].iloc[rows]})
+        key_codes, first_rows = factorize_columns(keys, ["value", "year"])
+        codes[rows] = key_codes
+        claim_ids = take(frame, "id", rows[first_rows])
+        firsts = keys.iloc[first_rows].itertuples(index=False, name=None)
+        for (text, year), claim in zip(firsts, claim_ids, strict=True):
+            with processing(f"claim {claim!r}, value {str(text)[:200]!r}"):
+                distinct.append(parse_value(text, year=None if pd.isna(year) else int(year)))
     for column in PARSED_COLUMNS:
-        out[column] = [getattr(p, column) if p is not None else None for p in parsed]
+        values = np.array([*(getattr(p, column) for p in distinct), None], dtype=object)[codes]
+        if column in ("amount", "low", "high", "unit") and given.any():
+            values[given] = frame[column].to_numpy(dtype=object)[given]
+        out[column] = values
     for column in ("amount", "low", "high", "percentile"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
-    return out, parsed
+    parsed: list[ParsedValue | None] = [*distinct, None]
+    return out, [parsed[c] for c in codes.tolist()]
+
+
+def _given_figures(frame: pd.DataFrame) -> np.ndarray:
+    """Rows with a parsed figure already (a claim table's amount, low, high, unit)."""
+    if not all(column in frame for column in ("amount", "low", "high", "unit")):
+        return np.zeros(len(frame), dtype=bool)
+    given = frame["amount"].notna() & frame["low"].notna() & frame["high"].notna()
+    return (given & frame["unit"].notna()).to_numpy(dtype=bool)
 
 
 def normalize_claims(
@@ -71,7 +92,9 @@ def normalize_claims(
     """
     findings: list[Finding] = []
     parsed: list[ParsedValue | None] | None = None
-    if "amount" not in frame:
+    # Parsed already (with years) when every row has its figure; a claim table's figures
+    # still need the years of their periods, and YAML rows beside them their parse.
+    if "year" not in frame or not _given_figures(frame).all():
         frame, parsed = parse_claim_values(frame)
     targets = resolve_relation_rows(frame)
     derived = derive_figures(frame, targets)
@@ -98,19 +121,23 @@ def normalize_claims(
     rows = np.flatnonzero(noted & valid & ~mismatch)
     # Plain columns, not one iloc per row: a carried-forward rate can note a million rows.
     where = {
-        column: normalized[column].to_numpy(dtype=object)[rows]
-        if column in normalized
-        else np.full(len(rows), None)
+        column: take(normalized, column, rows) if column in normalized else np.full(len(rows), None)
         for column in ("id", "path", "path_line", "period")
     }
+    codes_out, messages, located, levels = [], [], [], []
     for n, index in enumerate(rows):
         level = "error" if failed[index] else "warning"
-        row = {column: values[n] for column, values in where.items()}
         for finding in conversions[int(codes[index])].findings:
             # An undated money figure is not a broken file: it waits for a reviewer to date
             # it, and is left out of comparison until then.
-            undated = finding.code == "missing-year" and row["period"] == UNDATED
-            findings.append(_at_claim(finding, row, level="warning" if undated else level))
+            undated = finding.code == "missing-year" and where["period"][n] == UNDATED
+            codes_out.append(finding.code)
+            messages.append(finding.message)
+            located.append(n)
+            levels.append("warning" if undated else level)
+    picks = np.array(located, dtype=np.int64)
+    columns = (where["path"][picks], where["path_line"][picks], where["id"][picks])
+    findings.extend(findings_at_rows(codes_out, messages, columns, levels))
     normalized["valid"] = valid & ~mismatch & ~failed & has_unit
     normalized.loc[mismatch, ["normalized_low", "normalized_high", "normalized_amount"]] = np.nan
     return normalized, conversions, findings
@@ -150,10 +177,13 @@ def _unit_mismatches(
     mismatch = has_unit & pd.notna(metric_kind) & (unit_kinds != metric_kind) & ~percent_ratio
     for index in np.flatnonzero(mismatch):
         row = normalized.iloc[index]
+        # A claim table's parsed figure has no value string: name its amount instead.
+        stated = row["value"] if pd.notna(row["value"]) and row["value"] != "" else None
+        figure = f"value {stated!r}" if stated is not None else f"amount {row['amount']:g}"
         findings.append(
             Finding(
                 "unit-mismatch",
-                f"value {row['value']!r} reads as {unit_kinds[index]} ({row['unit']}) but "
+                f"{figure} reads as {unit_kinds[index]} ({row['unit']}) but "
                 f"metric '{row['metric']}' is {row['metric_kind']} ({row['target']}); fix the "
                 "value's unit or the metric",
                 row["path"],
@@ -164,25 +194,28 @@ def _unit_mismatches(
     return mismatch, has_unit
 
 
-def _at_claim(finding: Finding, row: Any, level: str = "error") -> Finding:
-    return Finding(
-        finding.code,
-        finding.message,
-        row.get("path"),
-        _int(row.get("path_line")),
-        claim=row["id"],
-        level=level,
-    )
-
-
 def _parse_findings(frame: pd.DataFrame, parsed: list[ParsedValue | None]) -> list[Finding]:
-    findings = []
-    for (_, row), value in zip(frame.iterrows(), parsed, strict=True):
-        if value is None:
-            continue
+    rows = [i for i, value in enumerate(parsed) if value is not None and value.findings]
+    if not rows:
+        return []
+    where = {
+        column: take(frame, column, np.array(rows, dtype=np.int64))
+        if column in frame
+        else np.full(len(rows), None)
+        for column in ("id", "path", "path_line")
+    }
+    codes, messages, located, levels = [], [], [], []
+    for n, row in enumerate(rows):
+        value = parsed[row]
+        assert value is not None
         for finding in value.findings:
-            findings.append(_at_claim(finding, row, level="error" if not value.ok else "warning"))
-    return findings
+            codes.append(finding.code)
+            messages.append(finding.message)
+            located.append(n)
+            levels.append("error" if not value.ok else "warning")
+    picks = np.array(located, dtype=np.int64)
+    columns = (where["path"][picks], where["path_line"][picks], where["id"][picks])
+    return findings_at_rows(codes, messages, columns, levels)
 
 
 def _int(value: Any) -> int | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from functools import cache, lru_cache
 from typing import Any
 
-from .resources import load_yaml_resource
+from .resources import load_yaml_resource, resource_text
 
 
 @cache
@@ -54,6 +56,14 @@ def read_pint_unit(text: str, *, at_end: bool) -> tuple[str, int, str | None] | 
 
     `at_end` says nothing follows the unit word, which some forms need ("2 in" is inches).
     """
+    return read_unit_words(text, at_end=at_end, table_first=True)
+
+
+def read_unit_words(
+    text: str, *, at_end: bool, table_first: bool
+) -> tuple[str, int, str | None] | None:
+    """`read_pint_unit`; `table_first` consults unit_names.csv before building pint's registry
+    (False asks pint about every word: the tests compare the two)."""
     match = _UNIT_RE.match(text)
     if not match:
         return None
@@ -69,7 +79,7 @@ def read_pint_unit(text: str, *, at_end: bool) -> tuple[str, int, str | None] | 
     message = None
     for written, power in names:
         written = written.rstrip(".'’-")
-        read = _read_one_unit(written, at_end and end >= len(text.rstrip()))
+        read = _read_one_unit(written, at_end and end >= len(text.rstrip()), table_first)
         if read is None:
             if len(names) > 1 and power == -1:  # "5 km per day" reads "km" alone
                 end = match.start("per") - len(" per ")
@@ -79,6 +89,8 @@ def read_pint_unit(text: str, *, at_end: bool) -> tuple[str, int, str | None] | 
         message = message or note
         parts.append(f"({unit}) ** {power}" if power != 1 else f"({unit})")
     expression = " * ".join(parts)
+    if table_first and len(parts) == 1 and parts[0] == f"({_unprefixed_unit(parts[0][1:-1])})":
+        return parts[0][1:-1], end, message  # "(year)": pint's own name, read without pint
     try:
         name = str(unit_registry().parse_units(expression))
     except Exception:  # pint raises several error types for odd expressions
@@ -86,7 +98,9 @@ def read_pint_unit(text: str, *, at_end: bool) -> tuple[str, int, str | None] | 
     return name, end, message
 
 
-def _read_one_unit(written: str, at_end: bool) -> tuple[str, str | None] | None:
+def _read_one_unit(
+    written: str, at_end: bool, table_first: bool = False
+) -> tuple[str, str | None] | None:
     """One unit word through pint, or None when pint does not know it (or it is a word)."""
     words, assumed = _pint_rules()
     if written.lower() in words or not written:
@@ -107,6 +121,11 @@ def _read_one_unit(written: str, at_end: bool) -> tuple[str, str | None] | None:
     expression = re.sub(r"(?<=[a-z])(-?\d)$", r"**\1", expression)
     expression = expression.replace("^", "**").replace("²", "**2").replace("³", "**3")
     expression = expression.replace("·", "*")
+    if table_first and not (pint_may_read(expression) or _may_be_glued(written)):
+        return None
+    unprefixed = _unprefixed_unit(expression) if table_first else None
+    if unprefixed:
+        return unprefixed, note
     registry = unit_registry()
     try:
         unit = registry.parse_units(expression)
@@ -131,6 +150,81 @@ def _read_glued_symbols(written: str) -> tuple[str, str | None] | None:
         if symbols == [written[:cut], written[cut:]]:
             return str(first * second), None
     return None
+
+
+@cache
+def _unit_names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], tuple[str, ...]]:
+    """pint's written forms -> (name, symbol), for units and prefixes, and its plural suffixes."""
+    tables: dict[str, dict[str, tuple[str, str]]] = {"unit": {}, "prefix": {}, "suffix": {}}
+    for row in csv.DictReader(io.StringIO(resource_text("unit_names.csv"))):
+        tables[row["kind"]][row["written"]] = (row["name"], row["symbol"])
+    return tables["unit"], tables["prefix"], tuple(tables["suffix"])
+
+
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@lru_cache(maxsize=4096)
+def _readings(name: str) -> frozenset[tuple[str, str, str]]:
+    """Every (prefix, unit, their symbol) `name` splits into, pint's `parse_unit_name` walk."""
+    units, prefixes, suffixes = _unit_names()
+    out = set()
+    for prefix, (prefix_name, prefix_symbol) in prefixes.items():
+        for suffix in suffixes:
+            middle = name[len(prefix) : len(name) - len(suffix)]
+            if suffix and len(middle) == 1:  # pint's rule: "Js" is not plural joules
+                continue
+            if name.startswith(prefix) and name.endswith(suffix) and middle in units:
+                unit_name, unit_symbol = units[middle]
+                out.add((prefix_name, unit_name, prefix_symbol + unit_symbol))
+    # pint's `_dedup_candidates`: ("kilo", "gram") stands for ("", "kilogram")
+    prefixed = {p + u for p, u, _ in out if p}
+    return frozenset(r for r in out if r[0] or r[1] not in prefixed)
+
+
+def pint_may_read(expression: str) -> bool:
+    """False when pint cannot read `expression` (or reads it only as an implausible prefixed
+    unit, "units" as micro-nits), decided from unit_names.csv without building pint's registry.
+
+    Anything but ASCII names is left to pint.
+    """
+    if not expression.isascii():
+        return True
+    names = _NAME_RE.findall(expression)
+    if len(names) == 1 and names[0] == expression:
+        return any(_may_be_plausible(reading, expression) for reading in _readings(expression))
+    return all(_readings(name) for name in names)
+
+
+def _may_be_plausible(reading: tuple[str, str, str], written: str) -> bool:
+    """What `_plausible` could say of a reading: True unless it is surely False."""
+    prefix, unit, _ = reading
+    others = _readings(prefix + unit)
+    if not others or any(not p for p, _, _ in others):
+        return True
+    return any(s in written or written.lower().startswith(p) for p, _, s in others)
+
+
+def _may_be_glued(written: str) -> bool:
+    """`_read_glued_symbols` could read it: two short symbols the table knows."""
+    if not (2 <= len(written) <= 3 and written.isalpha() and not written.islower()):
+        return False
+    return any(
+        _readings(written[:cut]) and _readings(written[cut:]) for cut in range(1, len(written))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _unprefixed_unit(written: str) -> str | None:
+    """pint's name for a word it reads one way only, as a unit without a prefix ("years")."""
+    if not _NAME_RE.fullmatch(written):
+        return None
+    readings = _readings(written)
+    if len(readings) != 1 or next(iter(readings))[0]:
+        return None
+    name = next(iter(readings))[1]
+    # pint's `_plausible` then asks how the name itself splits ("kps" is kilo-meter_per_second)
+    return name if any(not p for p, _, _ in _readings(name)) else None
 
 
 def _plausible(name: str, written: str) -> bool:

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reconcile.claims.files import PathsArgument, as_paths
 from reconcile.compare.reconciliation import Reconciliation, reconcile_claims
@@ -29,11 +30,14 @@ def reconcile_inputs(
     rates_files: PathsArgument = (),
     *,
     progress: Callable[[list[Path]], Iterable[Path]] = list,
+    engine: str = "pandas",
+    memory_limit: str | None = None,
 ) -> tuple[Reconciliation, list[DraftedDocument]]:
     """Reconcile claim files and articles together; returns the drafted articles too."""
     inputs = split_inputs(as_paths(paths))
+    options: dict[str, Any] = {"engine": engine, "memory_limit": memory_limit}
     if not inputs.documents:
-        return reconcile_claims(inputs.claims, rates_files), []
+        return reconcile_claims(inputs.claims, rates_files, **options), []
     drafted = draft_documents(inputs.documents, catalogue_for(inputs.claims), progress=progress)
     with tempfile.TemporaryDirectory(prefix="reconcile-drafts-") as folder:
         by_file: dict[str, DraftedDocument] = {}
@@ -41,7 +45,7 @@ def reconcile_inputs(
             path = Path(folder) / item.file_name
             path.write_text(item.text, encoding="utf-8")
             by_file[str(path)] = item
-        reconciliation = reconcile_claims([*inputs.claims, Path(folder)], rates_files)
+        reconciliation = reconcile_claims([*inputs.claims, Path(folder)], rates_files, **options)
     _point_at_articles(reconciliation, by_file)
     return reconciliation, drafted
 
