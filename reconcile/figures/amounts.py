@@ -129,6 +129,8 @@ def read_figure(
         if unit is None or not _combine(first, None, widen, result):
             return False
         result.unit = unit
+        if first.tail.scale:
+            _report_year_like(text, result)
         return True
     second = None
     # Cheap look at what follows, to skip the connector patterns for a counted noun.
@@ -153,6 +155,8 @@ def read_figure(
             read = _read_part(text, connector.end(), result)
             if read is not None:
                 second, position = read
+                if connector.group(0).strip() == ",":
+                    result.findings.append(_COMMA_RANGE)
     or_equal = _OR_EQUAL_RE.match(text, position) if first.qualifier and connects else None
     if or_equal:
         position = or_equal.end()
@@ -163,6 +167,7 @@ def read_figure(
         return False
     result.unit = unit
     _report_rest(text[position:].strip(), result)
+    _report_year_like(text[:position], result)
     return True
 
 
@@ -353,6 +358,30 @@ _NOT_A_NOUN_RE = re.compile(
     r"the|a|an|in|at|by|\d)\b)",
     re.IGNORECASE,
 )
+
+
+# "60, 54 million": a range, a list, or a decimal comma with a stray space; never read silently.
+_COMMA_RANGE = Finding(
+    "ambiguous-number",
+    "two numbers joined by a comma are read as a range; if the comma is a decimal comma "
+    "('60,54'), write it without the space, and write a range with 'to'",
+)
+# "2020 billion liras": a scaled amount whose number is a plausible year (machine translation
+# swaps them: "which was 2020 billion liras in 93,91").
+_YEAR_AMOUNT_RE = re.compile(
+    r"(?<![\d.,])(?:19|20)\d\d\s+(?:trillion|billion|million|thousand|bn|mln|mn|tn)\b", re.I
+)
+
+
+def _report_year_like(text: str, result: ParsedValue) -> None:
+    if _YEAR_AMOUNT_RE.search(text):
+        result.findings.append(
+            Finding(
+                "ambiguous-number",
+                "the number before the scale word looks like a year; check that the text gives "
+                "an amount here and not a year (a translation may have swapped them)",
+            )
+        )
 
 
 def _report_rest(rest: str, result: ParsedValue) -> None:

@@ -62,9 +62,13 @@ def _patterns() -> _Patterns:
     )
 
 
-_PERCENT_STARTS = frozenset("%pP")
+_PERCENT_STARTS = frozenset("%pPпП")
+# English, and the percent words of other languages news is read in (Polish "proc.", German
+# "Prozent", Russian "процента", French "pour cent", Spanish "por ciento").
 PERCENT_RE = re.compile(
-    r"\s*(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE
+    r"\s*(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
+    r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b)",
+    re.IGNORECASE,
 )
 
 

@@ -1,0 +1,30 @@
+"""Figure forms of the corpus that must be read right or flagged, never misread silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.figures.grammar import parse_value
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("2,1 proc.", 2.1), ("5 procent", 5.0), ("30 процентов", 30.0), ("4 Prozent", 4.0),
+     ("12 pour cent", 12.0), ("7 por ciento", 7.0)],
+)  # fmt: skip
+def test_percent_words_of_other_languages(text: str, amount: float) -> None:
+    parsed = parse_value(text)
+    assert (parsed.ok, parsed.unit, parsed.amount) == (True, "percent", amount)
+
+
+@pytest.mark.parametrize(
+    "text", ["2020 billion liras", "1999 million dollars", "60, 54 million lira"]
+)
+def test_a_year_read_as_an_amount_or_a_comma_range_is_flagged(text: str) -> None:
+    parsed = parse_value(text)
+    assert "ambiguous-number" in {f.code for f in parsed.findings}
+
+
+@pytest.mark.parametrize("text", ["$2.5 billion", "2.46 billion manat", "3,500 tanks", "2020"])
+def test_ordinary_figures_get_no_such_flag(text: str) -> None:
+    assert "ambiguous-number" not in {f.code for f in parse_value(text).findings}
