@@ -28,3 +28,13 @@ def test_a_year_read_as_an_amount_or_a_comma_range_is_flagged(text: str) -> None
 @pytest.mark.parametrize("text", ["$2.5 billion", "2.46 billion manat", "3,500 tanks", "2020"])
 def test_ordinary_figures_get_no_such_flag(text: str) -> None:
     assert "ambiguous-number" not in {f.code for f in parse_value(text).findings}
+
+
+def test_a_unit_raised_to_a_huge_power_is_not_computed() -> None:
+    """pint would compute s**99999999999999 (found by make fuzz: the campaign stalled)."""
+    import time
+
+    started = time.perf_counter()
+    parsed = parse_value("1 s**99999999999999")
+    assert time.perf_counter() - started < 1.0
+    assert parsed.unit == "count" and parsed.findings  # the power is left unread, and said so

@@ -98,6 +98,10 @@ def read_unit_words(
     return name, end, message
 
 
+# An exponent of more than two digits, or a power of a power: never a unit as written.
+_HUGE_POWER_RE = re.compile(r"\*\*\s*[-+(]*\s*\d{3,}|\*\*[^*]*\*\*")
+
+
 def _read_one_unit(
     written: str, at_end: bool, table_first: bool = False
 ) -> tuple[str, str | None] | None:
@@ -121,6 +125,8 @@ def _read_one_unit(
     expression = re.sub(r"(?<=[a-z])(-?\d)$", r"**\1", expression)
     expression = expression.replace("^", "**").replace("²", "**2").replace("³", "**3")
     expression = expression.replace("·", "*")
+    if _HUGE_POWER_RE.search(expression):
+        return None  # "m**99999999": no unit is written so, and pint would compute the power
     if table_first and not (pint_may_read(expression) or _may_be_glued(written)):
         return None
     unprefixed = _unprefixed_unit(expression) if table_first else None
