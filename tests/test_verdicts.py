@@ -211,3 +211,13 @@ def test_a_budget_restated_before_its_year_may_use_a_forecast_rate(
     (tmp_path / "law.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (relation,) = build_report(reconcile_claims(tmp_path))["relations"]
     assert relation["verdict"] == verdict
+
+
+def test_a_within_rounding_group_shows_its_stated_gap_in_every_format(tmp_path: Path) -> None:
+    from reconcile.report.writer import render_report
+
+    report = _claims(
+        tmp_path, ("one", "Daily", "$2 billion", {}), ("two", "MoF", "$2.4 billion", {})
+    )
+    for fmt in ("markdown", "html"):
+        assert "agree within rounding (stated figures 20% apart)" in render_report(report, fmt)

@@ -10,7 +10,7 @@ from reconcile.core.json_text import dump_json
 
 from .hygiene import csv_cell, markdown_cell
 from .reference_notes import reference_markdown
-from .sections import group_title, split_sections, verdict_words
+from .sections import group_title, group_verdict_words, split_sections
 from .text import (
     claim_place,
     claim_source,
@@ -86,7 +86,7 @@ def _markdown_conflict(group: dict[str, Any]) -> list[str]:
     """One conflicting group: its claims, agreeing clusters and each conflicting pair."""
     lines: list[str] = []
     claims = {c["id"]: c for c in group["claims"]}
-    lines += [f"### {_md(group_title(group))} · {verdict_words(group['verdict'])}", ""]
+    lines += [f"### {_md(group_title(group))} · {group_verdict_words(group)}", ""]
     if group.get("metric_label"):
         lines += [f"_{group['metric_label']}_", ""]
     lines += [

@@ -13,7 +13,15 @@ from .explain_text import render_explanation
 from .html_assets import SCRIPT, STYLE
 from .html_chart import group_chart, series_chart
 from .hygiene import html_text
-from .sections import EXPLAINED, Section, group_anchor, group_title, split_sections, verdict_words
+from .sections import (
+    EXPLAINED,
+    Section,
+    group_anchor,
+    group_title,
+    group_verdict_words,
+    split_sections,
+    verdict_words,
+)
 from .terminal_report import claim_notes, reference_summary_line, series_rows
 from .text import (
     claim_interval,
@@ -91,7 +99,7 @@ def _group_article(group: dict[str, Any]) -> list[str]:
         f"<article {_group_attributes(group)}>",
         f"<h3><a href='#{anchor}'>{_e(group_title(group))}</a> "
         f"<span class='verdict {_verdict_class(group['verdict'])}'>"
-        f"{_e(verdict_words(group['verdict']))}</span></h3>",
+        f"{_e(group_verdict_words(group))}</span></h3>",
     ]
     if group.get("metric_label"):
         out.append(f"<p class='label'>{_e(group['metric_label'])}</p>")

@@ -73,6 +73,16 @@ def split_sections(report: dict[str, Any], show_all: bool = True) -> tuple[list[
     return [s for s in sections.values() if s.groups or s.key == "conflicts"], left_out
 
 
+def group_verdict_words(group: dict[str, Any]) -> str:
+    """A group's verdict in words, with the gap between its stated figures when the agreement
+    holds only by rounding ("agree within rounding (stated figures 20% apart)")."""
+    words = verdict_words(group["verdict"])
+    gap = group.get("stated_gap")
+    if group["verdict"] in ("within-rounding", "revision") and gap is not None:
+        words += f" (stated figures {gap:.0%} apart)"
+    return words
+
+
 def verdict_words(verdict: str) -> str:
     """A group's verdict in words ("budget stages differ"); unknown verdicts as they are."""
     return VERDICT_WORDS.get(verdict, verdict)

@@ -15,7 +15,7 @@ from reconcile.compare.causes import claim_label
 
 from .hygiene import terminal_safe
 from .reference_notes import reference_notes
-from .sections import Section, group_title, split_sections, verdict_words
+from .sections import Section, group_title, group_verdict_words, split_sections
 from .terminal import make_console
 from .text import (
     claim_interval,
@@ -164,7 +164,7 @@ def _print_group(console: Any, group: dict[str, Any], fancy: bool, width: int) -
     from rich.text import Text
 
     heading = Text(group_title(group) + " · ")
-    heading.append(verdict_words(group["verdict"]), style=_style(group["verdict"]))
+    heading.append(group_verdict_words(group), style=_style(group["verdict"]))
     label = f" ({group['metric_label']})" if group.get("metric_label") else ""
     heading.append(label, style="dim")
     console.print()
