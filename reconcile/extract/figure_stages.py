@@ -103,7 +103,7 @@ def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -
 
 def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     """The entity of a figure: a country named in its sentence, else the world when the figure's
-    clause speaks of the whole world ("global military expenditure ... $1.9 trillion"), else a
+    clause speaks of the whole world ("global spending ... rose to $2 trillion"), else a
     country before it in its paragraph, else --entity, else the document's main country (or its
     web domain's)."""
     start, end = figure.sentence

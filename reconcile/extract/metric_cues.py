@@ -53,9 +53,9 @@ def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
     found = [(m.start(), m.end(), normalise_name(m.group(0))) for m in regex.finditer(lowered)]
 
-    # "capital allocation for defence": a cue opening with a preposition right after another
+    # "capital budget for the army": a cue opening with a preposition right after another
     # cue is that cue's complement (what it is for), not a measure of its own;
-    # "for defence pensions": one right before another cue is that cue's modifier.
+    # "for army pensions": one right before another cue is that cue's modifier.
     def beside(i: int, j: int) -> bool:
         return 0 <= j < len(found) and 0 <= found[max(i, j)][0] - found[min(i, j)][1] <= 1
 
@@ -99,7 +99,7 @@ def pick_metric(
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     for cue_start, cue_end, cue in _cues_in(regex, sentence):
         if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
-            continue  # "3.62 lakh crore, excluding pensions": what the figure leaves out
+            continue  # "X, excluding pensions": what the figure leaves out
         if cue_start >= end:
             if any(end <= a and b <= cue_start for a, b in figures):
                 continue

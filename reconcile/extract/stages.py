@@ -105,7 +105,7 @@ def _nearest(
         elif word_start >= end:
             distance, between = word_start - end, (end, word_start)
         else:
-            distance, between = 0, (start, start)  # inside the figure ("an additional 40 billion")
+            distance, between = 0, (start, start)  # inside the figure ("an additional 5 billion")
         if any(between[0] <= a and b <= between[1] for a, b in figures if (a, b) != (start, end)):
             continue
         if best is None or distance < best[0]:
@@ -121,7 +121,7 @@ _SCOPE_RE = re.compile(
 
 
 # Words that make the figure after them a change, not a level: "rose by $2 billion", "an
-# additional 40 billion", "cut by 75 million".
+# additional 5 billion", "cut by 12 million".
 _INCREMENT_RE = re.compile(
     r"\b(?:(?:increased|increase|rose|risen|grew|grown|surged|jumped|climbed|raised|boosted|"
     r"cut|reduced|decreased|fell|fallen|dropped|slashed|lowered|trimmed)\s+(?:it\s+)?by|"
@@ -139,7 +139,7 @@ INCREMENT = "the increment only"
 
 def find_scope(sentence: str, start: int, end: int) -> str | None:
     """What a figure says it includes or leaves out, right after it ("X, excluding pensions"),
-    or `INCREMENT` for a money or quantity figure that is a change ("an additional 40 billion",
+    or `INCREMENT` for a money or quantity figure that is a change ("an additional 5 billion",
     "rose by $2 billion"): compared with a level, it measures something else."""
     found = _SCOPE_RE.match(sentence, end)
     if found:

@@ -16,6 +16,7 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import alternation
 from reconcile.reference.currencies import load_currencies, resolve_currency
 
+from .flags import COMMA_RANGE, report_year_like
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
 from .tails import Tail, read_tail, scale_factor
@@ -130,7 +131,7 @@ def read_figure(
             return False
         result.unit = unit
         if first.tail.scale:
-            _report_year_like(text, result)
+            report_year_like(text, result)
         return True
     second = None
     # Cheap look at what follows, to skip the connector patterns for a counted noun.
@@ -156,7 +157,7 @@ def read_figure(
             if read is not None:
                 second, position = read
                 if connector.group(0).strip() == ",":
-                    result.findings.append(_COMMA_RANGE)
+                    result.findings.append(COMMA_RANGE)
     or_equal = _OR_EQUAL_RE.match(text, position) if first.qualifier and connects else None
     if or_equal:
         position = or_equal.end()
@@ -167,7 +168,7 @@ def read_figure(
         return False
     result.unit = unit
     _report_rest(text[position:].strip(), result)
-    _report_year_like(text[:position], result)
+    report_year_like(text[:position], result)
     return True
 
 
@@ -358,30 +359,6 @@ _NOT_A_NOUN_RE = re.compile(
     r"the|a|an|in|at|by|\d)\b)",
     re.IGNORECASE,
 )
-
-
-# "60, 54 million": a range, a list, or a decimal comma with a stray space; never read silently.
-_COMMA_RANGE = Finding(
-    "ambiguous-number",
-    "two numbers joined by a comma are read as a range; if the comma is a decimal comma "
-    "('60,54'), write it without the space, and write a range with 'to'",
-)
-# "2020 billion liras": a scaled amount whose number is a plausible year (machine translation
-# swaps them: "which was 2020 billion liras in 93,91").
-_YEAR_AMOUNT_RE = re.compile(
-    r"(?<![\d.,])(?:19|20)\d\d\s+(?:trillion|billion|million|thousand|bn|mln|mn|tn)\b", re.I
-)
-
-
-def _report_year_like(text: str, result: ParsedValue) -> None:
-    if _YEAR_AMOUNT_RE.search(text):
-        result.findings.append(
-            Finding(
-                "ambiguous-number",
-                "the number before the scale word looks like a year; check that the text gives "
-                "an amount here and not a year (a translation may have swapped them)",
-            )
-        )
 
 
 def _report_rest(rest: str, result: ParsedValue) -> None:
