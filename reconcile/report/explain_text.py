@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from .sections import group_title
-
-
-def _wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent + "  " if hang is None else hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [indent]
+from .text import wrap
 
 
 def figure_lines(figure: dict[str, Any], width: int, indent: str = "") -> list[str]:
@@ -24,7 +13,7 @@ def figure_lines(figure: dict[str, Any], width: int, indent: str = "") -> list[s
     lines: list[str] = []
 
     def add(text: str, deeper: str = "") -> None:
-        lines.extend(_wrap(text, width, indent + deeper))
+        lines.extend(wrap(text, width, indent + deeper))
 
     add(f"{figure['label']}: {figure['reading']['value']}")
     if figure.get("source_name") and figure["source_name"] != figure["source"]:
@@ -64,9 +53,9 @@ def figure_lines(figure: dict[str, Any], width: int, indent: str = "") -> list[s
 
 def _group_lines(group: dict[str, Any], width: int) -> list[str]:
     label = f" ({group['metric_label']})" if group.get("metric_label") else ""
-    lines = _wrap(f"group: {group_title(group)}{label}: {group['verdict_text']}", width)
+    lines = wrap(f"group: {group_title(group)}{label}: {group['verdict_text']}", width)
     for number, cluster in enumerate(group["clusters"], 1):
-        lines += _wrap(f"agreeing cluster {number}: {', '.join(cluster['sources'])}", width, "  ")
+        lines += wrap(f"agreeing cluster {number}: {', '.join(cluster['sources'])}", width, "  ")
     return lines
 
 
@@ -74,15 +63,15 @@ def render_explanation(explanation: dict[str, Any], width: int = 80) -> str:
     """The explanation as text lines for a terminal or a pipe."""
     lines: list[str] = []
     if explanation["kind"] == "relation":
-        lines += _wrap(f"{explanation['check']} check {explanation['fingerprint']}", width)
-        lines += _wrap(f"group: {group_title(explanation)}", width)
-        lines += _wrap(f"{explanation['verdict']}: {explanation['text']}", width)
+        lines += wrap(f"{explanation['check']} check {explanation['fingerprint']}", width)
+        lines += wrap(f"group: {group_title(explanation)}", width)
+        lines += wrap(f"{explanation['verdict']}: {explanation['text']}", width)
         if explanation.get("cause_text"):
-            lines += _wrap(f"likely cause: {explanation['cause_text']}", width)
+            lines += wrap(f"likely cause: {explanation['cause_text']}", width)
     elif explanation["kind"] == "claim":
         lines += figure_lines(explanation["figure"], width)
         if explanation.get("repeat_of"):
-            lines += _wrap("repeats an earlier figure of the same source and document", width)
+            lines += wrap("repeats an earlier figure of the same source and document", width)
         lines += _group_lines(explanation["group"], width)
         if explanation["compared_with"]:
             lines.append("compared with:")
@@ -91,22 +80,22 @@ def render_explanation(explanation: dict[str, Any], width: int = 80) -> str:
             text += f", {other['why']}"
             if other.get("fingerprint"):
                 text += f" [fingerprint {other['fingerprint']}]"
-            lines += _wrap(text, width, "  - ", "    ")
+            lines += wrap(text, width, "  - ", "    ")
         for related in explanation["related"]:
-            lines += _wrap(
+            lines += wrap(
                 f"related metric {related['metric']}: overlaps {len(related['matches'])} of its "
                 "figures",
                 width,
             )
-        lines += _wrap(f"verdict: {explanation['why']}", width)
+        lines += wrap(f"verdict: {explanation['why']}", width)
     else:
-        lines += _wrap(f"conflict {explanation['fingerprint']} ({explanation['pair_kind']})", width)
+        lines += wrap(f"conflict {explanation['fingerprint']} ({explanation['pair_kind']})", width)
         lines += _group_lines(explanation["group"], width)
         for name, side in zip(("lower", "higher"), explanation["sides"], strict=False):
             lines.append(f"{name} figure:")
             lines += figure_lines(side, width, "  ")
         for line in explanation["evidence"]:
-            lines += _wrap(line, width)
+            lines += wrap(line, width)
         if explanation["cause_text"]:
-            lines += _wrap(f"likely cause: {explanation['cause_text']}", width)
+            lines += wrap(f"likely cause: {explanation['cause_text']}", width)
     return "\n".join(lines) + "\n"

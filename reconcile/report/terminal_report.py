@@ -8,7 +8,6 @@ layout that cannot fit falls back to one figure per paragraph.
 from __future__ import annotations
 
 import sys
-import textwrap
 from typing import Any
 
 from reconcile.compare.causes import claim_label
@@ -24,6 +23,7 @@ from .text import (
     describe_pair,
     format_interval,
     summary_line,
+    wrap,
 )
 
 VERDICT_STYLE = {
@@ -80,21 +80,6 @@ def reference_summary_line(reference: dict[str, Any]) -> str:
         f"{reference['contradicts']} contradict; {reference['related']} related-metric, "
         f"{reference['context']} previous-period notes"
     )
-
-
-def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
-    """Whole-word wrapping: a word longer than the line stays whole on its own line.
-
-    `hang` indents the lines after the first (default: `indent` and two spaces).
-    """
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent + "  " if hang is None else hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [indent]
 
 
 def _print_plain(console: Any, lines: list[str]) -> None:

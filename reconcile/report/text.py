@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from reconcile.figures.numbers import format_amount
@@ -114,3 +115,18 @@ def claim_place(claim: dict[str, Any]) -> str:
     place = claim.get("document") or claim.get("file") or ""
     line = claim.get("line") if claim.get("document") else claim.get("file_line")
     return f"{place}:{line}" if place and line else str(place)
+
+
+def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
+    """Whole-word wrapping: a word longer than the line stays whole on its own line.
+
+    `hang` indents the lines after the first (default: `indent` and two spaces).
+    """
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent + "  " if hang is None else hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent]
