@@ -148,3 +148,15 @@ def test_currency_cause_when_a_figure_is_in_the_wrong_currency(tmp_path: Path) -
         "the ratio between Gazette (d.txt) and Herald (d.txt) is near the AZN exchange rate: a "
         "figure in one currency labelled as another, or not converted"
     )
+
+
+def test_the_json_report_puts_the_contradictions_first(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["report", "claims", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    keys = list(report)
+    assert keys.index("conflicts") == keys.index("summary") + 1 < keys.index("groups")
+    assert {(c["entity"], c["metric"], c["period"]) for c in report["conflicts"]} == {
+        ("AZE", "military_expenditure", "2009"),
+        ("AZE", "active_personnel", "2020"),
+    }
+    assert len(report["conflicts"]) == report["summary"]["conflict_pairs"]

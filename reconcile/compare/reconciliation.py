@@ -250,11 +250,23 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
         "version": REPORT_VERSION,
         "generator": f"reconcile {__version__}",
         "summary": summary,
+        "conflicts": _contradictions(groups),
         "groups": groups,
         "series": series,
         "relations": relations,
         "findings": [f.to_dict() for f in reconciliation.findings],
     }
+
+
+def _contradictions(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every contradicting pair with its group's keys: the first thing a reader of the JSON
+    report (or a tool) meets after the summary."""
+    return [
+        {"entity": g["entity"], "metric": g["metric"], "period": g["period"], **pair}
+        for g in groups
+        for pair in g["conflicts"]
+        if pair["kind"] == "contradiction"
+    ]
 
 
 def _summary(reconciliation: Reconciliation) -> dict[str, Any]:
