@@ -195,3 +195,20 @@ def test_a_rising_death_toll_across_reports_is_a_revision(
     assert any(g["metric"] == "unreviewed_count_magnitude" for g in report["groups"])
     assert group["verdict"] == "revision"
     assert {c["kind"] for c in group["conflicts"]} == {"revision"}
+
+
+def test_a_report_on_claims_alone_imports_no_extraction() -> None:
+    """The drafting machinery is loaded only when an article is among the inputs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, io, contextlib\n"
+        "from reconcile.cli.main import run\n"
+        "quiet = io.StringIO()\n"
+        "with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):\n"
+        "    run(['report', 'claims'])\n"
+        "print('reconcile.extract.drafts' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -54,7 +54,7 @@ def run_scale_report(args: argparse.Namespace) -> int | None:
     and the engine is duckdb; None when the ordinary report applies."""
     from reconcile.claims.files import claim_files
     from reconcile.compare.scale_tables import parsed_table_rows
-    from reconcile.extract.folders import split_inputs
+    from reconcile.extract.inputs import split_inputs
 
     chosen_engine(args, 0)  # a bad --memory-limit is a usage error whatever the input
     inputs = split_inputs(args.paths)

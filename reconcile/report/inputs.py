@@ -13,16 +13,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconcile.claims.files import PathsArgument, as_paths
 from reconcile.compare.reconciliation import Reconciliation, reconcile_claims
-from reconcile.extract.folders import (
-    DraftedDocument,
-    catalogue_for,
-    draft_documents,
-    split_inputs,
-)
+from reconcile.extract.inputs import split_inputs
+
+if TYPE_CHECKING:
+    from reconcile.extract.folders import DraftedDocument
 
 
 def reconcile_inputs(
@@ -38,6 +36,8 @@ def reconcile_inputs(
     options: dict[str, Any] = {"engine": engine, "memory_limit": memory_limit}
     if not inputs.documents:
         return reconcile_claims(inputs.claims, rates_files, **options), []
+    from reconcile.extract.folders import catalogue_for, draft_documents
+
     drafted = draft_documents(inputs.documents, catalogue_for(inputs.claims), progress=progress)
     with tempfile.TemporaryDirectory(prefix="reconcile-drafts-") as folder:
         by_file: dict[str, DraftedDocument] = {}
