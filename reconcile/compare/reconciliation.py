@@ -80,10 +80,10 @@ def reconcile_frame(
         running,
         {s.id: s.kind for s in (sources or {}).values()},
     )
+    comparison.groups["stated_gap"] = group_stated_gaps(comparison.claims, len(comparison.groups))
     comparison.groups["verdict"] = group_verdicts(
         comparison.groups, comparison.claims, comparison.conflicts, running
     )
-    comparison.groups["stated_gap"] = group_stated_gaps(comparison.claims, len(comparison.groups))
     return comparison, conversions, findings
 
 

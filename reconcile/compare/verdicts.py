@@ -169,8 +169,8 @@ def _stated_gap(pairs: pd.DataFrame) -> np.ndarray:
 def group_verdicts(
     groups: pd.DataFrame, claims: pd.DataFrame, pairs: pd.DataFrame, running_metrics: set[str]
 ) -> pd.Series:
-    """Each group's verdict from its pairs' kinds, and within-rounding for coarse agreement
-    (a revision, for a running tally: "at least 40" and a later 52 are an update)."""
+    """Each group's verdict from its pairs' kinds (groups carry `stated_gap`), and
+    within-rounding for coarse agreement (a revision, for a running tally: "at least 40" and a later 52 are an update)."""
     verdict = groups["verdict"].to_numpy(dtype=object).copy()
     in_conflict = verdict == "conflict"
     verdict[in_conflict] = "consistent"  # until a pair says otherwise
@@ -181,7 +181,7 @@ def group_verdicts(
         for code, kind in enumerate(KINDS):
             verdict[worst == code] = GROUP_VERDICT_OF_KIND[kind]
     running = groups["metric"].isin(list(running_metrics)).to_numpy()
-    moved = group_stated_gaps(claims, len(groups)) > ROUNDING_SPAN
+    moved = groups["stated_gap"].to_numpy(dtype=float) > ROUNDING_SPAN  # group_stated_gaps
     verdict[
         (verdict == "consistent") & running & moved & _several_documents(claims, len(groups))
     ] = "revision"

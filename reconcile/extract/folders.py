@@ -139,7 +139,7 @@ def date_undated(drafts_by_document: list[list[Draft]]) -> None:
 
 
 def _unique_file_names(drafted: list[DraftedDocument]) -> None:
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for item in drafted:
         name = item.file_name
         if name in seen:
@@ -148,7 +148,7 @@ def _unique_file_names(drafted: list[DraftedDocument]) -> None:
                 path=str(item.path),
                 hint="rename one of them, or extract them into different folders",
             )
-        seen[name] = 1
+        seen.add(name)
 
 
 @dataclass(slots=True)
