@@ -170,7 +170,8 @@ def group_verdicts(
     groups: pd.DataFrame, claims: pd.DataFrame, pairs: pd.DataFrame, running_metrics: set[str]
 ) -> pd.Series:
     """Each group's verdict from its pairs' kinds (groups carry `stated_gap`), and
-    within-rounding for coarse agreement (a revision, for a running tally: "at least 40" and a later 52 are an update)."""
+    within-rounding for coarse agreement (a revision, for a running tally: "at least 40" and
+    a later 52 are an update)."""
     verdict = groups["verdict"].to_numpy(dtype=object).copy()
     in_conflict = verdict == "conflict"
     verdict[in_conflict] = "consistent"  # until a pair says otherwise
