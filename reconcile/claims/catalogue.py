@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +141,21 @@ def packaged_files() -> list[Path]:
     return [data / "metrics.yaml", data / "sources.yaml"]
 
 
+def _read_packaged(catalogue: Catalogue) -> None:
+    """The packaged metrics and sources, with their cues in other languages
+    (data/metric_cues.yaml: metric -> language -> cues; it only adds cues)."""
+    for path in packaged_files():
+        _read_layer(catalogue, path, "packaged")
+    path = packaged_files()[0].with_name("metric_cues.yaml")
+    for metric_id, languages in (read_yaml(path).get("metrics") or {}).items():
+        metric = catalogue.metrics.get(str(metric_id))
+        if metric is None:
+            raise InputError(f"cues for unknown metric '{metric_id}'", path=str(path),
+                             line=line_of(languages), hint="use an id of metrics.yaml")  # fmt: skip
+        added = [str(c) for cues in languages.values() for c in cues if str(c) not in metric.cues]
+        catalogue.add_metric(replace(metric, cues=(*metric.cues, *added)), replace=True)
+
+
 def load_catalogue(directory: Path | None, *, packaged: bool = True) -> Catalogue:
     """The packaged catalogue extended by metrics.yaml and sources.yaml of a claims folder.
 
@@ -149,8 +164,7 @@ def load_catalogue(directory: Path | None, *, packaged: bool = True) -> Catalogu
     """
     catalogue = Catalogue()
     if packaged:
-        for path in packaged_files():
-            _read_layer(catalogue, path, "packaged")
+        _read_packaged(catalogue)
         catalogue.origin.append(PACKAGED)
     for name, key in (("metrics.yaml", "metrics"), ("sources.yaml", "sources")):
         if directory is None:
@@ -176,8 +190,7 @@ def read_catalogue(paths: Iterable[Path | str], *, packaged: bool = False) -> Ca
     """A catalogue from YAML files (or folders of them) holding `metrics:` and/or `sources:`."""
     catalogue = Catalogue()
     if packaged:
-        for path in packaged_files():
-            _read_layer(catalogue, path, "packaged")
+        _read_packaged(catalogue)
     for path in map(Path, paths):
         for file in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
             data = read_yaml(file) or {}

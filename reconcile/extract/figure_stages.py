@@ -175,6 +175,7 @@ def measure_figure(
             for o, unit in zip(figure.others, figure.units, strict=True)
             if unit == parsed.unit and not is_parenthetical(sentence, o)
         ),
+        others=tuple(figure.others),
     )
     if metric == UNKNOWN_METRIC:
         metric, candidates, confidence = headline_metric(scene, parsed.unit)

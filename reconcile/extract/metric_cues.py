@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
-from reconcile.core.patterns import alternation
 
 UNKNOWN_METRIC = "unknown"
 
@@ -35,23 +34,43 @@ def _figure_kind(unit: str | None, text: str = "") -> str:
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
 
 
-def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+def _cue_pattern(cue: str) -> str:
+    """A cue as a regex: spaces match any white space, and a word ending in "*" is a stem that
+    matches any ending ("оборон*": the inflected forms of a word in Slavic languages)."""
+    words = []
+    for word in cue.split(" "):
+        stem = word.endswith("*") and len(word) > 3
+        words.append(re.escape(word.rstrip("*")) + (r"\w*" if stem else ""))
+    return r"\s+".join(words)
+
+
+def _cue_regex(
+    catalogue: Catalogue,
+) -> tuple[re.Pattern[str], dict[str, list[str]], tuple[tuple[re.Pattern[str], str], ...]]:
+    """One regex for every cue, the metrics of each cue, and the stem cues with their own
+    regex (to tell which stem cue an inflected text matched)."""
     owners: dict[str, list[str]] = {}
     for metric in catalogue.metrics.values():
         for cue in metric.cues:
             owners.setdefault(normalise_name(cue), []).append(metric.id)
-    pattern = alternation(owners, flexible_space=True)
+    # Longest first, stems by their letters, so the longest cue wins where several start.
+    ordered = sorted(owners, key=lambda c: len(c.replace("*", "")), reverse=True)
+    pattern = "|".join(_cue_pattern(c) for c in ordered) or "(?!)"
     # Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)"), owners
+    regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+    stems = tuple((re.compile(_cue_pattern(c)), c) for c in ordered if "*" in c)
+    return regex, owners, stems
 
 
 @lru_cache(maxsize=32)
-def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str], ...]:
+def _cues_in(
+    regex: re.Pattern[str], sentence: str, stems: tuple[tuple[re.Pattern[str], str], ...] = ()
+) -> tuple[tuple[int, int, str], ...]:
     """The cue words of a sentence (start, end, cue), kept for its other figures."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    found = [(m.start(), m.end(), normalise_name(m.group(0))) for m in regex.finditer(lowered)]
+    found = [(m.start(), m.end(), _cue_of(m.group(0), stems)) for m in regex.finditer(lowered)]
 
     # "capital budget for the army": a cue opening with a preposition right after another
     # cue is that cue's complement (what it is for), not a measure of its own;
@@ -69,6 +88,18 @@ def _cues_in(regex: re.Pattern[str], sentence: str) -> tuple[tuple[int, int, str
 _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 
+# Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
+_UNIT_GAP_RE = re.compile(r"\s*(?:[^\W\d]+\.?\s*)?")
+
+
+def _cue_of(matched: str, stems: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """The cue a matched text is: itself, or the stem cue ("оборон*") it inflects."""
+    for stem, cue in stems:
+        if stem.fullmatch(matched):
+            return cue
+    return normalise_name(matched)
+
+
 # A cue right after these words names what a figure leaves out, not what it measures.
 _EXCLUDED_RE = re.compile(
     r"\b(?:excluding|excludes|exclusive\s+of|except(?:\s+for)?|without|net\s+of|other\s+than|"
@@ -80,16 +111,18 @@ _EXCLUDED_RE = re.compile(
 def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
     field_name: str | None = None, figures: tuple[tuple[int, int], ...] = (),
+    others: tuple[tuple[int, int], ...] = (),
 ) -> tuple[str, list[str], float]:  # fmt: skip
     """The metric whose cue words sit nearest the figure, among metrics of the figure's kind.
 
     On equal scores a project's metric wins over a packaged one (it is the more specific). A cue
     after the figure with another of the sentence's `figures` in between is that figure's ("$20.8
-    billion, ..., at $245 per capita": per capita is not 20.8's).
+    billion, ..., at $245 per capita": per capita is not 20.8's). A cue right after another figure
+    before this one is that figure's ("2.1 percent of GDP, or $50 billion": GDP is not 50's).
     """
     kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
-    regex, owners = catalogue.prepared("cues", _cue_regex)
+    regex, owners, stems = catalogue.prepared("cues", _cue_regex)
     scores: dict[str, float] = {}
     if field_name:
         for metric_id in owners.get(normalise_name(field_name.replace("_", " ")), []) + owners.get(
@@ -97,7 +130,7 @@ def pick_metric(
         ):
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
-    for cue_start, cue_end, cue in _cues_in(regex, sentence):
+    for cue_start, cue_end, cue in _cues_in(regex, sentence, stems):
         if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
             continue  # "X, excluding pensions": what the figure leaves out
         if cue_start >= end:
@@ -105,6 +138,9 @@ def pick_metric(
                 continue
             distance = cue_start - end
         elif cue_end <= start:
+            if any(b <= cue_start <= b + 8 and _UNIT_GAP_RE.fullmatch(sentence, b, cue_start)
+                   for _, b in others if b <= start):  # fmt: skip
+                continue  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
             distance = (start - cue_end) * 3  # the counted noun usually follows the number
         else:
             distance = 0  # the cue shares words with the figure ("23 percent increase")

@@ -164,8 +164,23 @@ def _year_of(period: str | None) -> int | None:
     return int(period[:4]) if period and period[:4].isdigit() else None
 
 
+# A year a text looks ahead to ("by 2030", "until 2025", Russian and Ukrainian "до", Polish "do",
+# German "bis", French "d'ici" / "jusqu'en", Spanish "hasta" / "para") is a target, not a year the
+# text was written in or about.
+_TARGET_YEAR_RE = re.compile(
+    r"(?:\b(?:by|until|till|through|do|bis|hasta|para|jusqu'en|d'ici)|(?<!\w)до)\s+(?:the\s+)?"
+    r"(?:(?:end|year)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _infer_year(text: str) -> int | None:
-    years = [int(y) for y in re.findall(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)]
+    """The latest year an undated text names, leaving out the targets it looks ahead to."""
+    years = [
+        int(m.group(1))
+        for m in re.finditer(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)
+        if not _TARGET_YEAR_RE.search(text, max(0, m.start() - 20), m.start())
+    ]
     return max(years) if years else None
 
 

@@ -6,13 +6,22 @@ import re
 
 # The stop is matched, not looked behind for: a pattern that starts with a character class is
 # scanned several times faster. The sentence ends after the stop.
-_BOUNDARY_RE = re.compile(r"(?P<stop>[.!?])[\"”’')\]]*\s+(?=[\"“'(]?[A-Z0-9])|\n+")
+# The next sentence opens with a capital or a digit in any script ("В", "Ł"): checked in Python,
+# as re has no class for the capitals of every script.
+_BOUNDARY_RE = re.compile(r"(?P<stop>[.!?])[\"”’')\]]*\s+(?=[\"“'(«„]?[^\W_])|\n+")
 _ABBREVIATIONS = {
     "dr", "gen", "lt", "col", "mr", "mrs", "ms", "st", "no", "p", "pp", "vol", "approx", "e.g",
     "i.e", "u.s", "jr", "sr", "maj", "capt", "sgt", "inc", "ltd", "co", "eff", "c", "ca", "vs",
     "etc", "fig", "nos", "u.k", "mt", "ft", "sen", "rep", "gov", "prof", "adm", "cmdr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # in other languages: Polish "około", "na przykład", "tak zwany", "numer", "tysiąc",
+    # "procent"; Russian "тысяча", "годы", "то есть", "и так далее"; German "zum Beispiel",
+    # "beziehungsweise", "und so weiter", "vergleiche"; French "environ"
+    "ok", "np", "tzw", "nr", "tys", "proc", "тыс", "гг", "т.е", "т.д", "т.к", "z.b", "bzw",
+    "usw", "vgl", "env",
 }  # fmt: skip
+# "2.1 pct. GDP": an abbreviated unit after a number, then an acronym, is one sentence.
+_UNIT_BEFORE_ACRONYM_RE = re.compile(r"\d\s*[^\W\d]{1,5}$")
 
 
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.$")
@@ -25,8 +34,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY_RE.finditer(text):
         cut = match.start() + 1 if match.group("stop") else match.start()
         if text[cut] != "\n":
+            opening = text[match.end() + (not text[match.end()].isalnum())]
+            if not (opening.isupper() or opening.isdigit()):
+                continue
             word = _LAST_WORD_RE.search(text, max(start, cut - 12), cut)
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and (
+                word.group(1).lower() in _ABBREVIATIONS
+                or (len(word.group(1)) == 1 and not word.group(1).isdigit())
+            ):
+                continue
+            if match.group("stop") == "." and _after_number_before_acronym(text, cut, match.end()):
                 continue
         if text[start:cut].strip():
             spans.append(_trim(text, start, cut))
@@ -34,6 +51,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _after_number_before_acronym(text: str, cut: int, after: int) -> bool:
+    """ "3 pct. GDP", "2,1 proc. PKB": a unit abbreviated after a number, and an acronym next."""
+    if not _UNIT_BEFORE_ACRONYM_RE.search(text, max(0, cut - 8), cut - 1):
+        return False
+    word = re.match(r"[^\W\d_]+", text[after : after + 12])
+    return word is not None and len(word.group(0)) >= 2 and word.group(0).isupper()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,127 @@
+"""Drafts of texts in other languages: cue words by stem, sentences, target years (issue 10).
+
+Every sentence here is written for the test; none comes from the seeds or the corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.claims.catalogue import load_catalogue
+from reconcile.extract.drafts import Draft, draft_claims
+from reconcile.extract.metric_cues import pick_metric
+from reconcile.extract.readers import read_document
+from reconcile.extract.scene import _infer_year
+from reconcile.extract.sentences import split_sentences
+
+PACKAGED = load_catalogue(None)
+
+
+def _drafts(tmp_path: Path, body: str, published: str = "2022-03-01") -> dict[str, Draft]:
+    path = tmp_path / "article.txt"
+    header = f"url: https://news.example/a\npublished: {published}\noutlet: Example\n\n"
+    path.write_text(header + body + "\n", encoding="utf-8")
+    return {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+
+
+def _metric(sentence: str, figure: str, unit: str | None) -> str:
+    start = sentence.index(figure)
+    return pick_metric(sentence, start, start + len(figure), unit, PACKAGED)[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "metric"),
+    [
+        ("Правительство направит на оборону страны 12 млрд.", "12 млрд", "RUB", "defence_budget"),
+        ("Оборонный бюджет вырос до 9 млрд.", "9 млрд", "UAH", "defence_budget"),
+        ("Wydatki na obronność wyniosą 40 mld zł.", "40 mld zł", "PLN", "defence_budget"),
+        (
+            "Der Verteidigungshaushalt steigt auf 50 Mrd. Euro.",
+            "50 Mrd. Euro",
+            "EUR",
+            "defence_budget",
+        ),
+        (
+            "Le budget de la défense atteindra 44 milliards.",
+            "44 milliards",
+            "EUR",
+            "defence_budget",
+        ),
+        ("В результате взрыва погибли 12 человек.", "12", "count", "people_killed"),
+        ("Ponad 30 osób zostało rannych.", "30", "count", "people_injured"),
+        ("Die Stadt hat 80.000 Einwohner.", "80.000", "count", "population"),
+    ],
+)
+def test_cues_in_other_languages_match_their_inflected_forms(
+    sentence: str, figure: str, unit: str | None, metric: str
+) -> None:
+    assert _metric(sentence, figure, unit) == metric
+
+
+def test_a_stem_cue_needs_a_word_boundary_and_three_letters() -> None:
+    # "оборон*" must not match inside another word, and "ar*" would be too short to be a stem.
+    assert _metric("Это непротивоборонный случай: 12 млрд.", "12 млрд", "RUB") != "defence_budget"
+
+
+def test_a_cue_right_after_another_figure_is_that_figures() -> None:
+    # "GDP" completes "2 percent", so it says nothing about the money figure after it.
+    sentence = "The plan gives the army 2 percent of GDP, or $30 billion, next year."
+    start = sentence.index("$30 billion")
+    others = ((sentence.index("2 percent"), sentence.index("2 percent") + 9),)
+    metric = pick_metric(sentence, start, start + 11, "USD", PACKAGED, others=others)[0]
+    assert metric == "defence_budget"
+    # a cue after a full stop is the next sentence's, not a complement
+    text = "The navy had 3. The defence budget was $2 billion."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The navy had 3.",
+        "The defence budget was $2 billion.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Бюджет вырос. В этом году он больше.", ["Бюджет вырос.", "В этом году он больше."]),
+        ("Wzrost o 3 proc. PKB jest duży. Tak.", ["Wzrost o 3 proc. PKB jest duży.", "Tak."]),
+        ("Około 5 tys. osób. Nowe zdanie.", ["Około 5 tys. osób.", "Nowe zdanie."]),
+        ("It cost $5 bn. The rest was paid later.", ["It cost $5 bn.", "The rest was paid later."]),
+        ("Zakup ok. 20 czołgów. Koniec.", ["Zakup ok. 20 czołgów.", "Koniec."]),
+    ],
+)
+def test_sentences_open_with_a_capital_of_any_script(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The budget rose in 2019 and will double by 2030.", 2019),
+        ("Wydatki mają rosnąć do 2030 r., a w 2020 r. wynosiły mniej.", 2020),
+        ("Расходы вырастут до 2035 года; в 2021 году они были ниже.", 2021),
+        ("Bis 2028 soll der Etat steigen.", None),
+        ("The plan runs until the end of 2027; it started in 2018.", 2018),
+        ("The budget rose in 2019 and 2021.", 2021),
+    ],
+)
+def test_an_undated_text_is_not_dated_by_the_targets_it_looks_ahead_to(
+    text: str, year: int | None
+) -> None:
+    assert _infer_year(text) == year
+
+
+def test_a_polish_figure_after_a_share_of_gdp_is_the_budget(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Rząd planuje, że w 2023 r. na obronę trafi 2,2 proc. PKB, czyli 60 mld zł. "
+        "Udział ma rosnąć do 3 proc. PKB do 2035 r.",
+        published="unknown",
+    )
+    assert drafts["60 mld zł"].metric == "defence_budget"
+    assert drafts["60 mld zł"].period == "2023"
+
+
+def test_the_language_cue_file_names_only_packaged_metrics() -> None:
+    cued = {m.id for m in PACKAGED.metrics.values() if any("*" in c for c in m.cues)}
+    assert {"defence_budget", "people_killed", "population"} <= cued
