@@ -64,6 +64,8 @@ def _claim_lines(draft: Draft) -> list[str]:
         f"entity from {draft.entity_basis}; source from {draft.source_basis}; "
         f"span {draft.span[0]}-{draft.span[1]}"
     )
+    if draft.repair:
+        note += f"; {draft.repair}"
     if draft.metric_phrase:
         note += f"; provisional metric for {draft.metric_phrase!r}"
     if draft.candidates:

@@ -33,6 +33,7 @@ from .figure_stages import (
 )
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
+from .repairs import repair_figures
 from .scene import Figure, Scene, document_slug, is_parenthetical, read_scene, talks_budget
 from .sentences import split_sentences
 from .stages import find_basis, find_scope, find_stage
@@ -72,6 +73,7 @@ class Draft:
     scope: str | None = None  # what the figure includes or leaves out ("excluding pensions")
     via: str | None = None
     metric_phrase: str = ""  # what a provisional metric measures ("ammonium nitrate")
+    repair: str = ""  # how a figure written out of order was read (repairs.py)
     id: str = ""
     # Relation fields the sentence states (docs/claims-format.md): field -> claim id or value.
     relations: dict[str, str] = field(default_factory=dict)
@@ -101,7 +103,9 @@ def draft_claims(
     match other documents' figures of that period); it dates "this year" and "last year".
     """
     text = document.text
-    figures = [f for f in find_figures(text) if f[0] >= document.body_start]
+    figures, repairs = repair_figures(
+        text, [f for f in find_figures(text) if f[0] >= document.body_start]
+    )
     starts = [f[0] for f in figures]
     scene = read_scene(document, catalogue, entity, published, source, starts, anchor)
     drafts: list[Draft] = []
@@ -120,6 +124,7 @@ def draft_claims(
         first_draft: list[Draft | None] = []
         for figure_start, figure_end, parsed in figures[first:last]:
             figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
+            figure.repair = repairs.get(figure_start)
             if before is not None and _restates(text, before, figure):
                 figure.restates = before
             made = _draft_figure(scene, figure, mentions, explicit)
@@ -162,6 +167,8 @@ def _draft_figure(
     rel_start, rel_end = figure.start - start, figure.end - start
     field, citation = locate_figure(scene, figure)
     periods, period_basis = date_figure(scene, figure, mentions, explicit, field, citation)
+    if figure.repair is not None and figure.repair.period:
+        periods, period_basis = (figure.repair.period,), "year (read with the amount)"
     if scene.fiscal_aliases and talks_budget(sentence):
         periods = tuple(scene.fiscal_aliases.get(p, p) for p in periods)
     parsed = _in_year(figure.parsed, periods[0])
@@ -205,6 +212,7 @@ def _draft_figure(
         scope=scope,
         via=via,
         metric_phrase=phrase,
+        repair=figure.repair.note if figure.repair else "",
     )  # fmt: skip
     base.id = f"{document_slug(scene.document.name)}-{figure.start}"
     return [base] + [

@@ -80,6 +80,7 @@ class Figure:
     others: tuple[tuple[int, int], ...]  # the sentence's figures, relative to its start
     units: tuple[str | None, ...] = ()  # their units
     restates: Any = None  # the Draft (drafts.py) this figure restates, if any
+    repair: Any = None  # the Repair (repairs.py) it was read with, if any
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,141 @@
+"""Figures written out of order or in part, read as a careful reader reads them, and said so.
+
+Each repair is a general writing pattern, and every repaired draft says in its note what was
+read and why, so a reviewer checks it against the text:
+
+- a year and an amount swapped, as machine translation writes them: "it was 2020 billion
+  liras in 93,91" is 93,91 billion liras in 2020;
+- a scale or unit written once for two figures given for two years: "17.4 in 2020 and 15.4
+  billion in 2021" gives 17.4 billion;
+- a scaled amount without its currency right after a figure that has one: "$20.6 billion in
+  2019 ... 15.4 billion in 2021" is in dollars too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from reconcile.core.parsed_value import ParsedValue
+from reconcile.figures.grammar import parse_value
+
+_YEAR_FIRST_RE = re.compile(
+    r"((?:19|20)\d\d)(\s+(?:trillion|billion|million|thousand|bn|mln|mn|tn)\b.*)", re.IGNORECASE
+)
+_BARE_NUMBER_RE = re.compile(r"\d{1,3}(?:[.,]\d+)?")
+# "2020 billion liras in 93,91", "2021 billion liras in defense in 99"
+_SWAP_GAP_RE = re.compile(r"\s+in\s+(?:[^\W\d]+\s+in\s+)?", re.IGNORECASE)
+# "17.4 in 2020 and; 15.4 billion in 2021", "17.4 in 2020, 15.4 billion in 2021"
+_PAIRED_GAP_RE = re.compile(
+    r"\s+in\s+(?:19|20)\d\d\s*(?:[,;]\s*(?:and|or)?|and|or)\s*;?\s*", re.IGNORECASE
+)
+_SCALED_RE = re.compile(r"\d\s*(?:trillion|billion|million|bn|mln|mn|tn)\b", re.IGNORECASE)
+# What may follow an amount whose currency is left out: the end of a clause, or a year.
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:)]|$|(?:in|for|by|and)\s+(?:19|20)\d\d\b)")
+_CURRENCY_REACH = 600  # characters back to the figures whose currency may be repeated
+
+
+@dataclass(slots=True)
+class Repair:
+    """How a figure was re-read: its new reading, the period the text gives it, and why."""
+
+    parsed: ParsedValue
+    period: str | None
+    note: str
+
+
+Figures = list[tuple[int, int, ParsedValue]]
+
+
+def repair_figures(text: str, figures: Figures) -> tuple[Figures, dict[int, Repair]]:
+    """The figures with the repairs above made; the repairs by figure start."""
+    repairs: dict[int, Repair] = {}
+    out = _swapped_years(text, figures, repairs)
+    out = _paired_scales(text, out, repairs)
+    out = _repeated_currencies(text, out, repairs)
+    return out, repairs
+
+
+def _is_bare(parsed: ParsedValue) -> bool:
+    return parsed.unit in (None, "count") and bool(_BARE_NUMBER_RE.fullmatch(parsed.text.strip()))
+
+
+def _swapped_years(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
+    out: Figures = []
+    skip = -1
+    for i, (start, end, parsed) in enumerate(figures):
+        if i == skip:
+            continue
+        found = _YEAR_FIRST_RE.fullmatch(parsed.text.strip())
+        after = figures[i + 1] if i + 1 < len(figures) else None
+        if found and after and _is_bare(after[2]) and _SWAP_GAP_RE.fullmatch(text, end, after[0]):
+            reread = parse_value(after[2].text.strip() + found.group(2))
+            if reread.ok and reread.amount is not None:
+                written = text[start : after[1]]
+                note = (f"read as {reread.text!r} in {found.group(1)}: the text writes "
+                        f"{written!r}, a year where the amount goes (as machine translation "
+                        "does); check the original")  # fmt: skip
+                repairs[after[0]] = Repair(reread, found.group(1), note)
+                out.append((after[0], after[1], reread))
+                skip = i + 1
+                continue
+        out.append((start, end, parsed))
+    return out
+
+
+def _paired_scales(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
+    out = list(figures)
+    for i in range(len(out) - 1):
+        start, end, parsed = out[i]
+        after_start, _, after = out[i + 1]
+        if not _is_bare(parsed) or start in repairs or _is_bare(after):
+            continue  # the next figure must carry a scale or a unit to lend
+        if not _PAIRED_GAP_RE.fullmatch(text, end, after_start):
+            continue
+        number = _BARE_NUMBER_RE.search(after.text)
+        if number is None:
+            continue
+        prefix, rest = after.text[: number.start()], after.text[number.end() :]
+        reread = parse_value(prefix + parsed.text.strip() + rest)
+        if reread.ok and reread.unit == after.unit:
+            note = (f"read as {reread.text!r}: the scale and unit are written once, with the "
+                    f"next figure {after.text.strip()!r}")  # fmt: skip
+            repairs[start] = Repair(reread, None, note)
+            out[i] = (start, end, reread)
+    return out
+
+
+def _is_currency(unit: str | None) -> bool:
+    return bool(unit) and len(unit or "") == 3 and (unit or "").isupper()
+
+
+def _size_gap(parsed: ParsedValue, amount: float) -> float:
+    other = abs(parsed.amount or 0.0)
+    return abs(math.log(other / abs(amount))) if other and amount else math.inf
+
+
+def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
+    out = list(figures)
+    for i, (start, end, parsed) in enumerate(out):
+        if parsed.unit not in (None, "count") or not _SCALED_RE.search(parsed.text):
+            continue
+        if not _CLAUSE_END_RE.match(text, end):
+            continue  # "15.4 billion people": the noun after it says what it counts
+        near = [f for f in out[:i] if _is_currency(f[2].unit) and start - f[1] < _CURRENCY_REACH]
+        if not near or parsed.amount is None:
+            continue
+        # The series it continues: of the figures in reach, the one nearest in size ("$20.6
+        # billion in 2019, ... 388 billion TL in 2023, ... 15.4 billion in 2021": dollars).
+        before = min(near, key=lambda f: (_size_gap(f[2], parsed.amount), -f[0]))
+        code = str(before[2].unit)
+        reread = parse_value(f"{code} {parsed.text.strip()}")
+        if reread.ok and reread.unit == code:
+            earlier = repairs.get(start)
+            note = (f"read in {code}: the currency is written with the figure before it, "
+                    f"{before[2].text.strip()!r}")  # fmt: skip
+            if earlier is not None:
+                note = f"{earlier.note}; {note}"
+            repairs[start] = Repair(reread, earlier.period if earlier else None, note)
+            out[i] = (start, end, reread)
+    return out

@@ -1,0 +1,70 @@
+"""Figures written out of order or in part (extract/repairs.py), on sentences written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.claims.catalogue import load_catalogue
+from reconcile.extract.drafts import Draft, draft_claims
+from reconcile.extract.readers import read_document
+
+PACKAGED = load_catalogue(None)
+
+
+def _drafts(tmp_path: Path, body: str) -> list[Draft]:
+    path = tmp_path / "article.txt"
+    path.write_text("outlet: Example\npublished: 2022-05-01\n\n" + body + "\n", encoding="utf-8")
+    return draft_claims(read_document(path), PACKAGED)
+
+
+def test_a_year_written_where_the_amount_goes_is_read_back_and_said_so(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path, "Norway's defence spending, which was 2019 billion kroner in 61,5, rose."
+    )
+    [draft] = [d for d in drafts if d.unit == "NOK"]
+    assert (draft.amount, draft.period) == (pytest.approx(61.5e9), "2019")
+    assert "2019 billion kroner in 61,5" in draft.repair
+    assert not any(d.amount == 2019e9 for d in drafts)
+
+
+def test_a_year_like_amount_without_a_number_after_it_is_left_alone(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "The fund held 2019 million euros in reserves.")
+    assert [d.amount for d in drafts if d.unit == "EUR"] == [2019e6]
+    assert all(not d.repair for d in drafts)
+
+
+def test_a_scale_written_once_for_two_years_applies_to_both(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "The defence budget was 8.2 in 2018 and 9.5 billion euros in 2019.")
+    by_period = {d.period: d for d in drafts if d.unit == "EUR"}
+    assert by_period["2018"].amount == pytest.approx(8.2e9)
+    assert by_period["2019"].amount == pytest.approx(9.5e9)
+    assert "written once" in by_period["2018"].repair
+
+
+def test_a_scaled_amount_takes_the_currency_of_the_figure_just_before(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path, "The defence budget was $3.1 billion in 2020. It reached 3.4 billion in 2021."
+    )
+    later = next(d for d in drafts if d.period == "2021")
+    assert (later.unit, later.amount) == ("USD", pytest.approx(3.4e9))
+    assert "$3.1 billion" in later.repair
+
+
+def test_a_counted_noun_keeps_its_figure_a_count(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "Aid reached $2 billion. About 1.2 million people were helped.")
+    people = next(d for d in drafts if d.amount == 1.2e6)
+    assert people.unit != "USD" and not people.repair
+
+
+def test_of_several_currencies_in_reach_the_series_of_the_same_size_lends_it(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Spending was $4.2 billion in 2019. The 2024 plan is 150 billion rubles. "
+        "It was 4.5 billion in 2020.",
+    )
+    later = next(d for d in drafts if d.period == "2020")
+    assert later.unit == "USD"
