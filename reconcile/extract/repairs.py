@@ -123,11 +123,12 @@ def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]
         if not _CLAUSE_END_RE.match(text, end):
             continue  # "15.4 billion people": the noun after it says what it counts
         near = [f for f in out[:i] if _is_currency(f[2].unit) and start - f[1] < _CURRENCY_REACH]
-        if not near or parsed.amount is None:
+        amount = parsed.amount
+        if not near or amount is None:
             continue
         # The series it continues: of the figures in reach, the one nearest in size ("$20.6
         # billion in 2019, ... 388 billion TL in 2023, ... 15.4 billion in 2021": dollars).
-        before = min(near, key=lambda f: (_size_gap(f[2], parsed.amount), -f[0]))
+        before = min(near, key=lambda f: (_size_gap(f[2], amount), -f[0]))
         code = str(before[2].unit)
         reread = parse_value(f"{code} {parsed.text.strip()}")
         if reread.ok and reread.unit == code:
