@@ -167,8 +167,6 @@ def _draft_figure(
     rel_start, rel_end = figure.start - start, figure.end - start
     field, citation = locate_figure(scene, figure)
     periods, period_basis = date_figure(scene, figure, mentions, explicit, field, citation)
-    if figure.repair is not None and figure.repair.period:
-        periods, period_basis = (figure.repair.period,), "year (read with the amount)"
     if scene.fiscal_aliases and talks_budget(sentence):
         periods = tuple(scene.fiscal_aliases.get(p, p) for p in periods)
     parsed = _in_year(figure.parsed, periods[0])

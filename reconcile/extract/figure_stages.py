@@ -51,6 +51,8 @@ def date_figure(
     citation: Citation | None,
 ) -> tuple[tuple[str, ...], str]:
     """The periods of a figure and what they were read from (first rule that applies)."""
+    if figure.repair is not None and figure.repair.period:
+        return (figure.repair.period,), "year (read with the amount)"
     start, end = figure.sentence
     sentence = scene.document.text[start:end]
     mention = pick_period(

@@ -22,7 +22,7 @@ from .documents import Citation, Document
 from .entities import Place, find_places, main_place, place_of_url
 from .period_binding import stated_periods
 from .sentences import split_sentences
-from .stages import find_stage
+from .stages import text_stage
 
 # "budget for 2021-22", "the 2024 state budget", "FY 2021": read around each budget word.
 _BUDGET_WORD_RE = re.compile(r"budget|fiscal year|financial year|\bfy")
@@ -157,8 +157,13 @@ def _line_end(text: str, at: int) -> int:
 
 def _lead_stage(text: str, body_start: int) -> str | None:
     """The stage a news text's headline and first sentence give its budget ("draft budget")."""
-    lead = text[body_start : body_start + 400]
-    return find_stage(lead, len(lead), len(lead)) if talks_budget(lead) else None
+    lines = [line for line in text[body_start : body_start + 2000].split("\n") if line.strip()]
+    if not lines:
+        return None
+    # A short first line is a headline, and the lead sentence follows it.
+    lead = lines[0] if len(lines[0]) > 150 or len(lines) == 1 else f"{lines[0]}\n{lines[1]}"
+    lead = lead[:400]
+    return text_stage(lead) if talks_budget(lead) else None
 
 
 def _year_of(period: str | None) -> int | None:

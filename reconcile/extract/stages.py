@@ -69,11 +69,36 @@ def find_stage(
     then the sentence's allocation verbs.
     """
     strong, weak = _stage_words(sentence)
-    found = _nearest(strong, start, end, figures)
+    found = _nearest(strong, start, end, figures, sentence)
+    found = found or _against_a_later_stage(sentence, end, strong)
     if found is None and before:
         earlier = _stage_words(before[-600:])[0]
         found = earlier[-1][2] if earlier else None
-    return found or _nearest(weak, start, end, figures)
+    return found or _nearest(weak, start, end, figures, sentence)
+
+
+# A stage word right before a figure describes that figure ("last year's revised estimate of
+# Rs 4.8 lakh crore"), not the budget the text is about.
+_BEFORE_A_FIGURE_RE = re.compile(
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:of\s+|at\s+)?(?:[^\w\s]{1,2}\s?|[A-Za-z]{1,3}\.?\s)?"
+    r"(?!(?:19|20)\d\d(?:-\d+)?\b)\d"  # a year is not a figure
+)
+
+
+_BUDGET_NOUN_RE = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:budget|estimates?|law|bill|plan)\b", re.I)
+
+
+def text_stage(lead: str) -> str | None:
+    """The stage a text's lead gives its budget: the first stage word of a budget ("draft
+    budget"), else the last strong stage word that does not describe one figure of its own,
+    else the last allocation verb."""
+    strong, weak = _stage_words(lead)
+    own = [w for w in strong if not _BEFORE_A_FIGURE_RE.match(lead, w[1])]
+    # "the draft budget ... that was approved by the council": the budget's own stage word
+    # says more than the verb of what happened to it.
+    named = [w for w in own if _BUDGET_NOUN_RE.match(lead, w[1])]
+    found = named[:1] or own[-1:] or weak[-1:]
+    return found[0][2] if found else None
 
 
 @lru_cache(maxsize=64)
@@ -92,11 +117,29 @@ def _stage_words(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     return tuple(strong), tuple(weak)
 
 
+_AGAINST_RE = re.compile(r"\b(?:as\s+against|compared\s+(?:to|with)|against|versus|vs\.?)\s")
+
+
+def _against_a_later_stage(
+    sentence: str, end: int, strong: tuple[tuple[int, int, str], ...]
+) -> str | None:
+    """ "X as against the revised allocation of Y", "X compared to last year's revised estimate
+    of Y": a budget set against a revised or spent one is the budget as adopted."""
+    for word_start, _, stage in strong:
+        lowered = sentence.lower()
+        if stage in {"revised", "executed"} and word_start >= end and _AGAINST_RE.search(
+            lowered, end, word_start
+        ):
+            return "approved"
+    return None
+
+
 def _nearest(
     words: tuple[tuple[int, int, str], ...],
     start: int,
     end: int,
     figures: tuple[tuple[int, int], ...],
+    sentence: str = "",
 ) -> str | None:
     best: tuple[int, str] | None = None
     for word_start, word_end, stage in words:
@@ -108,6 +151,15 @@ def _nearest(
             distance, between = 0, (start, start)  # inside the figure ("an additional 5 billion")
         if any(between[0] <= a and b <= between[1] for a, b in figures if (a, b) != (start, end)):
             continue
+        if (
+            word_start >= end
+            and any(a > end for a, _ in figures)
+            and (
+                _BEFORE_A_FIGURE_RE.match(sentence, word_end)
+                or any(word_end <= a and a - word_end < distance for a, _ in figures if a > end)
+            )
+        ):
+            continue  # "X compared with last year's revised estimate of Y": Y's stage
         if best is None or distance < best[0]:
             best = (distance, stage)
     return best[1] if best else None

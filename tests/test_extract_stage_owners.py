@@ -1,0 +1,44 @@
+"""Which figure a stage word belongs to, and the stage a text's lead gives (issue 10).
+
+Sentences written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.extract.stages import find_stage, text_stage
+
+
+def _stage(sentence: str, figure: str, *others: str) -> str | None:
+    start = sentence.index(figure)
+    spans = [(start, start + len(figure))]
+    spans += [(sentence.index(o), sentence.index(o) + len(o)) for o in others]
+    return find_stage(sentence, start, start + len(figure), tuple(sorted(spans)))
+
+
+def test_a_stage_word_right_before_another_figure_is_that_figures() -> None:
+    sentence = "Spending falls to $3.1 billion compared with the revised estimate of $3.4 billion."
+    assert _stage(sentence, "$3.4 billion", "$3.1 billion") == "revised"
+    # the first is the new budget, set against a revised one
+    assert _stage(sentence, "$3.1 billion", "$3.4 billion") == "approved"
+
+
+def test_a_figure_beside_a_revised_one_without_a_contrast_gets_no_stage_from_it() -> None:
+    sentence = "Spending is $3.1 billion and the revised estimate is $3.4 billion."
+    assert _stage(sentence, "$3.1 billion", "$3.4 billion") is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "stage"),
+    [
+        ("The draft budget for 2025, approved by the cabinet on Monday, gives 4 billion.", "draft"),
+        ("Outlay rises to 5 billion against last year's revised estimate of 4.8 billion.", None),
+        ("Parliament approved the budget on Friday.", "approved"),
+        ("The government allocated 4 billion to the army.", "approved"),
+    ],
+)
+def test_the_lead_stage_is_the_budgets_own_word_not_one_figures(
+    lead: str, stage: str | None
+) -> None:
+    assert text_stage(lead) == stage
