@@ -125,3 +125,17 @@ def test_a_polish_figure_after_a_share_of_gdp_is_the_budget(tmp_path: Path) -> N
 def test_the_language_cue_file_names_only_packaged_metrics() -> None:
     cued = {m.id for m in PACKAGED.metrics.values() if any("*" in c for c in m.cues)}
     assert {"defence_budget", "people_killed", "population"} <= cued
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Udział wyniesie 2,4 proc. PKB.", "2,4 proc"),
+        ("Der Anteil stieg um 3 Prozent.", "3 Prozent"),
+    ],
+)
+def test_percent_words_of_other_languages_are_read_in_running_text(text: str, value: str) -> None:
+    from reconcile.figures.running_text import find_figures
+
+    [(_, _, parsed)] = find_figures(text)
+    assert (parsed.text, parsed.unit) == (value, "percent")

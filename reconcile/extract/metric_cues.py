@@ -89,7 +89,8 @@ _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
-_UNIT_GAP_RE = re.compile(r"\s*(?:[^\W\d]+\.?\s*)?")
+# The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP").
+_UNIT_GAP_RE = re.compile(r"\.?\s*(?:[^\W\d]+\.?\s*)?")
 
 
 def _cue_of(matched: str, stems: tuple[tuple[re.Pattern[str], str], ...]) -> str:

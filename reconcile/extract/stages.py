@@ -127,8 +127,10 @@ def _against_a_later_stage(
     of Y": a budget set against a revised or spent one is the budget as adopted."""
     for word_start, _, stage in strong:
         lowered = sentence.lower()
-        if stage in {"revised", "executed"} and word_start >= end and _AGAINST_RE.search(
-            lowered, end, word_start
+        if (
+            stage in {"revised", "executed"}
+            and word_start >= end
+            and _AGAINST_RE.search(lowered, end, word_start)
         ):
             return "approved"
     return None

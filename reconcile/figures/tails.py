@@ -65,11 +65,11 @@ def _patterns() -> _Patterns:
 _PERCENT_STARTS = frozenset("%pPпП")
 # English, and the percent words of other languages news is read in (Polish "proc.", German
 # "Prozent", Russian "процента", French "pour cent", Spanish "por ciento").
-PERCENT_RE = re.compile(
-    r"\s*(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
-    r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b)",
-    re.IGNORECASE,
+PERCENT_WORDS = (
+    r"%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
+    r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b"
 )
+PERCENT_RE = re.compile(rf"\s*(?:{PERCENT_WORDS})", re.IGNORECASE)
 
 
 def read_tail(text: str, position: int, has_currency: bool) -> Tail:
