@@ -5,6 +5,7 @@ Every sentence here is written for the test; none comes from the seeds or the co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,11 @@ def test_percent_words_of_other_languages_are_read_in_running_text(text: str, va
 
     [(_, _, parsed)] = find_figures(text)
     assert (parsed.text, parsed.unit) == (value, "percent")
+
+
+def test_the_cue_tree_prefers_the_longer_cue_over_a_stem_that_starts_it() -> None:
+    from reconcile.core.patterns import trie_alternation
+
+    regex = re.compile(rf"(?:{trie_alternation(['обор*', 'оборонн* бюджет*'], stem='*')})(?!\w)")
+    assert regex.match("оборонного бюджета").group(0) == "оборонного бюджета"
+    assert regex.match("обороны").group(0) == "обороны"

@@ -54,12 +54,16 @@ def alternation(terms: Iterable[str], *, flexible_space: bool = False) -> str:
     return "|".join(escaped) or "(?!)"
 
 
-def trie_alternation(terms: Iterable[str], *, flexible_space: bool = False) -> str:
+def trie_alternation(
+    terms: Iterable[str], *, flexible_space: bool = False, stem: str | None = None
+) -> str:
     """The same language as `alternation`, written as a prefix tree ("ab|ac" as "a(?:b|c)").
 
     Python's re tries the branches of an alternation one by one; a tree shares the common
     prefixes, which makes an alternation of hundreds of names (every currency) many times
     faster. Longer terms are still preferred: a node tries its children before ending.
+    With `stem`, that character in a term matches any run of word characters ("оборон*"),
+    tried after the node's letters so that the longer literal wins.
     """
     root: dict[str, Any] = {}
     for term in set(terms):
@@ -69,14 +73,17 @@ def trie_alternation(terms: Iterable[str], *, flexible_space: bool = False) -> s
         node[""] = {}
     if not root:
         return "(?!)"
-    return _trie_pattern(root, flexible_space)
+    return _trie_pattern(root, flexible_space, stem)
 
 
-def _trie_pattern(node: dict[str, Any], flexible_space: bool) -> str:
+def _trie_pattern(node: dict[str, Any], flexible_space: bool, stem: str | None = None) -> str:
     branches = []
-    for char in sorted(c for c in node if c):
-        head = r"\s+" if flexible_space and char == " " else re.escape(char)
-        branches.append(head + _trie_pattern(node[char], flexible_space))
+    for char in sorted((c for c in node if c), key=lambda c: (c == stem, c)):
+        if char == stem:
+            head = r"\w*"
+        else:
+            head = r"\s+" if flexible_space and char == " " else re.escape(char)
+        branches.append(head + _trie_pattern(node[char], flexible_space, stem))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
+from reconcile.core.patterns import trie_alternation
 
 UNKNOWN_METRIC = "unknown"
 
@@ -34,6 +36,11 @@ def _figure_kind(unit: str | None, text: str = "") -> str:
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
 
 
+def _stem_term(cue: str) -> str:
+    """A cue with "*" kept only after words of three letters or more ("ar*" is no stem)."""
+    return " ".join(w if len(w) > 3 or not w.endswith("*") else w[:-1] for w in cue.split(" "))
+
+
 def _cue_pattern(cue: str) -> str:
     """A cue as a regex: spaces match any white space, and a word ending in "*" is a stem that
     matches any ending ("оборон*": the inflected forms of a word in Slavic languages)."""
@@ -44,33 +51,61 @@ def _cue_pattern(cue: str) -> str:
     return r"\s+".join(words)
 
 
-def _cue_regex(
-    catalogue: Catalogue,
-) -> tuple[re.Pattern[str], dict[str, list[str]], tuple[tuple[re.Pattern[str], str], ...]]:
+def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]], _Resolver]:
     """One regex for every cue, the metrics of each cue, and the stem cues with their own
     regex (to tell which stem cue an inflected text matched)."""
     owners: dict[str, list[str]] = {}
     for metric in catalogue.metrics.values():
         for cue in metric.cues:
             owners.setdefault(normalise_name(cue), []).append(metric.id)
-    # Longest first, stems by their letters, so the longest cue wins where several start.
     ordered = sorted(owners, key=lambda c: len(c.replace("*", "")), reverse=True)
-    pattern = "|".join(_cue_pattern(c) for c in ordered) or "(?!)"
+    # A prefix tree: an alternation of hundreds of cues is tried branch by branch otherwise.
+    pattern = trie_alternation(
+        [_stem_term(c) for c in owners],
+        flexible_space=True,
+        stem="*",
+    )
     # Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
     regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
-    stems = tuple((re.compile(_cue_pattern(c)), c) for c in ordered if "*" in c)
-    return regex, owners, stems
+    stems = [(re.compile(_cue_pattern(c)), c) for c in ordered if "*" in c]
+    return regex, owners, _Resolver(set(owners), stems)
+
+
+def _completes(sentence: str, cue_start: int, ends: list[int]) -> bool:
+    """The cue right after another figure (at most a unit word between) is that figure's."""
+    return any(
+        b <= cue_start <= b + 8 and _UNIT_GAP_RE.fullmatch(sentence, b, cue_start) for b in ends
+    )
+
+
+class _Resolver:
+    """The cue a matched text is: itself (a literal cue), or the stem cue ("оборон*") it
+    inflects; remembered per text."""
+
+    def __init__(self, literal: set[str], stems: list[tuple[re.Pattern[str], str]]) -> None:
+        self.literal = {c for c in literal if "*" not in c}
+        self.stems = stems
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, matched: str) -> str:
+        found = self.memo.get(matched)
+        if found is None:
+            found = normalise_name(matched)
+            if found not in self.literal:
+                found = next((c for stem, c in self.stems if stem.fullmatch(matched)), found)
+            self.memo[matched] = found
+        return found
 
 
 @lru_cache(maxsize=32)
 def _cues_in(
-    regex: re.Pattern[str], sentence: str, stems: tuple[tuple[re.Pattern[str], str], ...] = ()
+    regex: re.Pattern[str], sentence: str, resolve: Callable[[str], str] = normalise_name
 ) -> tuple[tuple[int, int, str], ...]:
     """The cue words of a sentence (start, end, cue), kept for its other figures."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    found = [(m.start(), m.end(), _cue_of(m.group(0), stems)) for m in regex.finditer(lowered)]
+    found = [(m.start(), m.end(), resolve(m.group(0))) for m in regex.finditer(lowered)]
 
     # "capital budget for the army": a cue opening with a preposition right after another
     # cue is that cue's complement (what it is for), not a measure of its own;
@@ -91,14 +126,6 @@ _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
 # The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP").
 _UNIT_GAP_RE = re.compile(r"\.?\s*(?:[^\W\d]+\.?\s*)?")
-
-
-def _cue_of(matched: str, stems: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    """The cue a matched text is: itself, or the stem cue ("оборон*") it inflects."""
-    for stem, cue in stems:
-        if stem.fullmatch(matched):
-            return cue
-    return normalise_name(matched)
 
 
 # A cue right after these words names what a figure leaves out, not what it measures.
@@ -123,15 +150,16 @@ def pick_metric(
     """
     kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
-    regex, owners, stems = catalogue.prepared("cues", _cue_regex)
+    regex, owners, resolve = catalogue.prepared("cues", _cue_regex)
     scores: dict[str, float] = {}
+    ends = [b for _, b in others if b <= start]
     if field_name:
         for metric_id in owners.get(normalise_name(field_name.replace("_", " ")), []) + owners.get(
             normalise_name(field_name), []
         ):
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
-    for cue_start, cue_end, cue in _cues_in(regex, sentence, stems):
+    for cue_start, cue_end, cue in _cues_in(regex, sentence, resolve):
         if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
             continue  # "X, excluding pensions": what the figure leaves out
         if cue_start >= end:
@@ -139,8 +167,7 @@ def pick_metric(
                 continue
             distance = cue_start - end
         elif cue_end <= start:
-            if any(b <= cue_start <= b + 8 and _UNIT_GAP_RE.fullmatch(sentence, b, cue_start)
-                   for _, b in others if b <= start):  # fmt: skip
+            if ends and _completes(sentence, cue_start, ends):
                 continue  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
             distance = (start - cue_end) * 3  # the counted noun usually follows the number
         else:

@@ -6,9 +6,13 @@ import re
 
 # The stop is matched, not looked behind for: a pattern that starts with a character class is
 # scanned several times faster. The sentence ends after the stop.
-# The next sentence opens with a capital or a digit in any script ("В", "Ł"): checked in Python,
-# as re has no class for the capitals of every script.
-_BOUNDARY_RE = re.compile(r"(?P<stop>[.!?])[\"”’')\]]*\s+(?=[\"“'(«„]?[^\W_])|\n+")
+# The next sentence opens with a capital or a digit: Latin, Greek or Cyrillic ("В", "Ł"). The
+# class keeps the scan fast; the few lower-case letters it lets through (Latin Extended-A mixes
+# cases) are checked in Python.
+_BOUNDARY_RE = re.compile(
+    r"(?P<stop>[.!?])[\"”’')\]]*\s+"
+    r"(?=[\"“'(«„]?[A-Z0-9\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f\u0490-\u04ff])|\n+"
+)
 _ABBREVIATIONS = {
     "dr", "gen", "lt", "col", "mr", "mrs", "ms", "st", "no", "p", "pp", "vol", "approx", "e.g",
     "i.e", "u.s", "jr", "sr", "maj", "capt", "sgt", "inc", "ltd", "co", "eff", "c", "ca", "vs",
@@ -34,16 +38,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY_RE.finditer(text):
         cut = match.start() + 1 if match.group("stop") else match.start()
         if text[cut] != "\n":
-            opening = text[match.end() + (not text[match.end()].isalnum())]
-            if not (opening.isupper() or opening.isdigit()):
-                continue
+            at = match.end() + (not text[match.end()].isalnum())
+            opening = text[at]
+            if opening.islower():
+                continue  # a lower-case letter the class lets through
             word = _LAST_WORD_RE.search(text, max(start, cut - 12), cut)
             if word and (
                 word.group(1).lower() in _ABBREVIATIONS
                 or (len(word.group(1)) == 1 and not word.group(1).isdigit())
             ):
                 continue
-            if match.group("stop") == "." and _after_number_before_acronym(text, cut, match.end()):
+            if (
+                text[at + 1 : at + 2].isupper()
+                and match.group("stop") == "."
+                and _after_number_before_acronym(text, cut, at)
+            ):
                 continue
         if text[start:cut].strip():
             spans.append(_trim(text, start, cut))
