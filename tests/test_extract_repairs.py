@@ -68,3 +68,19 @@ def test_of_several_currencies_in_reach_the_series_of_the_same_size_lends_it(
     )
     later = next(d for d in drafts if d.period == "2020")
     assert later.unit == "USD"
+
+
+def test_an_uncued_figure_beside_another_measure_does_not_take_the_headlines_metric(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Flood death toll rises to 40\n\nThe 60 evacuated were among the 900 people who were "
+        "injured. Rescuers searched the river banks four times. Officials said 70 were found.",
+    )
+    by_amount = {d.amount: d for d in drafts}
+    assert by_amount[40].metric == "people_killed"
+    assert by_amount[900].metric == "people_injured"
+    assert by_amount[60].metric != "people_killed"  # the sentence names another measure
+    assert by_amount[4].metric != "people_killed"  # "four times" is a multiple
+    assert by_amount[70].metric == "people_killed"  # nothing else named: the headline's

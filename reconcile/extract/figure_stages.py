@@ -15,7 +15,7 @@ from reconcile.figures.grammar import ParsedValue
 from .attribution import find_named_source, name_authority, qualify_authority, source_of_citation
 from .documents import Citation, InfoboxField
 from .entities import pick_place
-from .metric_cues import UNKNOWN_METRIC, pick_metric
+from .metric_cues import UNKNOWN_METRIC, cued_metrics, pick_metric
 from .period_binding import (
     date_of_citation,
     pick_period,
@@ -179,7 +179,9 @@ def measure_figure(
         ),
         others=tuple(figure.others),
     )
-    if metric == UNKNOWN_METRIC:
+    if metric == UNKNOWN_METRIC and _may_take_the_headline(
+        sentence, rel_end, parsed, scene, figure
+    ):
         metric, candidates, confidence = headline_metric(scene, parsed.unit)
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
@@ -190,6 +192,24 @@ def measure_figure(
 _READING_BEFORE = re.compile(
     r"\b(magnitude|category|level|grade|index|score|rating)\s*(?:of\s+)?$", re.IGNORECASE
 )
+
+
+# "six times": a multiple or a frequency, not a count of what the headline counts.
+_MULTIPLE_RE = re.compile(r"\s+times?\b", re.IGNORECASE)
+
+
+def _may_take_the_headline(
+    sentence: str, end: int, parsed: ParsedValue, scene: Scene, figure: Figure
+) -> bool:
+    """A figure with no cue of its own measures what the headline names, unless its sentence
+    names only other measures of its kind ("5,000 injured ..., and 120 were in critical
+    condition": 120 is not the headline's toll either), or it is a multiple ("six times")."""
+    if _MULTIPLE_RE.match(sentence, end):
+        return False
+    elsewhere = tuple(b for (_, b), unit in zip(figure.others, figure.units, strict=True)
+                      if unit != parsed.unit)  # fmt: skip
+    named = cued_metrics(sentence, parsed.unit, scene.catalogue, elsewhere)
+    return not named or headline_metric(scene, parsed.unit)[0] in named
 
 
 def headline_metric(scene: Scene, unit: str | None) -> tuple[str, list[str], float]:

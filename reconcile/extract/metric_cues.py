@@ -74,7 +74,7 @@ def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[st
 def _completes(sentence: str, cue_start: int, ends: list[int]) -> bool:
     """The cue right after another figure (at most a unit word between) is that figure's."""
     return any(
-        b <= cue_start <= b + 8 and _UNIT_GAP_RE.fullmatch(sentence, b, cue_start) for b in ends
+        b <= cue_start <= b + 20 and _UNIT_GAP_RE.fullmatch(sentence, b, cue_start) for b in ends
     )
 
 
@@ -124,8 +124,12 @@ _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
-# The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP").
-_UNIT_GAP_RE = re.compile(r"\.?\s*(?:[^\W\d]+\.?\s*)?")
+# The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP"); a verb's auxiliary
+# may come between ("900 people were injured").
+_UNIT_GAP_RE = re.compile(
+    r"\.?\s*(?:[^\W\d]+\.?\s*)?(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?",
+    re.IGNORECASE,
+)
 
 
 # A cue right after these words names what a figure leaves out, not what it measures.
@@ -134,6 +138,23 @@ _EXCLUDED_RE = re.compile(
     r"not\s+counting|apart\s+from|minus)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
+
+
+def cued_metrics(
+    sentence: str, unit: str | None, catalogue: Catalogue, elsewhere: tuple[int, ...] = ()
+) -> set[str]:
+    """The metrics a figure of this unit may be that the sentence's cues name, leaving out
+    cues that complete a figure of another kind (`elsewhere`: where those figures end)."""
+    kind = _figure_kind(unit)
+    fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
+    regex, owners, resolve = catalogue.prepared("cues", _cue_regex)
+    return {
+        m
+        for start, _, cue in _cues_in(regex, sentence, resolve)
+        if not _completes(sentence, start, list(elsewhere))
+        for m in owners[cue]
+        if m in fits
+    }
 
 
 def pick_metric(
