@@ -221,3 +221,35 @@ def test_a_within_rounding_group_shows_its_stated_gap_in_every_format(tmp_path: 
     )
     for fmt in ("markdown", "html"):
         assert "agree within rounding (stated figures 20% apart)" in render_report(report, fmt)
+
+
+def test_a_tally_that_matches_a_related_tally_is_a_label_slip_not_a_revision(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    rows = [
+        ("early", "2020-08-05", "people_killed", "154"),
+        ("later", "2020-08-06", "people_killed", "more than 4,000"),
+        ("other", "2020-08-06", "people_injured", "some 4,000"),
+    ]
+    for number, (document, published, metric, value) in enumerate(rows):
+        (tmp_path / f"{number}.yaml").write_text(
+            f"document:\n  id: {document}\n  file: {document}.txt\n  published: {published}\n"
+            f"claims:\n  - id: c{number}\n    entity: RUR\n    metric: {metric}\n"
+            f'    period: "2020"\n    value: "{value}"\n    source: Daily\n',
+            encoding="utf-8",
+        )
+    report = build_report(reconcile_claims(tmp_path))
+    killed = next(g for g in report["groups"] if g["metric"] == "people_killed")
+    [pair] = killed["conflicts"]
+    assert (killed["verdict"], pair["kind"], pair["cause"]) == (
+        "conflict",
+        "contradiction",
+        "related-metric",
+    )
+    (tmp_path / "2.yaml").unlink()  # without the injured figure it reads as an update
+    killed = next(
+        g for g in build_report(reconcile_claims(tmp_path))["groups"]
+        if g["metric"] == "people_killed"
+    )  # fmt: skip
+    assert killed["verdict"] == "revision"

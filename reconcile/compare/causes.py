@@ -156,6 +156,12 @@ def name_conflict_causes(groups: list[dict[str, Any]]) -> None:
             )
 
 
+def _precise(claim: dict[str, Any]) -> bool:
+    """A figure precise enough to be matched ("some 5,000", not "thousands")."""
+    low, high = claim["normalized_low"], claim["normalized_high"]
+    return low is not None and high is not None and low > 0 and high <= low * 1.25
+
+
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["normalized_low"] is None or b["normalized_low"] is None:
         return False
@@ -179,7 +185,9 @@ def add_related_metric_causes(groups: list[dict[str, Any]], metrics: dict[str, M
             if other is None:
                 continue
             matches = {
-                claim["id"]: [o["id"] for o in other["claims"] if _overlaps(claim, o)]
+                claim["id"]: [
+                    o["id"] for o in other["claims"] if _precise(o) and _overlaps(claim, o)
+                ]
                 for claim in group["claims"]
             }
             related.append({"metric": other_id, "verdict": other["verdict"], "matches": matches})

@@ -79,6 +79,7 @@ def reconcile_frame(
         comparison.relations,
         running,
         {s.id: s.kind for s in (sources or {}).values()},
+        {m.id: m.related for m in metrics.values() if m.running and m.related},
     )
     comparison.groups["stated_gap"] = group_stated_gaps(comparison.claims, len(comparison.groups))
     comparison.groups["verdict"] = group_verdicts(

@@ -4,7 +4,8 @@ Intervals decide whether two figures can both be right as stated (groups.py). Th
 on the pairs whose intervals do not overlap, says what kind of difference each one is:
 - `revision`: a running tally (a metric marked `running: true`, such as a death toll) reported
   by different documents: later reports supersede earlier ones. A later report with a lower
-  figure stays a contradiction;
+  figure stays a contradiction, and so does a figure that matches a related tally's ("5,000
+  killed" where another report gives 5,000 injured: a label slip, not an update);
 - `stage-difference`: the two figures are different budget stages and one of them is a revised
   budget or the spending outturn (`revised`, `executed`): a later stage legitimately differs.
   A draft against the adopted budget stays a contradiction (cause `budget-stage`): the adopted
@@ -63,10 +64,13 @@ def classify_pairs(
     relations: pd.DataFrame,
     running_metrics: set[str],
     source_kinds: dict[str, str] | None = None,
+    related: dict[str, tuple[str, ...]] | None = None,
 ) -> pd.DataFrame:
     """Add `kind` and `stated_gap` to the conflicting pairs; drop agreeing restatements.
 
-    `source_kinds` maps source id to its catalogue kind (government, research-institute, ...).
+    `source_kinds` maps source id to its catalogue kind (government, research-institute, ...);
+    `related` maps a metric to its related metrics (a running tally's figure that matches a
+    related tally's is a label slip, not a revision).
     """
     out = pairs.copy()
     if out.empty:
@@ -97,7 +101,9 @@ def classify_pairs(
     kind[staged & ~error] = "stage-difference"
 
     running = claims["metric"].isin(list(running_metrics)).to_numpy()[a]
-    kind[running & ~same_document & ~error & ~_later_is_lower(claims, a, b)] = "revision"
+    revised = running & ~same_document & ~error & ~_later_is_lower(claims, a, b)
+    revised[revised] = ~_matches_a_related_figure(claims, a[revised], b[revised], related or {})
+    kind[revised] = "revision"
     # A different scope ("excluding pensions", an increment against a level) outranks the rest.
     kind[_scope_differs(claims, a, b) & ~error] = "definition-difference"
 
@@ -122,6 +128,35 @@ def _scope_differs(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.nda
     first, second = scope[a], scope[b]
     stated = pd.notna(first) | pd.notna(second)
     return np.asarray(stated & (first != second), dtype=bool)
+
+
+def _matches_a_related_figure(
+    claims: pd.DataFrame, a: np.ndarray, b: np.ndarray, related: dict[str, tuple[str, ...]]
+) -> np.ndarray:
+    """Pairs one of whose figures matches a precise figure of a related metric for the same
+    entity and period ("more than 5,000 killed" beside "some 5,000 injured"): likely the other
+    measure under the wrong label. Run on the few running-tally pairs only."""
+    out = np.zeros(len(a), dtype=bool)
+    if not len(a) or not related:
+        return out
+    lo, hi = claims["lo"].to_numpy(dtype=float), claims["hi"].to_numpy(dtype=float)
+    keys = list(zip(claims["entity"], claims["metric"], claims["period"], strict=True))
+    rows_of: dict[tuple[object, object, object], list[int]] = {}
+    for row, key in enumerate(keys):
+        rows_of.setdefault(key, []).append(row)
+
+    def matches(row: int) -> bool:
+        entity, metric, period = keys[row]
+        for other in related.get(str(metric), ()):
+            for o in rows_of.get((entity, other, period), []):
+                precise = np.isfinite(hi[o]) and lo[o] > 0 and hi[o] <= lo[o] * 1.25
+                if precise and lo[o] <= hi[row] and lo[row] <= hi[o]:
+                    return True
+        return False
+
+    for i, (first, second) in enumerate(zip(a, b, strict=True)):
+        out[i] = matches(int(first)) or matches(int(second))
+    return out
 
 
 def _later_is_lower(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -15,7 +15,9 @@ report DOCS` does; then
 - a pair counts as matched when grouped and judged the same way: conflict pairs as conflict or
   definition (flagged); agree pairs as anything but conflict or definition (not flagged);
   not_a_conflict pairs as difference or definition (shown as such, not as a conflict).
-  Unclear pairs are listed, never scored.
+  Unclear pairs are listed, never scored. A pair in two groups counts as flagged when the
+  tool names one side as the other's measure under the wrong label (a contradiction with
+  cause `related-metric` whose matching figure is the other side).
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ class _Judge:
         self.original: dict[str, str] = {}
         self.proxies: dict[str, list[str]] = {}
         self.kinds: dict[frozenset[str], str] = {}
+        self.slipped: set[str] = set()  # sides of contradictions caused by a related metric
         self.groups = report["groups"]
         for number, group in enumerate(report["groups"]):
             for claim in group["claims"]:
@@ -181,6 +184,8 @@ class _Judge:
             for conflict in group["conflicts"]:
                 kind = conflict.get("kind", "contradiction")
                 self.kinds[frozenset((conflict["claim_a"], conflict["claim_b"]))] = kind
+                if kind == "contradiction" and conflict.get("cause") == "related-metric":
+                    self.slipped.update((conflict["claim_a"], conflict["claim_b"]))
 
     def _sides(self, claim: str) -> list[str]:
         claim = self.original.get(claim, claim)
@@ -198,6 +203,17 @@ class _Judge:
                 if kind:
                     return _KIND_VERDICT.get(kind, "conflict")
                 return "difference" if self._revised(first, second) else "agree"
+        return self._label_slip(a, b) or self._label_slip(b, a)
+
+    def _label_slip(self, a: str, b: str) -> str | None:
+        """`conflict` when a's figure is flagged as likely b's measure under a's label (cause
+        related-metric: "5,000 killed" that matches another report's 5,000 injured)."""
+        for first in self._sides(a):
+            if first not in self.group_of or first not in self.slipped:
+                continue
+            for related in self.groups[self.group_of[first]].get("related") or []:
+                if set(self._sides(b)) & set((related.get("matches") or {}).get(first, [])):
+                    return "conflict"
         return None
 
     def _revised(self, first: str, second: str) -> bool:
