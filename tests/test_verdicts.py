@@ -253,3 +253,18 @@ def test_a_tally_that_matches_a_related_tally_is_a_label_slip_not_a_revision(
         if g["metric"] == "people_killed"
     )  # fmt: skip
     assert killed["verdict"] == "revision"
+
+
+@pytest.mark.parametrize(("dollars", "verdict"), [("$116 million", "consistent"),
+                                                   ("$125 million", "conflict")])  # fmt: skip
+def test_figures_in_two_currencies_agree_within_what_a_rate_moves(
+    tmp_path: Path, dollars: str, verdict: str
+) -> None:
+    # 100.4 million euros is about $114.5 million at the 2020 reference rate
+    report = _claims(
+        tmp_path,
+        ("one", "Daily", "EUR 100.4 million", {}),
+        ("two", "Weekly", dollars, {}),
+    )
+    [group] = [g for g in report["groups"] if len(g["claims"]) == 2]
+    assert group["verdict"] == verdict

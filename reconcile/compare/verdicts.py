@@ -20,7 +20,9 @@ on the pairs whose intervals do not overlap, says what kind of difference each o
   currency label, a restatement or arithmetic that does not hold);
 - `contradiction`: everything else.
 A restated figure that the equivalent check found consistent at a nearby exchange rate is no
-difference at all (the pair is dropped). Every pair also gets `stated_gap`, the relative gap
+difference at all (the pair is dropped), and neither are two figures stated in different
+currencies whose stated amounts, converted at the period's reference rate, are within
+CONVERSION_SPAN (3 %) of each other: the day of conversion explains that much. Every pair also gets `stated_gap`, the relative gap
 between the two stated amounts, the figure a reader computes (the interval gap is the
 evidence; "60,000" against "67,000" is 2 % apart as intervals and 11.7 % as stated).
 
@@ -37,6 +39,9 @@ import pandas as pd
 STAGE_ORDER = {"draft": 0, "approved": 1, "revised": 2, "executed": 3}
 LATER_STAGE = 2  # revised or executed: the figure is expected to move
 ROUNDING_SPAN = 0.05  # an interval wider than 5 % either side of its amount is coarse
+# Two currencies compared through the period's reference rate: a rate moves this much within a
+# year for most currencies, so a smaller gap is no evidence of a contradiction.
+CONVERSION_SPAN = 0.03
 ERROR_CAUSES = {
     "scale",
     "currency",
@@ -77,7 +82,8 @@ def classify_pairs(
         out["kind"] = pd.Series(dtype=object)
         out["stated_gap"] = pd.Series(dtype=float)
         return out
-    out = out[~_agreeing_restatements(out, relations)].reset_index(drop=True)
+    out = out[~_agreeing_restatements(out, relations)]
+    out = out[~_within_conversion(out)].reset_index(drop=True)
     a, b = out["row_a"].to_numpy(), out["row_b"].to_numpy()
     cause = out["cause"].to_numpy(dtype=object)
     error = np.isin(cause.astype(str), list(ERROR_CAUSES))
@@ -110,6 +116,22 @@ def classify_pairs(
     out["kind"] = kind
     out["stated_gap"] = _stated_gap(out)
     return out
+
+
+def _within_conversion(pairs: pd.DataFrame) -> np.ndarray:
+    """Figures stated in different currencies whose gap, once converted at the reference rate
+    of the period, is within what the day of conversion moves a rate (CONVERSION_SPAN): "$625
+    million" and "301 billion drams" agree unless something else says otherwise."""
+    if "unit_a" not in pairs or pairs.empty:
+        return np.zeros(len(pairs), dtype=bool)
+    first = pairs["unit_a"].astype(str).str.fullmatch(r"[A-Z]{3}").to_numpy(dtype=bool)
+    second = pairs["unit_b"].astype(str).str.fullmatch(r"[A-Z]{3}").to_numpy(dtype=bool)
+    cause = pairs["cause"].to_numpy(dtype=object).astype(str)
+    near = _stated_gap(pairs) <= CONVERSION_SPAN
+    return np.asarray(
+        first & second & _differ(pairs, "unit") & near & ~np.isin(cause, list(ERROR_CAUSES)),
+        dtype=bool,
+    )
 
 
 def _differ(pairs: pd.DataFrame, column: str) -> np.ndarray:
@@ -221,7 +243,10 @@ def group_verdicts(
     verdict[
         (verdict == "consistent") & running & moved & _several_documents(claims, len(groups))
     ] = "revision"
-    verdict[(verdict == "consistent") & _coarse_agreement(claims, len(groups))] = "within-rounding"
+    # Only where the intervals overlap: a group whose every gap is explained (a restatement, a
+    # conversion) agrees outright.
+    coarse = ~in_conflict & _coarse_agreement(claims, len(groups))
+    verdict[(verdict == "consistent") & coarse] = "within-rounding"
     return pd.Series(verdict, index=groups.index)
 
 
