@@ -22,9 +22,10 @@ on the pairs whose intervals do not overlap, says what kind of difference each o
 A restated figure that the equivalent check found consistent at a nearby exchange rate is no
 difference at all (the pair is dropped), and neither are two figures stated in different
 currencies whose stated amounts, converted at the period's reference rate, are within
-CONVERSION_SPAN (3 %) of each other: the day of conversion explains that much. Every pair also gets `stated_gap`, the relative gap
-between the two stated amounts, the figure a reader computes (the interval gap is the
-evidence; "60,000" against "67,000" is 2 % apart as intervals and 11.7 % as stated).
+CONVERSION_SPAN (3 %) of each other: the day of conversion explains that much. Every pair
+also gets `stated_gap`, the relative gap between the two stated amounts, the figure a reader
+computes (the interval gap is the evidence; "60,000" against "67,000" is 2 % apart as
+intervals and 11.7 % as stated).
 
 Groups: `conflict` when some pair is a contradiction, else the most serious explained kind;
 a group whose figures overlap only because one is coarsely rounded (its rounding interval is
