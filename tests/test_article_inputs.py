@@ -113,8 +113,9 @@ def test_preliminary_and_final_census_counts_are_stages_not_a_contradiction(
 
 
 @pytest.mark.parametrize(
-    ("fmt", "mark"), [("table", "(draft)"), ("markdown", "(draft)"), ("html", "(draft)"),
-                      ("tsv", "(draft)"), ("csv", ",False,")],
+    ("fmt", "mark"),
+    [("table", "(unreviewed)"), ("markdown", "(unreviewed)"), ("html", "(unreviewed)"),
+     ("tsv", "(unreviewed)"), ("csv", ",False,")],
 )  # fmt: skip
 def test_every_format_marks_drafted_rows_unreviewed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, mark: str

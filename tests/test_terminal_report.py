@@ -110,3 +110,23 @@ def test_tsv_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("section\tentity\t")
     assert "\tsingle\t" in out
+
+
+def test_a_group_lists_its_contradictions_and_counts_most_explained_pairs(
+    seed_report: dict[str, Any],
+) -> None:
+    group = next(g for g in seed_report["groups"] if g["verdict"] == "conflict")
+    contradiction = next(c for c in group["conflicts"] if c["kind"] == "contradiction")
+    explained = [
+        {**contradiction, "kind": "stage-difference", "cause_text": f"explained pair {n}"}
+        for n in range(5)
+    ]
+    report = {**seed_report, "groups": [{**group, "conflicts": [*explained, contradiction]}]}
+    text, _ = render(report, terminal=False)
+    flat = _flat(text)
+    assert _flat(contradiction["cause_text"]) in flat  # every contradiction, listed first
+    assert flat.index(_flat(contradiction["cause_text"])) < flat.index("explained pair 0")
+    assert "explained pair 2" in flat and "explained pair 3" not in flat
+    assert "and 2 more explained pairs (2 stage difference)" in flat
+    everything, _ = render(report, terminal=False, show_all=True)
+    assert "explained pair 4" in _flat(everything)

@@ -54,7 +54,7 @@ def render_report_table(
     lines = [piece for line in _head(report, left_out) for piece in wrap(line, width)]
     _print_plain(console, lines)
     for section in sections:
-        _print_section(console, section, fancy, width)
+        _print_section(console, section, fancy, width, show_all)
     _print_series(console, report.get("series") or [], fancy, width)
     _print_relations(console, report.get("relations") or [], width)
     _print_findings(errors, report.get("findings") or [])
@@ -94,7 +94,9 @@ def _style(verdict: str) -> str:
     return VERDICT_STYLE.get(verdict, EXPLAINED_STYLE)
 
 
-def _print_section(console: Any, section: Section, fancy: bool, width: int) -> None:
+def _print_section(
+    console: Any, section: Section, fancy: bool, width: int, show_all: bool = False
+) -> None:
     from rich.text import Text
 
     title = f"{section.title} ({len(section.groups)}): {section.meaning}"
@@ -105,18 +107,35 @@ def _print_section(console: Any, section: Section, fancy: bool, width: int) -> N
     if not section.groups:
         _print_plain(console, ["No conflicting figures."])
     for group in section.groups:
-        _print_group(console, group, fancy, width)
+        _print_group(console, group, fancy, width, show_all)
 
 
-def group_notes(group: dict[str, Any]) -> list[str]:
-    """The group's conflicting pairs with their causes, then per-claim notes, in words."""
+SHOWN_EXPLAINED = 3  # explained pairs listed per group before the rest are counted
+
+
+def group_notes(group: dict[str, Any], show_all: bool = False) -> list[str]:
+    """The group's contradictions with their causes, then its explained differences (the
+    first few, the rest counted unless `show_all`), then per-claim notes, in words."""
     claims = {c["id"]: c for c in group["claims"]}
     notes = []
-    for conflict in group["conflicts"]:
+    conflicts = group["conflicts"]
+    contradictions = [c for c in conflicts if c.get("kind", "contradiction") == "contradiction"]
+    explained = [c for c in conflicts if c.get("kind", "contradiction") != "contradiction"]
+    shown = explained if show_all else explained[:SHOWN_EXPLAINED]
+    for conflict in contradictions + shown:
         note = describe_pair(conflict, claims)
         if conflict["cause_text"]:
             note += f"; likely cause: {conflict['cause_text']}"
         notes.append(note)
+    if len(shown) < len(explained):
+        counts: dict[str, int] = {}
+        for conflict in explained[len(shown) :]:
+            counts[conflict["kind"]] = counts.get(conflict["kind"], 0) + 1
+        kinds = ", ".join(f"{n} {k.replace('-', ' ')}" for k, n in sorted(counts.items()))
+        notes.append(
+            f"and {len(explained) - len(shown)} more explained pairs ({kinds}): --all lists "
+            "them, as do the JSON, Markdown and HTML reports"
+        )
     for claim in group["claims"]:
         extra = claim_notes(claim)
         if extra:
@@ -145,7 +164,9 @@ def _claim_rows(group: dict[str, Any]) -> list[list[str]]:
     ]
 
 
-def _print_group(console: Any, group: dict[str, Any], fancy: bool, width: int) -> None:
+def _print_group(
+    console: Any, group: dict[str, Any], fancy: bool, width: int, show_all: bool = False
+) -> None:
     from rich.text import Text
 
     heading = Text(group_title(group) + " · ")
@@ -165,7 +186,7 @@ def _print_group(console: Any, group: dict[str, Any], fancy: bool, width: int) -
         for row in rows:
             source, value, normalised, place = row
             _print_plain(console, wrap(f"{source}: {value} = {normalised}; {place}", width, "  "))
-    for note in group_notes(group):
+    for note in group_notes(group, show_all):
         _print_plain(console, wrap(note, width, "  - ", "    "))
 
 

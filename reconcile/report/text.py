@@ -107,7 +107,8 @@ def claim_interval(claim: dict[str, Any]) -> str:
 def claim_source(claim: dict[str, Any]) -> str:
     """A claim's source, marked when the claim is an unreviewed draft (drafted from an article)."""
     source: str = claim["source"]
-    return f"{source} (draft)" if claim.get("reviewed") is False else source
+    # "unreviewed", not "draft": a budget stage is called draft too
+    return f"{source} (unreviewed)" if claim.get("reviewed") is False else source
 
 
 def claim_place(claim: dict[str, Any]) -> str:
