@@ -22,6 +22,7 @@ from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.figures.running_text import find_figures
 
 from .arithmetic import link_relations
+from .companies import Company
 from .documents import Document
 from .figure_stages import (
     attribute_figure,
@@ -29,17 +30,19 @@ from .figure_stages import (
     locate_figure,
     measure_figure,
     place_figure,
-    territorial_entity,
+    settle_entity,
 )
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
-from .repairs import repair_figures
+from .repairs import Repair, repair_figures
 from .scene import Figure, Scene, document_slug, is_parenthetical, read_scene, talks_budget
 from .sentences import split_sentences
 from .stages import find_basis, find_scope, find_stage
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
+# A sentence about the present does not go on about the period of the sentence before.
+_NOW_RE = re.compile(r"\b(?:now|currently|today|at\s+present|presently|these\s+days)\b", re.I)
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
 _RESTATEMENT_RE = re.compile(
     r"^\s*(?:\(|/|,?\s+or\s+)\s*(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$"
@@ -96,54 +99,81 @@ def draft_claims(
     published: date | None = None,
     source: str | None = None,
     anchor: str | None = None,
+    companies: tuple[Company, ...] = (),
 ) -> list[Draft]:
     """Draft one claim per figure (per period, when one figure is given for several).
 
     `anchor`: the period an undated document is about, when known from elsewhere (its figures
     match other documents' figures of that period); it dates "this year" and "last year".
+    `companies`: companies other texts name with their legal form, known here by short name.
     """
     text = document.text
     figures, repairs = repair_figures(
         text, [f for f in find_figures(text) if f[0] >= document.body_start]
     )
     starts = [f[0] for f in figures]
-    scene = read_scene(document, catalogue, entity, published, source, starts, anchor)
+    scene = read_scene(document, catalogue, entity, published, source, starts, anchor, companies)
     drafts: list[Draft] = []
-    previous: str | None = None
+    previous: str | None = None  # the last period the text stated ("that year")
+    carry: str | None = None  # the first period of the sentence that stated it
+    previous_end = 0  # where that sentence ends
     for start, end in split_sentences(text):
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if first == last:
             continue
         sentence = text[start:end]
-        mentions = find_periods(sentence, scene.published, previous, scene.reference)
-        others = tuple((a - start, b - start) for a, b, _ in figures[first:last])
-        units = tuple(p.unit for _, _, p in figures[first:last])
-        explicit: str | None = None
-        before: Draft | None = None
-        in_sentence: list[Draft] = []
-        first_draft: list[Draft | None] = []
-        for figure_start, figure_end, parsed in figures[first:last]:
-            figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
-            figure.repair = repairs.get(figure_start)
-            if before is not None and _restates(text, before, figure):
-                figure.restates = before
-            made = _draft_figure(scene, figure, mentions, explicit)
-            first_draft.append(made[0] if made else None)
-            if made:
-                _share_metric(made, in_sentence, figure.restates)
-                if before is not None and _set_side_by_side(text, before.span, figure_start):
-                    _compare_metric(made, before)
-                in_sentence += made
-                if made[0].period_basis not in {"anaphora", "restated"} and made[
-                    0
-                ].period_basis in {m.kind for m in mentions}:
-                    explicit = made[-1].period
-                before = made[0]
-                drafts += made
-        local = [(a - start, b - start, p) for a, b, p in figures[first:last]]
-        link_relations(sentence, local, first_draft, catalogue)
-        previous = explicit or previous
+        # The paragraph goes on about the period of its sentence before, unless this one
+        # speaks of the present.
+        same = carry and "\n" not in text[previous_end:start] and not _NOW_RE.search(sentence)
+        made, explicit, lead = _draft_sentence(
+            scene, (start, end), figures[first:last], repairs, previous, carry if same else None
+        )
+        drafts += made
+        if explicit:
+            previous, carry, previous_end = explicit, lead, end
     return drafts
+
+
+def _draft_sentence(
+    scene: Scene,
+    span: tuple[int, int],
+    figures: list[tuple[int, int, ParsedValue]],
+    repairs: dict[int, Repair],
+    previous: str | None,
+    carried: str | None,
+) -> tuple[list[Draft], str | None, str | None]:
+    """The drafts of one sentence's figures, the last and the first period it states (if
+    any)."""
+    text, (start, end) = scene.document.text, span
+    sentence = text[start:end]
+    mentions = find_periods(sentence, scene.published, previous, scene.reference)
+    others = tuple((a - start, b - start) for a, b, _ in figures)
+    units = tuple(p.unit for _, _, p in figures)
+    explicit: str | None = None
+    lead: str | None = None
+    before: Draft | None = None
+    in_sentence: list[Draft] = []
+    first_draft: list[Draft | None] = []
+    for figure_start, figure_end, parsed in figures:
+        figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
+        figure.repair, figure.carried = repairs.get(figure_start), carried
+        if before is not None and _restates(text, before, figure):
+            figure.restates = before
+        made = _draft_figure(scene, figure, mentions, explicit)
+        first_draft.append(made[0] if made else None)
+        if made:
+            _share_metric(made, in_sentence, figure.restates)
+            if before is not None and _set_side_by_side(text, before.span, figure_start):
+                _compare_metric(made, before)
+            in_sentence += made
+            basis = made[0].period_basis
+            if basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
+                lead = lead or made[0].period
+                explicit = made[-1].period
+            before = made[0]
+    local = [(a - start, b - start, p) for a, b, p in figures]
+    link_relations(sentence, local, first_draft, scene.catalogue)
+    return in_sentence, explicit, lead
 
 
 def _restates(text: str, before: Draft, figure: Figure) -> bool:
@@ -173,7 +203,7 @@ def _draft_figure(
     entity, entity_basis = place_figure(scene, figure)
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
     metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
-    entity = territorial_entity(scene, figure, metric, entity)
+    entity, entity_basis = settle_entity(scene, figure, metric, entity, entity_basis)
     stage = _stage_figure(scene, figure, sentence)
     scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
     restated = figure.restates

@@ -24,7 +24,7 @@ from .period_binding import (
     year_of_citation,
 )
 from .periods import PeriodMention
-from .provisional import provisional_metric
+from .provisional import is_function_word, provisional_metric
 from .scene import Figure, Scene, is_parenthetical, talks_budget
 
 
@@ -77,6 +77,8 @@ def date_figure(
         )
         if found:
             return (found[0],), found[1]
+    if figure.carried:
+        return (figure.carried,), "the sentence before"
     if scene.budget_period and talks_budget(sentence):
         return (scene.budget_period,), "budget"
     if scene.published:
@@ -91,6 +93,23 @@ WORLD = "WLD"  # the World Bank's and SIPRI's code for the world as a whole
 _WORLD_RE = re.compile(r"\b(?:global|world(?:wide)?|the\s+world's)\s+(?:\w+\s+){0,2}?"
                        r"(?:spending|expenditures?|budgets?|total|output|population|gdp)\b",
                        re.IGNORECASE)  # fmt: skip
+
+
+COMPANY_METRICS = "company_"  # the packaged company metrics' id prefix
+# A sentence of a company text that speaks of the state's money, not the company's.
+_STATE_RE = re.compile(
+    r"\b(?:budget|state|government|tax(?:es)?|ministry|treasury|fiscal|public)\b", re.IGNORECASE
+)
+
+
+def settle_entity(
+    scene: Scene, figure: Figure, metric: str, entity: str, basis: str
+) -> tuple[str, str]:
+    """The entity once the metric is known: a capital's city for a territorial measure, the
+    company the text is about for a company measure (revenue, profit, employees)."""
+    if scene.company is not None and metric.startswith(COMPANY_METRICS):
+        return scene.company.slug, f"the company the text is about ({scene.company.name})"
+    return territorial_entity(scene, figure, metric, entity), basis
 
 
 def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -> str:
@@ -178,6 +197,7 @@ def measure_figure(
             if unit == parsed.unit and not is_parenthetical(sentence, o)
         ),
         others=tuple(figure.others),
+        prefer=COMPANY_METRICS if scene.company and not _STATE_RE.search(sentence) else None,
     )
     if metric == UNKNOWN_METRIC and _may_take_the_headline(
         sentence, rel_end, parsed, scene, figure
@@ -196,6 +216,23 @@ _READING_BEFORE = re.compile(
 
 # "six times": a multiple or a frequency, not a count of what the headline counts.
 _MULTIPLE_RE = re.compile(r"\s+times?\b", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+# Nouns that count people in general: "3,000 people" may be the headline's toll.
+_PEOPLE = frozenset(
+    {
+        "people", "persons", "person", "individuals", "residents", "civilians", "citizens",
+        "inhabitants", "victims", "lives", "casualties",
+    }
+)  # fmt: skip
+
+
+def _counts_its_own_noun(sentence: str, end: int) -> bool:
+    """ "6,444 buildings": the noun right after a figure says what it counts."""
+    word = _NEXT_WORD_RE.match(sentence, end)
+    if word is None:
+        return False
+    noun = word.group(1).lower()
+    return noun not in _PEOPLE and not is_function_word(noun)
 
 
 def _may_take_the_headline(
@@ -204,7 +241,7 @@ def _may_take_the_headline(
     """A figure with no cue of its own measures what the headline names, unless its sentence
     names only other measures of its kind ("5,000 injured ..., and 120 were in critical
     condition": 120 is not the headline's toll either), or it is a multiple ("six times")."""
-    if _MULTIPLE_RE.match(sentence, end):
+    if _MULTIPLE_RE.match(sentence, end) or _counts_its_own_noun(sentence, end):
         return False
     elsewhere = tuple(b for (_, b), unit in zip(figure.others, figure.units, strict=True)
                       if unit != parsed.unit)  # fmt: skip

@@ -19,6 +19,7 @@ from reconcile.core.errors import InputError
 from reconcile.core.periods import UNDATED
 
 from .claim_yaml import render_claim_yaml
+from .companies import companies_in
 from .documents import Document
 from .drafts import Draft, document_slug, draft_claims
 from .inputs import DOCUMENT_SUFFIXES, Inputs, split_inputs
@@ -72,19 +73,23 @@ def draft_documents(
     A figure no date in its article places (no year in the text, no publication date) takes
     the period the other articles give the same entity and metric, when they all give one.
     """
+    documents = [(path, read_document(path, name=str(path))) for path in progress(list(paths))]
+    # A company one article writes with its legal form ("Acme Corp") is known to the others
+    # by its short name ("Acme's sales").
+    companies = tuple({c.name: c for _, d in documents for c in companies_in(d.text)}.values())
     read = []
-    for path in progress(list(paths)):
-        document = read_document(path, name=str(path))
+    for path, document in documents:
         drafts = draft_claims(
-            document, catalogue, entity=entity, published=published, source=source
-        )
+            document, catalogue, entity=entity, published=published, source=source,
+            companies=companies,
+        )  # fmt: skip
         read.append((path, document, drafts))
     for number, (path, document, drafts) in enumerate(read):
         anchor = _anchor(drafts, [d for n, item in enumerate(read) if n != number for d in item[2]])
         if anchor is not None:
             drafts = draft_claims(
                 document, catalogue, entity=entity, published=published, source=source,
-                anchor=anchor,
+                anchor=anchor, companies=companies,
             )  # fmt: skip
             for draft in drafts:
                 draft.period_basis += f" (document dated {anchor} by its figures)"

@@ -123,6 +123,10 @@ def _cues_in(
 _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 
+# A cue after one of these is the next clause's: "sales reached $12bn, while profit fell".
+_CLAUSE_BREAK_RE = re.compile(
+    r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.IGNORECASE
+)
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
 # The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP"); a verb's auxiliary
 # may come between ("900 people were injured").
@@ -160,7 +164,7 @@ def cued_metrics(
 def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
     field_name: str | None = None, figures: tuple[tuple[int, int], ...] = (),
-    others: tuple[tuple[int, int], ...] = (),
+    others: tuple[tuple[int, int], ...] = (), prefer: str | None = None,
 ) -> tuple[str, list[str], float]:  # fmt: skip
     """The metric whose cue words sit nearest the figure, among metrics of the figure's kind.
 
@@ -186,6 +190,8 @@ def pick_metric(
         if cue_start >= end:
             if any(end <= a and b <= cue_start for a, b in figures):
                 continue
+            if _CLAUSE_BREAK_RE.search(sentence, end, cue_start):
+                continue  # "$12bn in 2023, while operating profit was ...": the next clause's
             distance = cue_start - end
         elif cue_end <= start:
             if ends and _completes(sentence, cue_start, ends):
@@ -197,6 +203,8 @@ def pick_metric(
         for metric_id in owners[cue]:
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + weight
+    if prefer:  # the text's subject breaks ties: a company text's "revenue" is the company's
+        scores = {m: v * (1.5 if m.startswith(prefer) else 1.0) for m, v in scores.items()}
     ranked = sorted(scores, key=lambda m: (-scores[m], catalogue.metrics[m].packaged))
     if not ranked:
         nearby = sorted(fits)[:3] if len(fits) <= 3 else []

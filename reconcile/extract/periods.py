@@ -125,7 +125,7 @@ def _since(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
 
 def _relative(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
     word = m.group("rel").split()[0].lower()
-    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(word, 0)
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "a": -1}.get(word, 0)
     if context.reference:
         return (shift_period(context.reference, offset),)
     if context.published is not None:
@@ -190,8 +190,14 @@ RULES: tuple[PeriodRule, ...] = (
     ),
     PeriodRule("year", rf"(?<![\d,.$])(?P<y>{YEAR})(?!\d|,\d)", lambda m, _: (m["y"],)),
     PeriodRule(
+        "earlier",
+        r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+year\s+before\b"
+        r"|\b(?:the\s+)?(?:prior|preceding)\s+year\b",
+        lambda _, c: (shift_period(c.previous, -1),) if c.previous else (),
+    ),
+    PeriodRule(
         "relative",
-        r"\b(?P<rel>(?:last|this|next|current|coming|past|previous)\s+year)\b",
+        r"\b(?P<rel>(?:last|this|next|current|coming|past|previous)\s+year|a\s+year\s+ago)\b",
         _relative,
     ),
     PeriodRule(
@@ -214,6 +220,10 @@ _PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
 _PERIOD_HINT_RE = re.compile(rf"{YEAR}|year|Q[1-4]|half|months|{MONTH}|FY", re.IGNORECASE)
 
 
+# "on the year before", "compared with a year earlier": the baseline a change is measured on.
+_BASELINE_RE = re.compile(r"\b(?:on|over|from|than|with|against|versus|vs\.?|to)\s+$")
+
+
 def find_periods(
     sentence: str, published: date | None, previous: str | None, reference: str | None = None
 ) -> list[PeriodMention]:
@@ -228,6 +238,11 @@ def find_periods(
     for match in regex.finditer(lowered):
         index = int((match.lastgroup or "rule0")[4:])
         rule = RULES[index]
+        if rule.name == "earlier":
+            if _BASELINE_RE.search(lowered, max(0, match.start() - 16), match.start()):
+                continue  # "a 12 percent rise on the year before": the change's baseline
+            if found:  # "$12.4 billion for 2023, up from $11.5 billion a year earlier"
+                context = PeriodContext(published, found[-1].periods[-1], reference)
         periods = rule.resolve(match, context)
         if periods:
             found.append(PeriodMention(match.start(), match.end(), periods, rule.name))

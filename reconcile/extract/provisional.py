@@ -71,6 +71,11 @@ def _singular(word: str) -> str:
     return word
 
 
+def is_function_word(word: str) -> bool:
+    """A word that names nothing ("were", "on", "for"): the words provisional phrases skip."""
+    return word.lower() in _STOP
+
+
 def is_provisional(metric: str) -> bool:
     """True for a metric drafted from the figure's own words, not from the catalogue."""
     return metric.startswith(PREFIX)

@@ -18,6 +18,7 @@ from reconcile.core.patterns import YEAR
 from reconcile.figures.grammar import ParsedValue
 
 from .attribution import inline_citations, outlet_name, resolve_source
+from .companies import Company, main_company
 from .documents import Citation, Document
 from .entities import Place, find_places, main_place, place_of_url
 from .period_binding import stated_periods
@@ -66,6 +67,7 @@ class Scene:
     stated: list[tuple[int, str]]
     lead_stage: str | None = None
     fiscal_aliases: dict[str, str] = field(default_factory=dict)  # "2021" -> "2021-2022"
+    company: Company | None = None  # the company the text is about (companies.py)
     memo: dict[str, Any] = field(default_factory=dict)
 
 
@@ -81,6 +83,7 @@ class Figure:
     units: tuple[str | None, ...] = ()  # their units
     restates: Any = None  # the Draft (drafts.py) this figure restates, if any
     repair: Any = None  # the Repair (repairs.py) it was read with, if any
+    carried: str | None = None  # the period the paragraph's sentence before gives, if any
 
 
 @lru_cache(maxsize=256)
@@ -98,6 +101,7 @@ def read_scene(
     source: str | None,
     figure_starts: list[int] | None = None,
     anchor: str | None = None,
+    companies: tuple[Company, ...] = (),
 ) -> Scene:
     """The scene of a document; places are looked for in the headline and in the paragraphs
     that hold a figure (`figure_starts`; every paragraph when None)."""
@@ -132,6 +136,7 @@ def read_scene(
         main_place=main_place(places, title_end) or place_of_url(document.url),
         stated=stated_periods(text, sentences, published) if sentences else [],
         lead_stage=_lead_stage(text, document.body_start),
+        company=main_company(text[document.body_start :], companies),
     )
 
 

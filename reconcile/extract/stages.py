@@ -183,9 +183,11 @@ _INCREMENT_RE = re.compile(
     r"(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-# "844,000 fewer people than in 2011", "$2 billion more than planned": a difference.
+# "844,000 fewer people than in 2011", "$2 billion more than planned", "hire 3,000 more": a
+# difference.
 _DIFFERENCE_AFTER_RE = re.compile(
-    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:more|fewer|less|higher|lower)\s+(?:[^\W\d_]+\s+){0,3}?than\b",
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:more|fewer|less|higher|lower)\s+(?:[^\W\d_]+\s+){0,3}?than\b"
+    r"|\s+(?:more|fewer|extra|additional)\b(?!\s+or\s+less)(?!\s+(?:[^\W\d_]+\s+){0,3}?than\b)",
     re.IGNORECASE,
 )
 INCREMENT = "the increment only"

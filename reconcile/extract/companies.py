@@ -1,0 +1,81 @@
+"""Which company a text is about: a name written with its legal form, and its short name.
+
+"Acme Corp", "Globex Holdings", "Initech Ltd", "Contoso AG": a capitalised name followed by a
+legal form or a group word is a company; the name without that word ("Acme") is how the text
+goes on naming it. The company a text is about is the one it names most often; its short name
+alone ("Acme's 2023 sales") identifies it in texts that never write the legal form, once
+another text has. A company's figures (revenue, operating profit, employees) are about the
+company (entity `acme`), not the country the text also names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Legal forms and group words written after a company's name.
+_FORMS = (
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|[Pp]lc|PLC|LLC|L\.L\.C\.|GmbH|AG|SE|"
+    r"S\.?A\.?|N\.?V\.?|B\.?V\.?|S\.p\.A\.|A/S|AB|ASA|Oyj|K\.K\.|Co\.|Company|Group|Holdings?"
+)
+_NAME = r"[A-Z][\w&'’.-]*[\w&]"
+_COMPANY_RE = re.compile(rf"\b(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)\s+(?P<form>{_FORMS})(?![\w])")
+# Capitalised words that start a sentence or name no company.
+_NOT_NAMES = frozenset(
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "Its", "It", "In", "On", "At", "For",
+        "By", "From", "With", "And", "Or", "But", "Of", "As", "State", "National", "Central",
+        "Federal", "Ministry", "Government", "Bank",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A company a text names: its short name (without the legal form), its entity id, and
+    the first word of a longer name, which texts also use ("Northwind" for "Northwind
+    Traders")."""
+
+    name: str
+    slug: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name, and its first word when the name has several and that word is long."""
+        first = self.name.split()[0]
+        return (self.name, first) if first != self.name and len(first) >= 4 else (self.name,)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def companies_in(text: str) -> list[Company]:
+    """The companies a text writes with a legal form, in order of first mention."""
+    found: dict[str, Company] = {}
+    for match in _COMPANY_RE.finditer(text):
+        words = [w for w in match.group("name").split() if w not in _NOT_NAMES]
+        if not words:
+            continue
+        name = " ".join(words)
+        found.setdefault(name, Company(name, _slug(name)))
+    return list(found.values())
+
+
+def main_company(text: str, known: Iterable[Company] = ()) -> Company | None:
+    """The company a text names most often (by its short name): one it writes with a legal
+    form, or one another text did (`known`) whose short name this text uses."""
+    candidates = {c.name: c for c in known}
+    candidates.update({c.name: c for c in companies_in(text)})
+    counts = {
+        name: sum(
+            len(re.findall(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text))
+            for written in candidates[name].names
+        )
+        for name in candidates
+    }
+    counts = {name: n for name, n in counts.items() if n}
+    if not counts:
+        return None
+    return candidates[max(counts, key=lambda name: (counts[name], -len(name)))]

@@ -1,0 +1,120 @@
+"""Drafts of articles on other topics: company results and a disaster (issue 10).
+
+The articles are written for the test; the rules they exercise are general: a company named
+with its legal form, "a year earlier", a noun that says what a figure counts, a cue of the
+next clause, a paragraph that goes on about one period, "N more" as an increment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.claims.catalogue import load_catalogue
+from reconcile.extract.companies import companies_in, main_company
+from reconcile.extract.drafts import Draft
+from reconcile.extract.folders import draft_documents
+from reconcile.extract.stages import INCREMENT
+
+PACKAGED = load_catalogue(None)
+RESULTS = """url: https://biz.example/results
+published: 2025-03-04
+outlet: Business Example
+
+Northwind Traders Ltd lifts sales
+
+Northwind Traders Ltd reported revenue of EUR 8.6 billion for 2024, up 5 percent from EUR 8.2 \
+billion a year earlier. Operating profit rose to EUR 910 million. The group employs 31,000 \
+people and plans to hire 1,200 more.
+"""
+FOLLOW_UP = """url: https://markets.example/northwind
+published: 2025-03-05
+outlet: Markets Example
+
+Northwind's 2024 turnover reaches EUR 8.5bn
+
+Northwind said its turnover reached EUR 8.5bn in 2024, while operating profit was EUR 0.9bn.
+"""
+STORM = """url: https://news.example/storm
+published: 2024-09-12
+outlet: Example News
+
+Storm death toll rises to 48
+
+At least 48 people were killed, officials said. About 2 million people were affected and 120,000 \
+were evacuated. Some 3,400 homes were destroyed.
+"""
+
+
+def _drafted(tmp_path: Path, **texts: str) -> dict[str, list[Draft]]:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    done = draft_documents(sorted(tmp_path.glob("*.txt")), PACKAGED)
+    return {item.path.stem: item.drafts for item in done}
+
+
+def _by_value(drafts: list[Draft]) -> dict[str, Draft]:
+    return {d.value: d for d in drafts}
+
+
+def test_a_company_named_with_its_legal_form_is_the_entity_of_its_figures(
+    tmp_path: Path,
+) -> None:
+    drafts = _by_value(_drafted(tmp_path, results=RESULTS)["results"])
+    revenue = drafts["EUR 8.6 billion"]
+    assert (revenue.entity, revenue.metric, revenue.period) == (
+        "northwind-traders",
+        "company_revenue",
+        "2024",
+    )
+    assert drafts["EUR 910 million"].metric == "company_operating_profit"
+    assert drafts["EUR 910 million"].period == "2024"  # the paragraph goes on about 2024
+    assert drafts["31,000"].metric == "company_employees"
+
+
+def test_a_year_earlier_is_the_year_before_the_sentences_own(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, results=RESULTS)["results"])
+    assert drafts["EUR 8.2 billion"].period == "2023"
+    assert drafts["EUR 8.2 billion"].metric == "company_revenue"
+
+
+def test_n_more_is_an_increment(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, results=RESULTS)["results"])
+    assert drafts["1,200"].scope == INCREMENT
+
+
+def test_another_text_knows_the_company_by_its_short_name(tmp_path: Path) -> None:
+    drafted = _drafted(tmp_path, results=RESULTS, follow_up=FOLLOW_UP)
+    follow = _by_value(drafted["follow_up"])
+    turnover = [d for d in drafted["follow_up"] if d.metric == "company_revenue"]
+    assert turnover and {d.entity for d in turnover} == {"northwind-traders"}
+    # "EUR 8.5bn in 2024, while operating profit was ...": the profit cue is the next clause's
+    assert follow["EUR 0.9bn"].metric == "company_operating_profit"
+    assert all(d.metric == "company_revenue" for d in follow.values() if d.amount == 8.5e9)
+
+
+def test_a_disaster_text_keeps_its_measures_apart(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, storm=STORM)["storm"])
+    assert drafts["At least 48"].metric == "people_killed"
+    assert drafts["About 2 million"].metric == "people_affected"
+    assert drafts["120,000"].metric == "people_displaced"
+    assert drafts["Some 3,400"].metric not in {"people_killed", "people_affected"}  # homes
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Globex Holdings and Initech Ltd said ...", ["Globex", "Initech"]),
+        ("The Contoso AG board met. Contoso shares fell.", ["Contoso"]),
+        ("The State Bank Group raised rates.", []),
+    ],
+)
+def test_companies_are_names_written_with_a_legal_form(text: str, names: list[str]) -> None:
+    assert [c.name for c in companies_in(text)] == names
+
+
+def test_the_main_company_is_the_one_named_most() -> None:
+    text = "Globex Corp bought Initech Ltd. Globex said Globex would grow."
+    company = main_company(text)
+    assert company is not None and company.slug == "globex"
