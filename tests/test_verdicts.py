@@ -223,22 +223,26 @@ def test_a_within_rounding_group_shows_its_stated_gap_in_every_format(tmp_path: 
         assert "agree within rounding (stated figures 20% apart)" in render_report(report, fmt)
 
 
-def test_a_tally_that_matches_a_related_tally_is_a_label_slip_not_a_revision(
-    tmp_path: Path,
-) -> None:
-    (tmp_path / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+def _write_tallies(folder: Path, injured: str) -> None:
+    (folder / "sources.yaml").write_text(SOURCES, encoding="utf-8")
     rows = [
         ("early", "2020-08-05", "people_killed", "154"),
         ("later", "2020-08-06", "people_killed", "more than 4,000"),
-        ("other", "2020-08-06", "people_injured", "some 4,000"),
+        ("other", "2020-08-06", "people_injured", injured),
     ]
     for number, (document, published, metric, value) in enumerate(rows):
-        (tmp_path / f"{number}.yaml").write_text(
+        (folder / f"{number}.yaml").write_text(
             f"document:\n  id: {document}\n  file: {document}.txt\n  published: {published}\n"
             f"claims:\n  - id: c{number}\n    entity: RUR\n    metric: {metric}\n"
             f'    period: "2020"\n    value: "{value}"\n    source: Daily\n',
             encoding="utf-8",
         )
+
+
+def test_a_tally_that_matches_a_related_tally_is_a_label_slip_not_a_revision(
+    tmp_path: Path,
+) -> None:
+    _write_tallies(tmp_path, "some 4,000")
     report = build_report(reconcile_claims(tmp_path))
     killed = next(g for g in report["groups"] if g["metric"] == "people_killed")
     [pair] = killed["conflicts"]
@@ -268,3 +272,10 @@ def test_figures_in_two_currencies_agree_within_what_a_rate_moves(
     )
     [group] = [g for g in report["groups"] if len(g["claims"]) == 2]
     assert group["verdict"] == verdict
+
+
+def test_an_open_ended_tally_matches_only_figures_near_its_bound(tmp_path: Path) -> None:
+    _write_tallies(tmp_path, "12,000")  # "more than 4,000" killed is no slip for 12,000 injured
+    report = build_report(reconcile_claims(tmp_path))
+    killed = next(g for g in report["groups"] if g["metric"] == "people_killed")
+    assert killed["verdict"] == "revision"

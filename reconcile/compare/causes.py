@@ -162,6 +162,17 @@ def _precise(claim: dict[str, Any]) -> bool:
     return low is not None and high is not None and low > 0 and high <= low * 1.25
 
 
+def _reaches(claim: dict[str, Any], precise: dict[str, Any]) -> bool:
+    """A claim overlaps a precise figure; an open end ("more than 5,000") reaches a quarter
+    above its bound, not every larger number."""
+    low, high = claim["normalized_low"], claim["normalized_high"]
+    if low is None:
+        return False
+    if high is None and low > 0:
+        high = low * 1.25
+    return _overlaps({**claim, "normalized_high": high}, precise)
+
+
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["normalized_low"] is None or b["normalized_low"] is None:
         return False
@@ -186,7 +197,7 @@ def add_related_metric_causes(groups: list[dict[str, Any]], metrics: dict[str, M
                 continue
             matches = {
                 claim["id"]: [
-                    o["id"] for o in other["claims"] if _precise(o) and _overlaps(claim, o)
+                    o["id"] for o in other["claims"] if _precise(o) and _reaches(claim, o)
                 ]
                 for claim in group["claims"]
             }

@@ -173,7 +173,9 @@ def _matches_a_related_figure(
         for other in related.get(str(metric), ()):
             for o in rows_of.get((entity, other, period), []):
                 precise = np.isfinite(hi[o]) and lo[o] > 0 and hi[o] <= lo[o] * 1.25
-                if precise and lo[o] <= hi[row] and lo[row] <= hi[o]:
+                # "more than 5,000" stands near 5,000, not for every larger number
+                high = hi[row] if np.isfinite(hi[row]) else lo[row] * 1.25
+                if precise and lo[o] <= high and lo[row] <= hi[o]:
                     return True
         return False
 
