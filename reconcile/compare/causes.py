@@ -65,7 +65,14 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
             first = out["derived_a"].to_numpy(dtype=object) == kind
             second = out["derived_b"].to_numpy(dtype=object) == kind
-            text = np.where(first, out["value_a"].astype(str), out["value_b"].astype(str))
+            # The derived side's value, read only at the derived pairs (a few of many).
+            text = np.full(n, None, dtype=object)
+            rows = np.flatnonzero(first | second)
+            text[rows] = np.where(
+                first[rows],
+                out["value_a"].iloc[rows].astype(str).to_numpy(dtype=object),
+                out["value_b"].iloc[rows].astype(str).to_numpy(dtype=object),
+            )
             assign(first | second, code, text)
 
     for power, word in SCALE_POWERS:

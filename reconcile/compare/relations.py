@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.relations import RATE_RE
-from reconcile.core.frames import codes_of, factorize_columns, take
+from reconcile.core.frames import factorize_columns, take
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
@@ -77,10 +77,9 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
     if not len(parts):
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
-    units = codes_of(claims, "normalized_unit")
     codes, distinct_totals = pd.factorize(totals)
     # A total is checked only when it and every one of its parts was read, in the same unit.
-    readable = usable[parts] & (units[parts] == units[totals])
+    readable = usable[parts] & _same_values(claims, "normalized_unit", parts, totals)
     complete = np.bincount(codes, weights=readable, minlength=len(distinct_totals)) == np.bincount(
         codes, minlength=len(distinct_totals)
     )
@@ -132,10 +131,10 @@ def _add_stated_difference(
     distinct_totals: np.ndarray,
 ) -> None:
     """The total minus its parts in the stated unit, where the parts and total share one."""
-    stated_units = codes_of(claims, "unit")
-    one_unit = np.bincount(
-        codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
-    ) == np.bincount(codes, minlength=len(distinct_totals))
+    same = _same_values(claims, "unit", parts, totals)
+    one_unit = np.bincount(codes, weights=same, minlength=len(distinct_totals)) == np.bincount(
+        codes, minlength=len(distinct_totals)
+    )
     stated_sum = np.bincount(
         codes, weights=claims["amount"].to_numpy(dtype=float)[parts], minlength=len(distinct_totals)
     )
@@ -145,6 +144,14 @@ def _add_stated_difference(
     stated_unit = take(claims, "unit", distinct_totals).astype(object)
     stated_unit[~one_unit] = None
     out["stated_unit"] = stated_unit
+
+
+def _same_values(claims: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Where rows a and b hold the same value of `column` (two missing values are the same).
+    Only the related rows are read: no factorising of a million-row column."""
+    first, second = take(claims, column, a), take(claims, column, b)
+    missing_a, missing_b = pd.isna(first), pd.isna(second)
+    return np.asarray((first == second) & ~missing_a | (missing_a & missing_b), dtype=bool)
 
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:

@@ -73,7 +73,9 @@ def classify_pairs(
         out["kind"] = pd.Series(dtype=object)
         out["stated_gap"] = pd.Series(dtype=float)
         return out
-    out = out[~_agreeing_restatements(out, relations)].reset_index(drop=True)
+    agreeing = _agreeing_restatements(out, relations)
+    if agreeing.any():  # a filtered copy of every pair only when some pair is dropped
+        out = out[~agreeing].reset_index(drop=True)
     a, b = out["row_a"].to_numpy(), out["row_b"].to_numpy()
     cause = out["cause"].to_numpy(dtype=object)
     error = np.isin(cause.astype(str), list(ERROR_CAUSES))
@@ -146,9 +148,15 @@ def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.n
         return np.zeros(len(pairs), dtype=bool)
     # One key per unordered pair of ids, compared as whole columns (not a set per pair).
     keys = pd.Index(_pair_keys(np.array(claims, dtype=object), np.array(others, dtype=object)))
+    # Keys are built only for the pairs whose two ids both take part in such a check.
+    named = pd.Index(pd.unique(np.array(claims + others, dtype=object)))
     first = pairs["id_a"].astype(str).to_numpy(dtype=object)
     second = pairs["id_b"].astype(str).to_numpy(dtype=object)
-    return np.asarray(pd.Index(_pair_keys(first, second)).isin(keys), dtype=bool)
+    rows = np.flatnonzero(named.get_indexer(first) >= 0)
+    rows = rows[named.get_indexer(second[rows]) >= 0]
+    out = np.zeros(len(pairs), dtype=bool)
+    out[rows] = pd.Index(_pair_keys(first[rows], second[rows])).isin(keys)
+    return out
 
 
 def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
