@@ -69,7 +69,7 @@ def reconcile_frame(
         )
     else:
         comparison = compare_claims(normalized, tolerances, copy=False)
-    comparison.relations = check_relations(comparison.claims, rates)
+    comparison.relations = check_relations(comparison.claims, rates, metrics)
     comparison.conflicts = label_equivalent_pairs(
         infer_causes(comparison.conflicts), comparison.claims, comparison.relations
     )

@@ -8,15 +8,19 @@ and year. Derived figures (growth rates, shares) are made before normalisation
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
+from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
 from reconcile.core.frames import factorize_columns, take
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
 from .causes import near_power
+from .relation_scopes import excluded_parts
 
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
@@ -48,9 +52,17 @@ RELATION_COLUMNS = [
 ]
 
 
-def check_relations(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
-    """One row per stated sum or equivalent: what was computed, against what, the verdict."""
-    pieces = [_check_sums(claims), _check_equivalents(claims, rates)]
+def check_relations(
+    claims: pd.DataFrame, rates: RateTable, metrics: Mapping[str, Metric] | None = None
+) -> pd.DataFrame:
+    """One row per stated sum or equivalent, and per figure stated without a part whose total
+    and part are stated too (with the catalogue's `metrics`): what was computed, against what,
+    the verdict."""
+    parts, totals = _resolve(claims, "part_of")
+    pieces = [_check_sums(claims, parts, totals), _check_equivalents(claims, rates)]
+    if metrics:
+        parts, totals = excluded_parts(claims, metrics)
+        pieces.append(_check_sums(claims, parts, totals, "excluding"))
     pieces = [piece for piece in pieces if len(piece)]
     if not pieces:
         return pd.DataFrame(columns=RELATION_COLUMNS)
@@ -73,9 +85,10 @@ def _resolve(claims: pd.DataFrame, field: str) -> tuple[np.ndarray, np.ndarray]:
     return rows, named[rows]
 
 
-def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
-    """Parts summed as intervals and set against their total."""
-    parts, totals = _resolve(claims, "part_of")
+def _check_sums(
+    claims: pd.DataFrame, parts: np.ndarray, totals: np.ndarray, kind: str = "sum"
+) -> pd.DataFrame:
+    """Parts (rows) summed as intervals and set against their totals (rows)."""
     if not len(parts):
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
@@ -101,7 +114,7 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
     others = np.array([",".join(run) for run in np.split(part_ids[order], bounds)], dtype=object)
-    out = _records(claims, distinct_totals, "sum", others)
+    out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
     out["target_high"] = claims["normalized_high"].to_numpy(dtype=float)[distinct_totals]
