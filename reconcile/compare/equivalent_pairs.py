@@ -26,7 +26,8 @@ def label_equivalent_pairs(
     original_row = claims["equivalent_of_row"].to_numpy(dtype=np.int64)
     a, b = conflicts["row_a"].to_numpy(), conflicts["row_b"].to_numpy()
     causes = conflicts["cause"].to_numpy(dtype=object).copy()
-    free = pd.isna(causes) | np.isin(causes.astype(str), _WEAK_CAUSES)
+    cause_column = pd.Series(causes, dtype=object)
+    free = (cause_column.isna() | cause_column.isin(_WEAK_CAUSES)).to_numpy(dtype=bool)
     own = free & ((original_row[a] == b) | (original_row[b] == a))
     # Both restate originals in one cluster of one group (or the same original).
     group, cluster = claims["group"].to_numpy(), claims["cluster"].to_numpy()
@@ -43,7 +44,7 @@ def label_equivalent_pairs(
     dated = free & ~own & same
     checked = _check_causes(conflicts, relations, np.flatnonzero(own | both))
     # A budget stage between the originals does not explain a gap the conversion widened.
-    staged = causes.astype(str) == "budget-stage"
+    staged = (cause_column == "budget-stage").to_numpy(dtype=bool)
     apart = (free | staged) & both & ~own & ~dated
     rows = np.flatnonzero(apart)
     explained = np.isin(checked[0][rows], ["agrees", "dated"]) & np.isin(
@@ -53,7 +54,7 @@ def label_equivalent_pairs(
     dated[rows[_converted_apart(claims, a[rows], b[rows], first[rows], second[rows])]] = True
     if not (own.any() or dated.any()):
         return conflicts
-    out = conflicts.copy()
+    out = conflicts.copy(deep=False)  # only the two cause columns are replaced
     details = out["cause_detail"].to_numpy(dtype=object).copy()
     ratio = out["ratio"].to_numpy(dtype=float)
     for n in np.flatnonzero(own):
