@@ -52,17 +52,22 @@ def test_the_derived_interval_contains_every_exact_result(
     operation: Any, exact: Any, a: tuple[float, float], b: tuple[float, float], u: float, v: float
 ) -> None:
     low, high = operation(*a, *b)
-    x = min(max(a[0] + u * (a[1] - a[0]), a[0]), a[1])
-    y = min(max(b[0] + v * (b[1] - b[0]), b[0]), b[1])
     if np.isnan(low):  # only a division by an interval containing zero is unbounded
         assert operation is divide_intervals and b[0] <= 0 <= b[1]
         return
-    if operation is divide_intervals and y == 0:
-        return
-    result = exact(x, y)
-    # Float rounding of the inputs themselves, not of the interval logic.
-    slack = 1e-9 * max(1.0, abs(result), abs(x), abs(y))
-    assert low - slack <= result <= high + slack
+    # A point drawn inside both intervals, and the four corners (where the extremes of a
+    # product or quotient lie: a random point alone seldom lands on them).
+    inside = (
+        min(max(a[0] + u * (a[1] - a[0]), a[0]), a[1]),
+        min(max(b[0] + v * (b[1] - b[0]), b[0]), b[1]),
+    )
+    for x, y in [inside, *((p, q) for p in a for q in b)]:
+        if operation is divide_intervals and y == 0:
+            continue
+        result = exact(x, y)
+        # Float rounding of the inputs themselves, not of the interval logic.
+        slack = 1e-9 * max(1.0, abs(result), abs(x), abs(y))
+        assert low - slack <= result <= high + slack
 
 
 def _report(path: Path) -> dict[str, Any]:

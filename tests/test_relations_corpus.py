@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +54,70 @@ def test_stated_equivalents_in_the_corpus_are_drafted_and_checked(tmp_path: Path
         and any(not c.get("derived") for c in group["claims"])
     ]
     assert turkish
+
+
+# The expected file's reasons name the pairs a scale slip or a conversion date explains.
+_REASON_CAUSES = (
+    (re.compile(r"\bscale error\b", re.I), "scale"),
+    (re.compile(r"\bexchange rates?\b|\bconverted at\b", re.I), "conversion-date"),
+)
+
+
+def _corpus_claims() -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
+    """The corpus reconciled as `reconcile report DOCS` does, each expected figure's claim id
+    (the matching rule of `reconcile eval`), and the expected file."""
+    from reconcile.claims.yaml_io import read_yaml
+    from reconcile.compare.reconciliation import build_report
+    from reconcile.extract.corpus_eval import score_figure
+    from reconcile.report.inputs import reconcile_inputs
+
+    expected = read_yaml(CORPUS.parent / "expected.yaml")
+    reconciliation, drafted = reconcile_inputs(sorted(CORPUS.glob("*.txt")))
+    by_doc = {item.path.stem: item for item in drafted}
+    claim_of: dict[str, str] = {}
+    used: dict[str, set[int]] = {}
+    for cluster in expected["clusters"]:
+        for figure in cluster["figures"]:
+            item = by_doc[figure["doc"]]
+            taken = used.setdefault(figure["doc"], set())
+            score = score_figure(cluster["id"], figure, item.drafts, item.document.text, taken)
+            if score.draft is not None:
+                taken.add(id(score.draft))
+                claim_of[figure["id"]] = score.draft.id
+    return build_report(reconciliation), claim_of, expected
+
+
+def test_the_scale_and_conversion_date_pairs_of_the_expected_file_get_those_causes() -> None:
+    report, claim_of, expected = _corpus_claims()
+    causes = {
+        frozenset((c["claim_a"], c["claim_b"])): c["cause"]
+        for group in report["groups"]
+        for c in group["conflicts"]
+    }
+    named = [
+        (pair["pair"], cause)
+        for cluster in expected["clusters"]
+        for pair in cluster["pairs"]
+        if pair["verdict"] == "conflict"
+        for pattern, cause in _REASON_CAUSES
+        if pattern.search(pair["reason"])
+    ]
+    assert len(named) >= 4  # two scale slips (TUR, IND), two conversion dates (ARM, UKR)
+    got = {
+        f"{a}/{b}": causes.get(frozenset((claim_of.get(a), claim_of.get(b)))) for (a, b), _ in named
+    }
+    assert got == {f"{a}/{b}": cause for (a, b), cause in named}
+
+
+def test_the_restated_dollar_figures_of_arm_and_ukr_are_checked() -> None:
+    report, claim_of, expected = _corpus_claims()
+    checked = {r["claim"] for r in report["relations"] if r["kind"] == "equivalent"}
+    restated = [
+        figure["id"]
+        for cluster in expected["clusters"]
+        if cluster["id"].startswith(("ARM", "UKR"))
+        for figure in cluster["figures"]
+        if figure.get("unit") == "USD" and "(USD" in figure["metric"]
+    ]
+    assert len(restated) >= 6
+    assert {f: claim_of.get(f) in checked for f in restated} == {f: True for f in restated}

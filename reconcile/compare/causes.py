@@ -13,14 +13,24 @@ if TYPE_CHECKING:
 
 NEAR = 0.03  # "near" means within 3 percent
 ROUNDING_GAP = 0.02  # intervals this close would overlap with a little more rounding
-# Ratios that mean a thousand/million/billion slip, with the words shown for them.
-SCALE_POWERS = ((1e3, "1,000"), (1e6, "1,000,000"), (1e9, "1,000,000,000"))
+# Ratios that mean a thousand/million/billion slip, with the words shown for them; and those of
+# the Indian scale words, a lakh (100,000) and a crore (10,000,000): "1,13,734 lakh crore"
+# written for 1,13,734 crore is 100,000 times too much. (A lakh written for a crore, 100
+# times, is left out: a factor of 100 is also a percentage read as a fraction.)
+SCALE_POWERS = (
+    (1e3, "1,000"),
+    (1e6, "1,000,000"),
+    (1e9, "1,000,000,000"),
+    (1e5, "100,000"),
+    (1e7, "10,000,000"),
+)
+# The words a scale slip of each ratio confuses, for the cause's sentence.
+SCALE_SLIPS = {"100,000": "lakh or crore", "10,000,000": "lakh or crore"}
 
 # The sentence for each cause; {a} is the lower figure's side, {b} the higher's (a source with
 # its document and line), {detail} the evidence, {first}/{second} the two sides of "x vs y".
 CAUSE_TEXT = {
-    "scale": "the figure from {b} is about {detail} times the one from {a}: a thousand, "
-    "million or billion slip",
+    "scale": "the figure from {b} is about {detail} times the one from {a}: a {slip} slip",
     "currency": "the ratio between {a} and {b} is near the {detail} exchange rate: a figure in "
     "one currency labelled as another, or not converted",
     "budget-stage": "different budget stages: {a} gives the {first} figure, {b} the {second} "
@@ -65,8 +75,7 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
             first = out["derived_a"].to_numpy(dtype=object) == kind
             second = out["derived_b"].to_numpy(dtype=object) == kind
-            text = np.where(first, out["value_a"].astype(str), out["value_b"].astype(str))
-            assign(first | second, code, text)
+            assign(first | second, code, _derived_values(out, first, second))
 
     for power, word in SCALE_POWERS:
         assign(_near(ratio, power), "scale", word)
@@ -101,6 +110,18 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _derived_values(pairs: pd.DataFrame, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The derived side's value, read only at the derived pairs (a few of many)."""
+    text = np.full(len(pairs), None, dtype=object)
+    rows = np.flatnonzero(first | second)
+    text[rows] = np.where(
+        first[rows],
+        pairs["value_a"].iloc[rows].astype(str).to_numpy(dtype=object),
+        pairs["value_b"].iloc[rows].astype(str).to_numpy(dtype=object),
+    )
+    return text
+
+
 def describe_cause(
     code: str | None,
     detail: str | None,
@@ -126,6 +147,7 @@ def describe_cause(
         first=first,
         second=second or "other",
         stages=stages,
+        slip=SCALE_SLIPS.get(detail, "thousand, million or billion"),
     )
 
 
@@ -241,3 +263,20 @@ def _lower_first(label: str) -> str:
     if len(label) > 1 and label[0].isupper() and not label[1].isupper():
         return label[0].lower() + label[1:]
     return label
+
+
+def near_power(ratio: np.ndarray) -> np.ndarray:
+    """Where a ratio is near one of SCALE_POWERS (either way): power_word, vectorised."""
+    near = np.zeros(len(ratio), dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for power, _ in SCALE_POWERS:
+            near |= (np.abs(ratio / power - 1) < NEAR) | (np.abs(ratio * power - 1) < NEAR)
+    return near
+
+
+def power_word(ratio: float) -> str:
+    """ "1,000" when a ratio is near one of SCALE_POWERS (either way), else ""."""
+    for power, word in SCALE_POWERS:
+        if abs(ratio / power - 1) < NEAR or abs(ratio * power - 1) < NEAR:
+            return word
+    return ""

@@ -21,9 +21,10 @@ from .causes import (
     infer_causes,
     name_conflict_causes,
 )
+from .equivalent_pairs import label_equivalent_pairs
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
-from .relations import check_relations, label_equivalent_pairs
+from .relations import check_relations
 from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
 REPORT_VERSION = "1.1"
@@ -68,10 +69,10 @@ def reconcile_frame(
         )
     else:
         comparison = compare_claims(normalized, tolerances, copy=False)
+    comparison.relations = check_relations(comparison.claims, rates, metrics)
     comparison.conflicts = label_equivalent_pairs(
-        infer_causes(comparison.conflicts), comparison.claims
+        infer_causes(comparison.conflicts), comparison.claims, comparison.relations
     )
-    comparison.relations = check_relations(comparison.claims, rates)
     running = {m.id for m in metrics.values() if m.running}
     comparison.conflicts = classify_pairs(
         comparison.conflicts,

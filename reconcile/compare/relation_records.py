@@ -89,8 +89,14 @@ def _value(by_id: pd.DataFrame, claim: str) -> str:
 def _sentence(row: dict[str, Any], by_id: pd.DataFrame, others: list[str]) -> str:
     """The check in words, naming figures as stated (never internal ids)."""
     total = _value(by_id, row["claim"])
-    if row["kind"] == "sum":
+    if row["kind"] in ("sum", "excluding"):
         parts = " + ".join(_value(by_id, o) for o in others)
+        if row["kind"] == "excluding" and others:  # the figure that leaves the part out
+            parts = parts.replace(
+                _value(by_id, others[0]),
+                f"{_value(by_id, others[0])} ({_scope(by_id, others[0])})",
+                1,
+            )
         verdict = {"agrees": "adds up", "mismatch": row["detail"], "unchecked": row["detail"]}
         text = f"parts {parts} against the total {total}: {verdict[row['verdict']]}"
         if row["verdict"] == "mismatch":
@@ -98,6 +104,11 @@ def _sentence(row: dict[str, Any], by_id: pd.DataFrame, others: list[str]) -> st
         return text
     original = _value(by_id, others[0]) if others else "?"
     return f"{total} restates {original}: {row['detail']}"
+
+
+def _scope(by_id: pd.DataFrame, claim: str) -> str:
+    scope = by_id.at[claim, "scope"] if "scope" in by_id and claim in by_id.index else None
+    return str(scope) if isinstance(scope, str) else "less a part"
 
 
 def _difference(row: dict[str, Any]) -> str:

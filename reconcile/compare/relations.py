@@ -8,15 +8,19 @@ and year. Derived figures (growth rates, shares) are made before normalisation
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
+from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
-from reconcile.core.frames import codes_of, factorize_columns, take
+from reconcile.core.frames import factorize_columns, take
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
-from .causes import NEAR, SCALE_POWERS
+from .causes import near_power
+from .relation_scopes import excluded_parts
 
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
@@ -24,6 +28,8 @@ EQUIVALENT_SLACK = 0.025
 # A restatement by a text written before its period was over (or undated) agrees within this of
 # the annual average conversion: it used the rate of its day or a forecast rate (no devaluation).
 DATED_SLACK = 0.10
+# Currencies that moved less than this against each other between two years did not move.
+MOVED = 0.01
 RELATION_COLUMNS = [
     "kind",
     "claim",
@@ -46,9 +52,17 @@ RELATION_COLUMNS = [
 ]
 
 
-def check_relations(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
-    """One row per stated sum or equivalent: what was computed, against what, the verdict."""
-    pieces = [_check_sums(claims), _check_equivalents(claims, rates)]
+def check_relations(
+    claims: pd.DataFrame, rates: RateTable, metrics: Mapping[str, Metric] | None = None
+) -> pd.DataFrame:
+    """One row per stated sum or equivalent, and per figure stated without a part whose total
+    and part are stated too (with the catalogue's `metrics`): what was computed, against what,
+    the verdict."""
+    parts, totals = _resolve(claims, "part_of")
+    pieces = [_check_sums(claims, parts, totals), _check_equivalents(claims, rates)]
+    if metrics:
+        parts, totals = excluded_parts(claims, metrics)
+        pieces.append(_check_sums(claims, parts, totals, "excluding"))
     pieces = [piece for piece in pieces if len(piece)]
     if not pieces:
         return pd.DataFrame(columns=RELATION_COLUMNS)
@@ -71,16 +85,16 @@ def _resolve(claims: pd.DataFrame, field: str) -> tuple[np.ndarray, np.ndarray]:
     return rows, named[rows]
 
 
-def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
-    """Parts summed as intervals and set against their total."""
-    parts, totals = _resolve(claims, "part_of")
+def _check_sums(
+    claims: pd.DataFrame, parts: np.ndarray, totals: np.ndarray, kind: str = "sum"
+) -> pd.DataFrame:
+    """Parts (rows) summed as intervals and set against their totals (rows)."""
     if not len(parts):
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
-    units = codes_of(claims, "normalized_unit")
     codes, distinct_totals = pd.factorize(totals)
     # A total is checked only when it and every one of its parts was read, in the same unit.
-    readable = usable[parts] & (units[parts] == units[totals])
+    readable = usable[parts] & _same_values(claims, "normalized_unit", parts, totals)
     complete = np.bincount(codes, weights=readable, minlength=len(distinct_totals)) == np.bincount(
         codes, minlength=len(distinct_totals)
     )
@@ -100,7 +114,7 @@ def _check_sums(claims: pd.DataFrame) -> pd.DataFrame:
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
     others = np.array([",".join(run) for run in np.split(part_ids[order], bounds)], dtype=object)
-    out = _records(claims, distinct_totals, "sum", others)
+    out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
     out["target_high"] = claims["normalized_high"].to_numpy(dtype=float)[distinct_totals]
@@ -132,10 +146,10 @@ def _add_stated_difference(
     distinct_totals: np.ndarray,
 ) -> None:
     """The total minus its parts in the stated unit, where the parts and total share one."""
-    stated_units = codes_of(claims, "unit")
-    one_unit = np.bincount(
-        codes, weights=stated_units[parts] == stated_units[totals], minlength=len(distinct_totals)
-    ) == np.bincount(codes, minlength=len(distinct_totals))
+    same = _same_values(claims, "unit", parts, totals)
+    one_unit = np.bincount(codes, weights=same, minlength=len(distinct_totals)) == np.bincount(
+        codes, minlength=len(distinct_totals)
+    )
     stated_sum = np.bincount(
         codes, weights=claims["amount"].to_numpy(dtype=float)[parts], minlength=len(distinct_totals)
     )
@@ -145,6 +159,14 @@ def _add_stated_difference(
     stated_unit = take(claims, "unit", distinct_totals).astype(object)
     stated_unit[~one_unit] = None
     out["stated_unit"] = stated_unit
+
+
+def _same_values(claims: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Where rows a and b hold the same value of `column` (two missing values are the same).
+    Only the related rows are read: no factorising of a million-row column."""
+    first, second = take(claims, column, a), take(claims, column, b)
+    missing_a, missing_b = pd.isna(first), pd.isna(second)
+    return np.asarray((first == second) & ~missing_a | (missing_a & missing_b), dtype=bool)
 
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:
@@ -190,33 +212,94 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
             (high[original] - low[original]) / (2 * np.abs(amount[original])),
         )
     agrees = np.abs(ratio - 1) <= EQUIVALENT_SLACK + np.nan_to_num(precision, nan=0.0)
-    scale = _near_power(ratio)
+    scale = near_power(ratio)
     dated_year = np.where(has_stated, 0, _other_year(claims, restated, original, ratio, rates))
-    dated = dated_year > 0
+    written = pd.to_datetime(take(claims, "published", restated), errors="coerce", format="mixed")
+    written_year = np.asarray(written.year, dtype=float)
+    agrees |= _agrees_when_written(claims, restated, original, ratio, written_year, dated_year)
+    later = ~(agrees | scale | has_stated) & (dated_year == 0)
+    later_year = np.where(
+        later, _later_rate_year(claims, restated, original, ratio, rates, written_year), 0
+    )
+    out["verdict"] = np.where(agrees, "agrees", "mismatch")
+    cause = np.where(
+        scale,
+        "scale",
+        np.where((dated_year > 0) | (later_year > 0), "conversion-date", "stated-equivalent"),
+    ).astype(object)
+    cause[agrees] = None
+    out["cause"] = cause
+    out["detail"] = _equivalent_detail(
+        ratio, agrees, has_stated, take(claims, "rate", restated), dated_year, later_year
+    )
+    return out
+
+
+def _agrees_when_written(
+    claims: pd.DataFrame,
+    restated: np.ndarray,
+    original: np.ndarray,
+    ratio: np.ndarray,
+    written_year: np.ndarray,
+    dated_year: np.ndarray,
+) -> np.ndarray:
+    """A text's restatement of its own figure that its date of writing explains."""
+    scale = near_power(ratio)
     # A text restating its own figure at the rate of the year it was written in (a budget is
     # converted when it is drafted) converted it right; undated, when the rate moved little.
     own_text = (take(claims, "document", restated) == take(claims, "document", original)).astype(
         bool
     )
-    written = pd.to_datetime(take(claims, "published", restated), errors="coerce", format="mixed")
-    written_year = np.asarray(written.year, dtype=float)
     when_written = np.where(
         np.isnan(written_year), np.abs(ratio - 1) <= DATED_SLACK, written_year == dated_year
     )
-    agrees = agrees | (dated & own_text & ~scale & when_written)
+    agrees = (dated_year > 0) & own_text & ~scale & when_written
     # Written before the period was over (or undated): the text converted at the rate of its
     # day or at the budget's forecast rate, which the annual average cannot know.
     period_year = pd.to_numeric(take(claims, "year", restated), errors="coerce")
     ahead = np.isnan(written_year) | (written_year <= np.asarray(period_year, dtype=float))
-    agrees = agrees | (own_text & ahead & ~scale & (np.abs(ratio - 1) <= DATED_SLACK))
-    out["verdict"] = np.where(agrees, "agrees", "mismatch")
-    cause = np.where(scale, "scale", np.where(dated, "conversion-date", "stated-equivalent"))
-    cause = cause.astype(object)
-    cause[agrees] = None
-    out["cause"] = cause
-    out["detail"] = _equivalent_detail(
-        ratio, agrees, has_stated, take(claims, "rate", restated), dated_year
+    return np.asarray(agrees | (own_text & ahead & ~scale & (np.abs(ratio - 1) <= DATED_SLACK)))
+
+
+def _later_rate_year(
+    claims: pd.DataFrame,
+    restated: np.ndarray,
+    original: np.ndarray,
+    ratio: np.ndarray,
+    rates: RateTable,
+    written_year: np.ndarray,
+) -> np.ndarray:
+    """The year a restatement was written in (0 where this does not hold), for one written
+    after its period whose gap goes the way the currencies moved between the period and the
+    year of writing: the text converted at a rate of its own day. A day's rate is not the
+    year's average, so the fit is loose (DATED_SLACK), but the direction is the currency's."""
+    out = np.zeros(len(ratio), dtype=np.int64)
+    period = pd.to_numeric(claims["year"].iloc[original], errors="coerce").to_numpy(dtype=float)
+    later = np.flatnonzero(
+        np.isfinite(written_year) & np.isfinite(period) & (written_year > period)
     )
+    if not len(later):
+        return out
+    pairs = pd.DataFrame(
+        {
+            "a": take(claims, "unit", restated[later]).astype(str),
+            "b": take(claims, "unit", original[later]).astype(str),
+            "year": period[later].astype(int),
+            "written": written_year[later].astype(int),
+        }
+    )
+    codes, first = factorize_columns(pairs, ["a", "b", "year", "written"])
+    for code, row in enumerate(first):
+        a, b, year, written = pairs.iloc[row]
+        base = _rate(rates, b, int(year)) / _rate(rates, a, int(year))
+        moved = base / (_rate(rates, b, int(written)) / _rate(rates, a, int(written)))
+        if a == b or not np.isfinite(moved) or abs(moved - 1) < MOVED:
+            continue
+        rows = later[codes == code]
+        fits = (np.sign(ratio[rows] - 1) == np.sign(moved - 1)) & (
+            np.abs(ratio[rows] / moved - 1) <= DATED_SLACK
+        )
+        out[rows[fits]] = int(written)
     return out
 
 
@@ -289,72 +372,23 @@ def _rate(rates: RateTable, currency: str, year: int) -> float:
 
 
 def _equivalent_detail(
-    ratio: np.ndarray, agrees: np.ndarray, stated: np.ndarray, rate: np.ndarray, dated: np.ndarray
+    ratio: np.ndarray,
+    agrees: np.ndarray,
+    stated: np.ndarray,
+    rate: np.ndarray,
+    dated: np.ndarray,
+    later: np.ndarray,
 ) -> list[str]:
     texts = []
     columns = (ratio.tolist(), agrees.tolist(), stated.tolist(), rate.tolist(), dated.tolist())
-    for value, ok, own, written, year in zip(*columns, strict=True):
+    for (value, ok, own, written, year), when in zip(
+        zip(*columns, strict=True), later.tolist(), strict=True
+    ):
         at = f"at the text's own rate ({written})" if own else "at the annual average rate"
         text = f"{'matches' if ok else 'is'} {value:.4g}x the original converted {at}"
         if year:
             text += f"; it matches the {year} average rate"
+        if when:
+            text += f"; the currencies moved that way by {when}, when the text was written"
         texts.append(text)
     return texts
-
-
-def label_equivalent_pairs(conflicts: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """A conflict between restatements is explained by their relation: a figure against its own
-    restatement takes the equivalent check's cause; two restatements of originals in one
-    cluster were converted on different dates."""
-    if conflicts.empty or "equivalent_of_row" not in claims:
-        return conflicts
-    original_row = claims["equivalent_of_row"].to_numpy(dtype=np.int64)
-    a, b = conflicts["row_a"].to_numpy(), conflicts["row_b"].to_numpy()
-    causes = conflicts["cause"].to_numpy(dtype=object).copy()
-    free = pd.isna(causes) | np.isin(causes.astype(str), ["rounding", "currency"])
-    own = free & ((original_row[a] == b) | (original_row[b] == a))
-    # Both restate originals in one cluster of one group (or the same original).
-    group, cluster = claims["group"].to_numpy(), claims["cluster"].to_numpy()
-    first, second = original_row[a], original_row[b]
-    both = (first >= 0) & (second >= 0)
-    same = both & (
-        (first == second)
-        | (
-            (group[first] == group[second])
-            & (cluster[first] == cluster[second])
-            & (cluster[first] >= 0)
-        )
-    )
-    dated = free & ~own & same
-    if not (own.any() or dated.any()):
-        return conflicts
-    out = conflicts.copy()
-    details = out["cause_detail"].to_numpy(dtype=object).copy()
-    ratio = out["ratio"].to_numpy(dtype=float)
-    for n in np.flatnonzero(own):
-        word = _power_word(ratio[n])
-        causes[n], details[n] = ("scale", word) if word else ("stated-equivalent", "")
-    causes[dated], details[dated] = "conversion-date", ""
-    out["cause"], out["cause_detail"] = causes, details
-    return out
-
-
-def _present(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and np.isnan(value))
-
-
-def _near_power(ratio: np.ndarray) -> np.ndarray:
-    """Where a ratio is near a power of a thousand (either way): _power_word, vectorised."""
-    near = np.zeros(len(ratio), dtype=bool)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        for power, _ in SCALE_POWERS:
-            near |= (np.abs(ratio / power - 1) < NEAR) | (np.abs(ratio * power - 1) < NEAR)
-    return near
-
-
-def _power_word(ratio: float) -> str:
-    """ "1,000" when a ratio is near a power of a thousand (either way), else ""."""
-    for power, word in SCALE_POWERS:
-        if abs(ratio / power - 1) < NEAR or abs(ratio * power - 1) < NEAR:
-            return word
-    return ""

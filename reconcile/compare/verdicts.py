@@ -83,8 +83,10 @@ def classify_pairs(
         out["kind"] = pd.Series(dtype=object)
         out["stated_gap"] = pd.Series(dtype=float)
         return out
-    out = out[~_agreeing_restatements(out, relations)]
-    out = out[~_within_conversion(out)].reset_index(drop=True)
+    dropped = _agreeing_restatements(out, relations)
+    dropped |= _within_conversion(out)
+    if dropped.any():  # a filtered copy of every pair only when some pair is dropped
+        out = out[~dropped].reset_index(drop=True)
     a, b = out["row_a"].to_numpy(), out["row_b"].to_numpy()
     cause = out["cause"].to_numpy(dtype=object)
     error = np.isin(cause.astype(str), list(ERROR_CAUSES))
@@ -121,18 +123,27 @@ def classify_pairs(
 
 def _within_conversion(pairs: pd.DataFrame) -> np.ndarray:
     """Figures stated in different currencies whose gap, once converted at the reference rate
-    of the period, is within what the day of conversion moves a rate (CONVERSION_SPAN): "$625
-    million" and "301 billion drams" agree unless something else says otherwise."""
+    of the period, is within what the day of conversion moves a rate (CONVERSION_SPAN), and
+    that nothing else explains (no cause: not two budget stages, not a slip) agree."""
     if "unit_a" not in pairs or pairs.empty:
         return np.zeros(len(pairs), dtype=bool)
-    first = pairs["unit_a"].astype(str).str.fullmatch(r"[A-Z]{3}").to_numpy(dtype=bool)
-    second = pairs["unit_b"].astype(str).str.fullmatch(r"[A-Z]{3}").to_numpy(dtype=bool)
-    cause = pairs["cause"].to_numpy(dtype=object).astype(str)
     near = _stated_gap(pairs) <= CONVERSION_SPAN
-    return np.asarray(
-        first & second & _differ(pairs, "unit") & near & ~np.isin(cause, list(ERROR_CAUSES)),
-        dtype=bool,
+    if not near.any():
+        return near
+    first, second = _is_currency(pairs["unit_a"]), _is_currency(pairs["unit_b"])
+    # A stage or a slip is evidence; "under 2 percent apart: rounding" is not.
+    cause = pairs["cause"]
+    unexplained = (pd.isna(cause) | (cause == "rounding")).to_numpy(dtype=bool)
+    return np.asarray(first & second & _differ(pairs, "unit") & near & unexplained, dtype=bool)
+
+
+def _is_currency(units: pd.Series) -> np.ndarray:
+    """A unit that is a currency code, tested once per distinct unit."""
+    codes, distinct = pd.factorize(units.astype(object))
+    known = np.array(
+        [isinstance(u, str) and len(u) == 3 and u.isupper() for u in distinct] + [False]
     )
+    return np.asarray(known[codes], dtype=bool)  # -1 (no unit) takes the last: False
 
 
 def _differ(pairs: pd.DataFrame, column: str) -> np.ndarray:
@@ -206,9 +217,15 @@ def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.n
         return np.zeros(len(pairs), dtype=bool)
     # One key per unordered pair of ids, compared as whole columns (not a set per pair).
     keys = pd.Index(_pair_keys(np.array(claims, dtype=object), np.array(others, dtype=object)))
+    # Keys are built only for the pairs whose two ids both take part in such a check.
+    named = pd.Index(pd.unique(np.array(claims + others, dtype=object)))
     first = pairs["id_a"].astype(str).to_numpy(dtype=object)
     second = pairs["id_b"].astype(str).to_numpy(dtype=object)
-    return np.asarray(pd.Index(_pair_keys(first, second)).isin(keys), dtype=bool)
+    rows = np.flatnonzero(named.get_indexer(first) >= 0)
+    rows = rows[named.get_indexer(second[rows]) >= 0]
+    out = np.zeros(len(pairs), dtype=bool)
+    out[rows] = pd.Index(_pair_keys(first[rows], second[rows])).isin(keys)
+    return out
 
 
 def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -1,0 +1,108 @@
+"""Conflicting pairs explained by a restatement: a figure against its own restatement, and two
+restatements converted on different dates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .causes import power_word
+from .relations import EQUIVALENT_SLACK
+
+# Causes a restatement's evidence replaces: none, or one that only describes the two figures.
+_WEAK_CAUSES = ["rounding", "currency"]
+
+
+def label_equivalent_pairs(
+    conflicts: pd.DataFrame, claims: pd.DataFrame, relations: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """A conflict between restatements is explained by their relation: a figure against its own
+    restatement takes the equivalent check's cause (`relations`, from check_relations); two
+    restatements of originals in one cluster, or two restatements further apart than their
+    originals at rates that differ, each explained (agreeing or dated), were converted on
+    different dates."""
+    if conflicts.empty or "equivalent_of_row" not in claims:
+        return conflicts
+    original_row = claims["equivalent_of_row"].to_numpy(dtype=np.int64)
+    a, b = conflicts["row_a"].to_numpy(), conflicts["row_b"].to_numpy()
+    causes = conflicts["cause"].to_numpy(dtype=object).copy()
+    cause_column = pd.Series(causes, dtype=object)
+    free = (cause_column.isna() | cause_column.isin(_WEAK_CAUSES)).to_numpy(dtype=bool)
+    own = free & ((original_row[a] == b) | (original_row[b] == a))
+    # Both restate originals in one cluster of one group (or the same original).
+    group, cluster = claims["group"].to_numpy(), claims["cluster"].to_numpy()
+    first, second = original_row[a], original_row[b]
+    both = (first >= 0) & (second >= 0)
+    same = both & (
+        (first == second)
+        | (
+            (group[first] == group[second])
+            & (cluster[first] == cluster[second])
+            & (cluster[first] >= 0)
+        )
+    )
+    dated = free & ~own & same
+    checked = _check_causes(conflicts, relations, np.flatnonzero(own | both))
+    # A budget stage between the originals does not explain a gap the conversion widened.
+    staged = (cause_column == "budget-stage").to_numpy(dtype=bool)
+    apart = (free | staged) & both & ~own & ~dated
+    rows = np.flatnonzero(apart)
+    explained = np.isin(checked[0][rows], ["agrees", "dated"]) & np.isin(
+        checked[1][rows], ["agrees", "dated"]
+    )
+    rows = rows[explained]
+    dated[rows[_converted_apart(claims, a[rows], b[rows], first[rows], second[rows])]] = True
+    if not (own.any() or dated.any()):
+        return conflicts
+    out = conflicts.copy(deep=False)  # only the two cause columns are replaced
+    details = out["cause_detail"].to_numpy(dtype=object).copy()
+    ratio = out["ratio"].to_numpy(dtype=float)
+    for n in np.flatnonzero(own):
+        word = power_word(ratio[n])
+        restated = checked[0][n] if original_row[a[n]] == b[n] else checked[1][n]
+        if word:
+            causes[n], details[n] = "scale", word
+        elif restated == "dated":
+            causes[n], details[n] = "conversion-date", ""
+        else:
+            causes[n], details[n] = "stated-equivalent", ""
+    causes[dated], details[dated] = "conversion-date", ""
+    out["cause"], out["cause_detail"] = causes, details
+    return out
+
+
+def _check_causes(
+    conflicts: pd.DataFrame, relations: pd.DataFrame | None, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each side of the pairs at `rows`, what its equivalent check said: "agrees", "dated"
+    (a mismatch a conversion date explains), "mismatch", or "" (no check). Only those pairs'
+    ids are looked up."""
+    sides = (np.full(len(conflicts), "", dtype=object), np.full(len(conflicts), "", dtype=object))
+    if relations is None or relations.empty or not len(rows):
+        return sides
+    checks = relations[relations["kind"] == "equivalent"]
+    said = np.where(
+        checks["verdict"].to_numpy(dtype=object) == "agrees",
+        "agrees",
+        np.where(checks["cause"].to_numpy(dtype=object) == "conversion-date", "dated", "mismatch"),
+    )
+    said = np.append(said.astype(object), "")  # position -1: no check
+    index = pd.Index(checks["claim"].astype(str).to_numpy(dtype=object))
+    for side, column in zip(sides, ("id_a", "id_b"), strict=True):
+        ids = conflicts[column].iloc[rows].astype(str).to_numpy(dtype=object)
+        side[rows] = said[index.get_indexer(ids)]
+    return sides
+
+
+def _converted_apart(
+    claims: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: np.ndarray, second: np.ndarray
+) -> np.ndarray:
+    """Restatements a and b (of originals `first` and `second`) whose rates of conversion
+    differ by more than the slack of one rate, and which lie further apart than their
+    originals do: the conversion, not the figure, made most of the gap."""
+    amount = claims["normalized_amount"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate_a, rate_b = amount[a] / amount[first], amount[b] / amount[second]
+        rates_differ = np.abs(rate_a / rate_b - 1) > EQUIVALENT_SLACK
+        wider = np.abs(amount[b] / amount[a] - 1) > np.abs(amount[second] / amount[first] - 1)
+    return np.asarray(rates_differ & wider, dtype=bool)
