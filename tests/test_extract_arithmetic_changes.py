@@ -76,3 +76,8 @@ def test_a_year_before_to_in_running_text_is_a_date_not_the_start_of_a_range() -
 def test_a_rise_to_a_level_without_a_figure_is_not_a_change() -> None:
     text = "The share rose by 3 percent to the highest level."
     assert [r.field for r in find_stated_relations(text, find_figures(text))] == []
+
+
+def test_a_figure_given_with_a_change_of_it_is_the_figure_changed() -> None:
+    text = "Exports will be $4.2 billion in 2025 with a decrease of 8 percent."
+    assert _change(text) == ("8 percent", "$4.2 billion", None, True)

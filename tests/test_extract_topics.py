@@ -118,3 +118,15 @@ def test_the_main_company_is_the_one_named_most() -> None:
     text = "Globex Corp bought Initech Ltd. Globex said Globex would grow."
     company = main_company(text)
     assert company is not None and company.slug == "globex"
+
+
+def test_a_period_right_after_the_figure_set_against_this_one_is_that_figures(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "outlet: Example\npublished: 2025-02-02\n\nThe 2025-26 budget for roads is Rs 2.4 lakh "
+        "crore as against the revised allocation of Rs 2.6 lakh crore last year.\n"
+    )
+    drafts = _by_value(_drafted(tmp_path, roads=text)["roads"])
+    assert drafts["Rs 2.6 lakh crore"].period == "2024-2025"
+    assert drafts["Rs 2.4 lakh crore"].period == "2025-2026"

@@ -279,3 +279,16 @@ def test_an_open_ended_tally_matches_only_figures_near_its_bound(tmp_path: Path)
     report = build_report(reconcile_claims(tmp_path))
     killed = next(g for g in report["groups"] if g["metric"] == "people_killed")
     assert killed["verdict"] == "revision"
+
+
+def test_a_restatement_labelled_in_the_wrong_currency_is_a_currency_slip(tmp_path: Path) -> None:
+    # 5,000 million hryvnias restated as "UAH 180 million": 27.8 to one, the dollar's rate
+    # (the 2020 reference rate is 26.96: 3 % off, within what a writer's rate of the day is).
+    report = _claims(
+        tmp_path,
+        ("budget", "Daily", "UAH 5,000 million", {}),
+        ("budget", "Daily", "UAH 180 million", {}),
+    )
+    [group] = [g for g in report["groups"] if len(g["claims"]) == 2]
+    [pair] = group["conflicts"]
+    assert (pair["kind"], pair["cause"]) == ("contradiction", "currency")

@@ -54,6 +54,21 @@ def _near(values: np.ndarray, target: np.ndarray | float) -> np.ndarray:
         return np.abs(values / target - 1.0) < NEAR
 
 
+# A rate far from 1 ("29.1 hryvnias to the dollar") is recognisable 10 % off the reference rate
+# of the period: writers convert at the rate of their day or at the budget law's forecast. A
+# rate near 1 is not: "EUR 100m" against "EUR 110m" is no currency slip.
+RATE_SLACK = 0.10
+DISTINCT_RATE = 3.0
+
+
+def _near_rate(ratio: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    """The ratio of two figures is a conversion factor (or its inverse)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        off = np.fmin(np.abs(ratio * factor - 1.0), np.abs(ratio / factor - 1.0))
+        distinct = np.abs(np.log(np.abs(factor))) > np.log(DISTINCT_RATE)
+    return np.asarray(off < np.where(distinct, RATE_SLACK, NEAR), dtype=bool)
+
+
 def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     """Add `cause` (the most specific likely cause, or None) and `cause_detail` to pairs.
 
@@ -89,8 +104,8 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         unit_a = out["unit_a"].astype(str).to_numpy()
         unit_b = out["unit_b"].astype(str).to_numpy()
         # The higher figure b looks like a's figure in a's own currency, or the reverse.
-        by_a = converted_a & (_near(ratio, 1.0 / factor_a) | _near(ratio, factor_a))
-        by_b = converted_b & (_near(ratio, 1.0 / factor_b) | _near(ratio, factor_b))
+        by_a = converted_a & _near_rate(ratio, factor_a)
+        by_b = converted_b & _near_rate(ratio, factor_b)
         assign(by_a, "currency", unit_a)
         assign(by_b, "currency", unit_b)
 

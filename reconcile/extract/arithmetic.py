@@ -57,6 +57,11 @@ _BASELINE = re.compile(
 )
 # After a rise or fall "by X percent": the figure it reached ("in 2019 to $20.8 billion").
 _REACHED_AFTER = re.compile(rf"^\s*(?:in\s+{YEAR}\s+)?to\s+(?=\S*\d)", re.I)
+_WITH_CHANGE = re.compile(
+    r"\bwith\s+an?\s+(?:(?:annual|year[- ]on[- ]year)\s+)?(?:increase|rise|growth|decrease|"
+    r"decline|drop|fall|reduction|cut)\s+of\s*$",
+    re.I,
+)
 # "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
 _SHARE_AFTER = re.compile(
     r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?(?P<whole>[\w\s-]{2,40})", re.I
@@ -152,7 +157,9 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
             continue
         baseline = _BASELINE.search(text[end : end + 80]) or _BASELINE.search(text[:start])
         # "increased by 6 percent in 2019 to $20.8 billion": against the period before.
-        reached = before is not None and _REACHED_AFTER.match(text[end : end + 30])
+        reached = before is not None and bool(_REACHED_AFTER.match(text[end : end + 30]))
+        # "will be $2.5 billion in 2021, with a decrease of 13 %": the figure before it changed.
+        reached = reached or bool(_WITH_CHANGE.search(text[max(0, start - 40) : start]))
         if not (baseline or reached):
             continue
         base = _base_figure(text, figures, skip)

@@ -37,6 +37,8 @@ def pick_period(
         elif mention.start >= end:
             if sentence[mention.end : mention.end + 2] in {"'s", "’s"}:
                 continue  # "X, against last year's Y": a possessive dates what follows it
+            if _set_against_another(sentence, end, mention.start, figures):
+                continue  # "X as against Y last year": the period is Y's
             distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
         else:
             continue
@@ -47,6 +49,24 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# "X as against Y", "X, up from Y", "X compared with Y": two figures set side by side.
+_AGAINST_RE = re.compile(
+    r"\b(?:as\s+against|against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|than)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_against_another(
+    sentence: str, end: int, mention_start: int, figures: tuple[tuple[int, int], ...]
+) -> bool:
+    """A mention right after another figure that this one is set against is that figure's."""
+    return any(
+        end <= a and b <= mention_start and mention_start - b <= 12
+        and _AGAINST_RE.search(sentence, end, a) is not None
+        for a, b in figures
+    )  # fmt: skip
 
 
 def _owned_elsewhere(

@@ -76,8 +76,9 @@ def _swapped_years(text: str, figures: Figures, repairs: dict[int, Repair]) -> F
                 note = (f"read as {reread.text!r} in {found.group(1)}: the text writes "
                         f"{written!r}, a year where the amount goes (as machine translation "
                         "does); check the original")  # fmt: skip
-                repairs[after[0]] = Repair(reread, found.group(1), note)
-                out.append((after[0], after[1], reread))
+                # The figure is the whole phrase, year and amount, where the text writes it.
+                repairs[start] = Repair(reread, found.group(1), note)
+                out.append((start, after[1], reread))
                 skip = i + 1
                 continue
         out.append((start, end, parsed))

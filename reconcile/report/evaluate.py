@@ -12,9 +12,10 @@ report DOCS` does; then
   contradiction, `definition` for a definition difference, `difference` for a stage or
   revision difference (or when both lie in a group of a running tally that later reports
   revised), and `agree` otherwise (the intervals overlap);
-- a pair counts as matched when grouped and judged the same way: conflict pairs as conflict or
-  definition (flagged); agree pairs as anything but conflict or definition (not flagged);
-  not_a_conflict pairs as difference or definition (shown as such, not as a conflict).
+- a pair counts as matched when grouped and judged the same way: conflict pairs as conflict
+  (flagged: a red conflict); agree pairs as anything but conflict (not flagged; an explained
+  difference is no red conflict); not_a_conflict pairs as difference or definition (shown as
+  such, not as a conflict).
   Unclear pairs are listed, never scored. A pair in two groups counts as flagged when the
   tool names one side as the other's measure under the wrong label (a contradiction with
   cause `related-metric` whose matching figure is the other side).
@@ -37,9 +38,9 @@ from .inputs import reconcile_inputs
 
 VERDICTS = ("conflict", "agree", "not_a_conflict", "unclear")
 _MATCHES = {
-    "conflict": {"conflict", "definition"},
-    "agree": {"agree", "difference"},
-    "not_a_conflict": {"difference", "definition"},
+    "conflict": {"conflict"},  # flagged as a conflict
+    "agree": {"agree", "difference", "definition"},  # not flagged: no red conflict
+    "not_a_conflict": {"difference", "definition"},  # shown as an explained difference
 }
 _KIND_VERDICT = {
     "contradiction": "conflict",
