@@ -130,3 +130,34 @@ def test_a_period_right_after_the_figure_set_against_this_one_is_that_figures(
     drafts = _by_value(_drafted(tmp_path, roads=text)["roads"])
     assert drafts["Rs 2.6 lakh crore"].period == "2024-2025"
     assert drafts["Rs 2.4 lakh crore"].period == "2025-2026"
+
+
+BUDGET_REQUEST = """url: https://news.example/request
+published: 2023-08-31
+outlet: Example News
+
+Ministry seeks record 6.4 trillion won budget
+
+The defence ministry requested 6.4 trillion won for the fiscal year starting in January 2024, \
+up 9 percent over this year's 5.9 trillion won. The request includes 800 billion won for drones.
+"""
+
+
+def test_a_headline_figure_takes_the_period_of_the_body_figure_it_restates(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafted(tmp_path, request=BUDGET_REQUEST)["request"]
+    periods = {(d.value, d.line): d.period for d in drafts}
+    assert periods[("6.4 trillion won", 5)] == periods[("6.4 trillion won", 7)] == "2024"
+
+
+def test_a_line_for_a_purpose_is_not_the_headlines_total(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, request=BUDGET_REQUEST)["request"])
+    assert drafts["800 billion won"].metric != "defence_budget"
+
+
+def test_a_rise_over_this_years_figure_is_measured_from_it(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, request=BUDGET_REQUEST)["request"])
+    change = drafts["9 percent"]
+    assert change.relations.get("change_of") == drafts["6.4 trillion won"].id
+    assert change.relations.get("change_from") == drafts["5.9 trillion won"].id

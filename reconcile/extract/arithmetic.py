@@ -182,8 +182,8 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
 # Words just before the figure a change is measured from: "from $11 billion", "compared with
 # last year's revised estimate of 4.8 billion", "than 20 tonnes".
 _BASE_BEFORE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|against|"
-    r"(?:last|previous|prior)\s+year['’]s)\s+(?:[\w'’-]+\s+){0,4}$",
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|against|over|"
+    r"(?:last|previous|prior|this|the\s+current)\s+year['’]s)\s+(?:[\w'’-]+\s+){0,4}$",
     re.I,
 )
 

@@ -131,7 +131,38 @@ def draft_claims(
         drafts += made
         if explicit:
             previous, carry, previous_end = explicit, lead, end
+    _date_headline(drafts, text.find("\n", document.body_start + 1))
     return drafts
+
+
+# Periods a figure takes when nothing in its own sentence dates it.
+_FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
+
+
+def _date_headline(drafts: list[Draft], title_end: int) -> None:
+    """A headline figure the body restates with a period of its own takes that period
+    ("... seeks record 7.7 trillion yen budget" / "7.7 trillion yen ... for fiscal 2024")."""
+    body = [d for d in drafts if d.span[0] > title_end and d.period_basis not in _FALLBACK_PERIODS]
+    for draft in drafts:
+        if draft.span[0] > title_end or draft.period_basis not in _FALLBACK_PERIODS:
+            continue
+        amount = draft.amount or 0.0
+        periods = {
+            d.period
+            for d in body
+            if d.unit == draft.unit and d.amount is not None and amount
+            and abs(d.amount - amount) <= max(0.005 * abs(amount), _half_width(draft))
+        }  # fmt: skip
+        if len(periods) == 1:
+            draft.period = periods.pop()
+            draft.period_basis = "the body figure the headline restates"
+
+
+def _half_width(draft: Draft) -> float:
+    """Half the width of a draft's rounding interval ("25.4 million": 0.05 million)."""
+    if draft.low is None or draft.high is None or abs(draft.high) == float("inf"):
+        return 0.0
+    return (draft.high - draft.low) / 2
 
 
 def _draft_sentence(

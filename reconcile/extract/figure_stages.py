@@ -227,12 +227,18 @@ _PEOPLE = frozenset(
 
 
 def _counts_its_own_noun(sentence: str, end: int) -> bool:
-    """ "6,444 buildings": the noun right after a figure says what it counts."""
+    """ "6,444 buildings": the noun right after a figure says what it counts; "900 billion
+    yen for missiles": a purpose no cue names is a line of its own, not the headline's total."""
+    if _FOR_PURPOSE_RE.match(sentence, end):
+        return True
     word = _NEXT_WORD_RE.match(sentence, end)
     if word is None:
         return False
     noun = word.group(1).lower()
     return noun not in _PEOPLE and not is_function_word(noun)
+
+
+_FOR_PURPOSE_RE = re.compile(r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?[^\W\d_]{3,}", re.I)
 
 
 def _may_take_the_headline(

@@ -143,6 +143,12 @@ RULES: tuple[PeriodRule, ...] = (
     ),
     PeriodRule(
         "fiscal",
+        rf"\b(?:fiscal|financial)\s+year\s+(?:starting|beginning|that\s+starts|which\s+starts)"
+        rf"\s+(?:in\s+|on\s+)?(?:\d{{1,2}}\s+)?(?:{MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<fs>{YEAR})",
+        lambda m, _: (m["fs"],),  # "the fiscal year starting in April 2024" is fiscal 2024
+    ),
+    PeriodRule(
+        "fiscal",
         rf"\b(?:fy|fiscal\s+year|financial\s+year)\s*'?(?P<f1>{YEAR})"
         rf"(?:\s*[-–/]\s*(?P<f2>{YEAR}|\d\d))?(?!\d)",
         _fiscal,

@@ -20,7 +20,8 @@ from reconcile.core.patterns import YEAR
 # that only say money was set aside ("allocated"), which count when no stage word is there.
 _STAGE_WORDS = {
     "draft": r"draft|drafts|proposed|proposes|proposal|proposing|planned|projected|envisaged"
-    r"|envisages|requested|requesting|submitted|preliminary|provisional|budget\s+bill"
+    r"|envisages|requested|requesting|request|seeks|sought|submitted|preliminary|provisional"
+    r"|budget\s+bill"
     r"|initial\s+(?:results?|estimates?|figures?|count|data)",
     "approved": r"approved|approves|adopted|adopts|passed|signed|enacted|budget\s+law"
     r"|budget\s+estimates?",
