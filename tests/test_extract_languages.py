@@ -148,3 +148,22 @@ def test_the_cue_tree_prefers_the_longer_cue_over_a_stem_that_starts_it() -> Non
     regex = re.compile(rf"(?:{trie_alternation(['обор*', 'оборонн* бюджет*'], stem='*')})(?!\w)")
     assert regex.match("оборонного бюджета").group(0) == "оборонного бюджета"
     assert regex.match("обороны").group(0) == "обороны"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Расходы в прошлом году составили 5 млрд.", "2021"),
+        ("W przyszłym roku wydatki wzrosną.", "2023"),
+        ("Im laufenden Jahr steigt der Etat.", "2022"),
+        ("Les dépenses de l'an dernier étaient faibles.", "2021"),
+        ("El presupuesto de este año es mayor.", "2022"),
+    ],
+)
+def test_this_last_and_next_year_in_other_languages(text: str, period: str) -> None:
+    from datetime import date
+
+    from reconcile.extract.periods import find_periods
+
+    [mention] = find_periods(text, date(2022, 5, 1), None)
+    assert mention.periods == (period,)

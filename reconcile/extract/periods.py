@@ -124,7 +124,10 @@ def _since(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
 
 
 def _relative(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
-    word = m.group("rel").split()[0].lower()
+    return _relative_offset(m.group("rel").split()[0].lower(), context)
+
+
+def _relative_offset(word: str, context: PeriodContext) -> tuple[str, ...]:
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "a": -1}.get(word, 0)
     if context.reference:
         return (shift_period(context.reference, offset),)
@@ -133,6 +136,24 @@ def _relative(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
     if word in {"this", "current"} and context.previous:
         return (context.previous,)
     return ()
+
+
+# "this year", "last year", "next year" in Russian, Ukrainian, Polish, German, French, Spanish.
+_LAST_WORDS = ("прошлом", "минувшем", "минулому", "zeszłym", "ubiegłym", "ubiegłoroczn",
+               "vergangenen", "letzten", "dernière", "dernier", "pasado")  # fmt: skip
+_NEXT_WORDS = ("следующем", "будущем", "наступному", "przyszłym", "nächsten", "kommenden",
+               "prochaine", "prochain", "próximo", "que viene")  # fmt: skip
+
+
+def _relative_word(words: str, context: PeriodContext) -> tuple[str, ...]:
+    lowered = words.lower()
+    if any(w in lowered for w in _LAST_WORDS):
+        word = "last"
+    elif any(w in lowered for w in _NEXT_WORDS):
+        word = "next"
+    else:
+        word = "this"
+    return _relative_offset(word, context)
 
 
 RULES: tuple[PeriodRule, ...] = (
@@ -207,6 +228,16 @@ RULES: tuple[PeriodRule, ...] = (
         _relative,
     ),
     PeriodRule(
+        "relative",
+        r"(?P<rel2>(?<!\w)(?:в\s+)?(?:этом|текущем|прошлом|минувшем|следующем|будущем)\s+году"
+        r"|(?<!\w)(?:у\s+)?(?:цьому|поточному|минулому|наступному)\s+році"
+        r"|\bw\s+(?:tym|bieżącym|zeszłym|ubiegłym|przyszłym|przyszłym)\s+roku|\b(?:tegoroczn|ubiegłoroczn)\w*"
+        r"|\b(?:in\s+diesem|im\s+(?:laufenden|vergangenen|letzten|nächsten|kommenden))\s+jahr\b"
+        r"|\bcette\s+année\b|\bl['’]année\s+(?:dernière|prochaine)\b|\bl['’]an\s+(?:dernier|prochain)\b"
+        r"|\b(?:este|el\s+próximo|el\s+pasado)\s+año\b|\bel\s+año\s+(?:pasado|próximo|que\s+viene)\b)",
+        lambda m, c: _relative_word(m["rel2"], c),
+    ),
+    PeriodRule(
         "anaphora",
         r"\b(?:that|the\s+same)\s+year\b",
         lambda _, c: (c.previous,) if c.previous else (),
@@ -223,7 +254,10 @@ def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
 
 _PERIOD_RE = _compile(RULES)
 _PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
-_PERIOD_HINT_RE = re.compile(rf"{YEAR}|year|Q[1-4]|half|months|{MONTH}|FY", re.IGNORECASE)
+_PERIOD_HINT_RE = re.compile(
+    rf"{YEAR}|year|Q[1-4]|half|months|{MONTH}|FY|году|році|roku|roczn|jahr|année|l['’]an\b|año",
+    re.IGNORECASE,
+)
 
 
 # "on the year before", "compared with a year earlier": the baseline a change is measured on.
