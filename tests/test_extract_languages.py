@@ -51,6 +51,7 @@ def _metric(sentence: str, figure: str, unit: str | None) -> str:
             "defence_budget",
         ),
         ("В результате взрыва погибли 12 человек.", "12", "count", "people_killed"),
+        ("Военные расходы выросли до 3 млрд.", "3 млрд", "RUB", "defence_budget"),
         ("Ponad 30 osób zostało rannych.", "30", "count", "people_injured"),
         ("Die Stadt hat 80.000 Einwohner.", "80.000", "count", "population"),
     ],

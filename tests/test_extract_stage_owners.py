@@ -42,3 +42,16 @@ def test_the_lead_stage_is_the_budgets_own_word_not_one_figures(
     lead: str, stage: str | None
 ) -> None:
     assert text_stage(lead) == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "stage"),
+    [
+        ("Проект бюджета предусматривает 9 млрд на армию.", "9 млрд", "draft"),
+        ("Расходы сократятся на 2 млрд.", "2 млрд", "revised"),
+        ("Budżet uchwalony przez Sejm to 40 mld zł.", "40 mld zł", "approved"),
+        ("Im Entwurf stehen 50 Mrd. Euro.", "50 Mrd. Euro", "draft"),
+    ],
+)
+def test_stage_words_of_other_languages(sentence: str, figure: str, stage: str) -> None:
+    assert _stage(sentence, figure) == stage

@@ -29,6 +29,17 @@ _STAGE_WORDS = {
     r"|additional|supplementary|updated|final\s+(?:results?|count|figures?|data|estimates?|tally)",
     "executed": r"executed|execution|spent|actual|actually|outturn|implementation|disbursed",
 }
+# The same stages in Russian, Ukrainian, Polish, German, French and Spanish (stems).
+_OTHER_STAGE_WORDS = {
+    "draft": r"проект\w*|проєкт\w*|projekt\w*|entwurf\w*|projet\w*|proyecto\w*",
+    "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*|beschlossen"
+    r"|verabschiedet|adopté\w*|aprobad\w*",
+    "revised": r"сократ\w*|сокращ\w*|скороч\w*|пересмотр\w*|nowelizacj\w*|gekürzt|révisé\w*"
+    r"|recortad\w*",
+    "executed": r"исполнен\w*|израсходова\w*|потрачен\w*|виконан\w*|wykonan\w*|ausgegeben"
+    r"|dépensé\w*|ejecutad\w*",
+}
+_STAGE_WORDS = {k: f"{v}|{_OTHER_STAGE_WORDS[k]}" for k, v in _STAGE_WORDS.items()}
 _WEAK_STAGE_WORDS = {
     "draft": r"plans?\s+to|planning|will\s+be\s+spent|will\s+go|to\s+spend|presented",
     "approved": r"allocated|allocates|allotted|set\s+aside|earmarked|budgeted|appropriated"
