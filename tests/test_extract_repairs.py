@@ -84,3 +84,11 @@ def test_an_uncued_figure_beside_another_measure_does_not_take_the_headlines_met
     assert by_amount[60].metric != "people_killed"  # the sentence names another measure
     assert by_amount[4].metric != "people_killed"  # "four times" is a multiple
     assert by_amount[70].metric == "people_killed"  # nothing else named: the headline's
+
+
+def test_one_in_five_is_a_proportion_not_two_counts(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "Doctors said one in five of the 900 people hurt needed surgery.")
+    [share] = [d for d in drafts if d.unit == "percent"]
+    assert (share.amount, share.value) == (20.0, "20 percent")
+    assert "'one in five'" in share.repair
+    assert not any(d.amount in (1.0, 5.0) for d in drafts)

@@ -8,7 +8,8 @@ read and why, so a reviewer checks it against the text:
 - a scale or unit written once for two figures given for two years: "17.4 in 2020 and 15.4
   billion in 2021" gives 17.4 billion;
 - a scaled amount without its currency right after a figure that has one: "$20.6 billion in
-  2019 ... 15.4 billion in 2021" is in dollars too.
+  2019 ... 15.4 billion in 2021" is in dollars too;
+- a proportion written as two counts: "one in five" is 20 percent, not a one and a five.
 """
 
 from __future__ import annotations
@@ -51,10 +52,45 @@ Figures = list[tuple[int, int, ParsedValue]]
 def repair_figures(text: str, figures: Figures) -> tuple[Figures, dict[int, Repair]]:
     """The figures with the repairs above made; the repairs by figure start."""
     repairs: dict[int, Repair] = {}
-    out = _swapped_years(text, figures, repairs)
+    out = _proportions(text, figures, repairs)
+    out = _swapped_years(text, out, repairs)
     out = _paired_scales(text, out, repairs)
     out = _repeated_currencies(text, out, repairs)
     return out, repairs
+
+
+def _proportions(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
+    out: Figures = []
+    skip = -1
+    for i, (start, end, parsed) in enumerate(figures):
+        if i == skip:
+            continue
+        after = figures[i + 1] if i + 1 < len(figures) else None
+        if (
+            after
+            and _is_count(parsed)
+            and _is_count(after[2])
+            and _IN_RE.fullmatch(text, end, after[0])
+        ):
+            part, whole = parsed.amount or 0.0, after[2].amount or 0.0
+            if 0 < part < whole <= 1000 and whole == int(whole) and part == int(part):
+                share = 100 * part / whole
+                reread = parse_value(f"{share:.3g} percent")
+                written = text[start : after[1]]
+                note = f"read {written!r} as {reread.text}: a proportion, not two counts"
+                repairs[start] = Repair(reread, None, note)
+                out.append((start, after[1], reread))
+                skip = i + 1
+                continue
+        out.append((start, end, parsed))
+    return out
+
+
+_IN_RE = re.compile(r"\s+in\s+")
+
+
+def _is_count(parsed: ParsedValue) -> bool:
+    return parsed.unit in (None, "count") and parsed.ok and parsed.amount is not None
 
 
 def _is_bare(parsed: ParsedValue) -> bool:
