@@ -161,3 +161,19 @@ def test_a_rise_over_this_years_figure_is_measured_from_it(tmp_path: Path) -> No
     change = drafts["9 percent"]
     assert change.relations.get("change_of") == drafts["6.4 trillion won"].id
     assert change.relations.get("change_from") == drafts["5.9 trillion won"].id
+
+
+NORDIC = """outlet: Example\npublished: 2024-04-22
+
+Nordic budgets
+
+Norway's defence spending rose 9 percent to NOK 92 billion last year. Iceland, which joined \
+the alliance in 1949, spends 0.1% of GDP on defence.
+"""
+
+
+def test_an_aside_year_and_a_relative_year_do_not_date_the_next_figure(tmp_path: Path) -> None:
+    drafts = _by_value(_drafted(tmp_path, nordic=NORDIC)["nordic"])
+    share = drafts["0.1%"]
+    assert (share.metric, share.period) == ("military_expenditure_gdp_share", "2024")
+    assert drafts["NOK 92 billion"].period == "2023"

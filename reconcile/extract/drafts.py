@@ -135,6 +135,8 @@ def draft_claims(
     return drafts
 
 
+# Period mentions that name a year only relative to the text ("last year", "a year earlier").
+_RELATIVE_KINDS = {"relative", "earlier"}
 # Periods a figure takes when nothing in its own sentence dates it.
 _FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
 
@@ -199,7 +201,8 @@ def _draft_sentence(
             in_sentence += made
             basis = made[0].period_basis
             if basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
-                lead = lead or made[0].period
+                if basis not in _RELATIVE_KINDS:  # "last year" is not carried on
+                    lead = lead or made[0].period
                 explicit = made[-1].period
             before = made[0]
     local = [(a - start, b - start, p) for a, b, p in figures]

@@ -113,10 +113,18 @@ def _cues_in(
     def beside(i: int, j: int) -> bool:
         return 0 <= j < len(found) and 0 <= found[max(i, j)][0] - found[min(i, j)][1] <= 1
 
+    def prepositional(i: int) -> bool:
+        return 0 <= i < len(found) and found[i][2].split(" ", 1)[0] in _PREPOSITIONS
+
+    # Of two prepositional cues side by side ("2.3% of GDP on defence") the first is the
+    # measure and the second its complement.
     return tuple(
         cue
         for i, cue in enumerate(found)
-        if not (cue[2].split(" ", 1)[0] in _PREPOSITIONS and (beside(i, i - 1) or beside(i, i + 1)))
+        if not (
+            prepositional(i)
+            and (beside(i, i - 1) or (beside(i, i + 1) and not prepositional(i + 1)))
+        )
     )
 
 

@@ -44,6 +44,8 @@ def pick_period(
             continue
         if figures and _owned_elsewhere(mention, start, sentence, figures):
             continue
+        if _in_aside(sentence, mention.start, start):
+            continue  # "Finland, which joined NATO in 2023, spends 2.3%": the aside's year
         if mention.kind in {"list", "range", "months", "span", "half", "quarter"}:
             distance *= 0.7
         if best is None or distance < best[0]:
@@ -67,6 +69,18 @@ def _set_against_another(
         and _AGAINST_RE.search(sentence, end, a) is not None
         for a, b in figures
     )  # fmt: skip
+
+
+# A non-restrictive relative clause: ", which joined NATO in 2023,".
+_ASIDE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+
+
+def _in_aside(sentence: str, position: int, figure: int) -> bool:
+    """The position lies in a relative clause set off by commas that does not hold the figure."""
+    return any(
+        m.start() < position < m.end() and not m.start() < figure < m.end()
+        for m in _ASIDE_RE.finditer(sentence)
+    )
 
 
 def _owned_elsewhere(
