@@ -177,3 +177,24 @@ def test_an_aside_year_and_a_relative_year_do_not_date_the_next_figure(tmp_path:
     share = drafts["0.1%"]
     assert (share.metric, share.period) == ("military_expenditure_gdp_share", "2024")
     assert drafts["NOK 92 billion"].period == "2023"
+
+
+ECONOMY = """outlet: Example\npublished: 2024-03-01
+
+Chile's economy grew 1.8% in 2023
+
+South America's copper giant saw GDP expand 1.8 percent in 2023 to 300 trillion pesos. \
+Unemployment rose to 8.5 percent in the fourth quarter. The benchmark rate stands at 7.25%.
+"""
+
+
+def test_an_economy_text_keeps_growth_gdp_unemployment_and_rates_apart(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, economy=ECONOMY)["economy"]
+    found = {(d.value, d.line): d for d in drafts}
+    assert found[("1.8 percent", 6)].metric == "gdp_growth"
+    assert found[("300 trillion pesos", 6)].metric == "gdp"
+    assert {d.entity for d in drafts} == {"CHL"}  # "South America" is no country
+    unemployment = found[("8.5 percent", 6)]
+    assert (unemployment.metric, unemployment.period) == ("unemployment_rate", "2023-Q4")
+    assert found[("7.25%", 6)].metric == "policy_rate"
+    assert found[("7.25%", 6)].period == "2024"  # present tense: not the sentence before's year

@@ -41,8 +41,24 @@ from .stages import find_basis, find_scope, find_stage
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
-# A sentence about the present does not go on about the period of the sentence before.
+# A sentence about the present does not go on about the period of the sentence before: it
+# says "now", or speaks in the present tense only ("Finland spends 2.3 %").
 _NOW_RE = re.compile(r"\b(?:now|currently|today|at\s+present|presently|these\s+days)\b", re.I)
+_PRESENT_RE = re.compile(
+    r"\b(?:is|are|has|have|spends|stands|remains|plans|expects|will|employs|counts)\b", re.I
+)
+_ASIDE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_PAST_RE = re.compile(r"\b(?:was|were|had|did|rose|fell|grew|stood|spent|reached|\w+ed)\b", re.I)
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence may go on about the period of the sentence before."""
+    if _NOW_RE.search(sentence):
+        return False
+    main = _ASIDE_RE.sub(",", sentence)  # "Iceland, which joined in 1949, spends ..."
+    return not _PRESENT_RE.search(main) or bool(_PAST_RE.search(main))
+
+
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
 _RESTATEMENT_RE = re.compile(
     r"^\s*(?:\(|/|,?\s+or\s+)\s*(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$"
@@ -124,7 +140,7 @@ def draft_claims(
         sentence = text[start:end]
         # The paragraph goes on about the period of its sentence before, unless this one
         # speaks of the present.
-        same = carry and "\n" not in text[previous_end:start] and not _NOW_RE.search(sentence)
+        same = carry and "\n" not in text[previous_end:start] and _goes_on(sentence)
         made, explicit, lead = _draft_sentence(
             scene, (start, end), figures[first:last], repairs, previous, carry if same else None
         )
@@ -135,8 +151,6 @@ def draft_claims(
     return drafts
 
 
-# Period mentions that name a year only relative to the text ("last year", "a year earlier").
-_RELATIVE_KINDS = {"relative", "earlier"}
 # Periods a figure takes when nothing in its own sentence dates it.
 _FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
 
@@ -201,8 +215,7 @@ def _draft_sentence(
             in_sentence += made
             basis = made[0].period_basis
             if basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
-                if basis not in _RELATIVE_KINDS:  # "last year" is not carried on
-                    lead = lead or made[0].period
+                lead = lead or made[0].period
                 explicit = made[-1].period
             before = made[0]
     local = [(a - start, b - start, p) for a, b, p in figures]

@@ -100,6 +100,11 @@ def capitals() -> frozenset[str]:
     return frozenset(str(names[0]) for names in places.values() if names)
 
 
+# A compass or cultural word before "America", "Asia", "Africa": a region ("Latin America",
+# "Central Asia", "sub-Saharan Africa"), whatever the country of that name.
+_REGION_BEFORE_RE = re.compile(r"\b(?:Latin|South|North|Central|Sub-Saharan|Southern|Northern)\s+$")
+
+
 def find_places(text: str) -> list[Place]:
     """Every country named in a text (names, demonyms, capitals), in order."""
     index = _by_first_word()
@@ -124,6 +129,8 @@ def find_places(text: str) -> list[Place]:
                 end = rest.end()
             elif end < len(text) and (text[end].isalnum() or text[end] == "-"):
                 continue
+            if _REGION_BEFORE_RE.search(text, max(0, at - 10), at):
+                break  # "Latin America", "South Africa's region"... a region, not the country
             if not (name == "US" and text[end : end + 1] == "$") and not _NAME_GOES_ON_RE.match(
                 text, end
             ):

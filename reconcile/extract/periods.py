@@ -103,6 +103,14 @@ def _half(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
     return (f"{year}-H{1 if m.group('which').lower() == 'first' else 2}",) if year else ()
 
 
+def _quarter_word(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    """ "the fourth quarter (of 2023)": that quarter of the year given, else the reference
+    year."""
+    year = m.group("qwy") or context.previous or _reference_year(context)
+    quarter = ("first", "second", "third", "fourth").index(m.group("qw").lower()) + 1
+    return (f"{year[:4]}-Q{quarter}",) if year else ()
+
+
 def _first_months(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
     count = m.group("n").lower()
     months = int(count) if count.isdigit() else _ORDINAL_MONTHS.get(count, 0)
@@ -200,6 +208,11 @@ RULES: tuple[PeriodRule, ...] = (
         "quarter", rf"q(?P<q>[1-4])\s+(?P<qy>{YEAR})", lambda m, _: (f"{m['qy']}-Q{m['q']}",)
     ),
     PeriodRule(
+        "quarter",
+        rf"(?P<qw>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<qwy>{YEAR}))?",
+        _quarter_word,
+    ),
+    PeriodRule(
         "range",
         rf"(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|through|till)\s+(?P<r2>{YEAR})",
         lambda m, _: (f"{m['r1']}-{m['r2']}",),
@@ -255,7 +268,7 @@ def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
 _PERIOD_RE = _compile(RULES)
 _PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
 _PERIOD_HINT_RE = re.compile(
-    rf"{YEAR}|year|Q[1-4]|half|months|{MONTH}|FY|году|році|roku|roczn|jahr|année|l['’]an\b|año",
+    rf"{YEAR}|year|Q[1-4]|quarter|half|months|{MONTH}|FY|году|році|roku|roczn|jahr|année|l['’]an\b|año",
     re.IGNORECASE,
 )
 
