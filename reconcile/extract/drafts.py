@@ -32,6 +32,7 @@ from .figure_stages import (
     place_figure,
     settle_entity,
 )
+from .period_context import date_headline, goes_on
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
 from .repairs import Repair, repair_figures
@@ -40,24 +41,6 @@ from .sentences import split_sentences
 from .stages import find_basis, find_scope, find_stage
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
-
-# A sentence about the present does not go on about the period of the sentence before: it
-# says "now", or speaks in the present tense only ("Finland spends 2.3 %").
-_NOW_RE = re.compile(r"\b(?:now|currently|today|at\s+present|presently|these\s+days)\b", re.I)
-_PRESENT_RE = re.compile(
-    r"\b(?:is|are|has|have|spends|stands|remains|plans|expects|will|employs|counts)\b", re.I
-)
-_ASIDE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
-_PAST_RE = re.compile(r"\b(?:was|were|had|did|rose|fell|grew|stood|spent|reached|\w+ed)\b", re.I)
-
-
-def _goes_on(sentence: str) -> bool:
-    """Whether a sentence may go on about the period of the sentence before."""
-    if _NOW_RE.search(sentence):
-        return False
-    main = _ASIDE_RE.sub(",", sentence)  # "Iceland, which joined in 1949, spends ..."
-    return not _PRESENT_RE.search(main) or bool(_PAST_RE.search(main))
-
 
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
 _RESTATEMENT_RE = re.compile(
@@ -140,45 +123,15 @@ def draft_claims(
         sentence = text[start:end]
         # The paragraph goes on about the period of its sentence before, unless this one
         # speaks of the present.
-        same = carry and "\n" not in text[previous_end:start] and _goes_on(sentence)
+        same = carry and "\n" not in text[previous_end:start] and goes_on(sentence)
         made, explicit, lead = _draft_sentence(
             scene, (start, end), figures[first:last], repairs, previous, carry if same else None
         )
         drafts += made
         if explicit:
             previous, carry, previous_end = explicit, lead, end
-    _date_headline(drafts, text.find("\n", document.body_start + 1))
+    date_headline(drafts, text.find("\n", document.body_start + 1))
     return drafts
-
-
-# Periods a figure takes when nothing in its own sentence dates it.
-_FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
-
-
-def _date_headline(drafts: list[Draft], title_end: int) -> None:
-    """A headline figure the body restates with a period of its own takes that period
-    ("... seeks record 7.7 trillion yen budget" / "7.7 trillion yen ... for fiscal 2024")."""
-    body = [d for d in drafts if d.span[0] > title_end and d.period_basis not in _FALLBACK_PERIODS]
-    for draft in drafts:
-        if draft.span[0] > title_end or draft.period_basis not in _FALLBACK_PERIODS:
-            continue
-        amount = draft.amount or 0.0
-        periods = {
-            d.period
-            for d in body
-            if d.unit == draft.unit and d.amount is not None and amount
-            and abs(d.amount - amount) <= max(0.005 * abs(amount), _half_width(draft))
-        }  # fmt: skip
-        if len(periods) == 1:
-            draft.period = periods.pop()
-            draft.period_basis = "the body figure the headline restates"
-
-
-def _half_width(draft: Draft) -> float:
-    """Half the width of a draft's rounding interval ("25.4 million": 0.05 million)."""
-    if draft.low is None or draft.high is None or abs(draft.high) == float("inf"):
-        return 0.0
-    return (draft.high - draft.low) / 2
 
 
 def _draft_sentence(

@@ -1,0 +1,54 @@
+"""Periods that come from around a figure's sentence: the sentence before, the body for a
+headline."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# A sentence about the present does not go on about the period of the sentence before: it
+# says "now", or speaks in the present tense only ("Finland spends 2.3 %").
+_NOW_RE = re.compile(r"\b(?:now|currently|today|at\s+present|presently|these\s+days)\b", re.I)
+_PRESENT_RE = re.compile(
+    r"\b(?:is|are|has|have|spends|stands|remains|plans|expects|will|employs|counts)\b", re.I
+)
+_ASIDE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_PAST_RE = re.compile(r"\b(?:was|were|had|did|rose|fell|grew|stood|spent|reached|\w+ed)\b", re.I)
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a sentence may go on about the period of the sentence before."""
+    if _NOW_RE.search(sentence):
+        return False
+    main = _ASIDE_RE.sub(",", sentence)  # "Iceland, which joined in 1949, spends ..."
+    return not _PRESENT_RE.search(main) or bool(_PAST_RE.search(main))
+
+
+# Periods a figure takes when nothing in its own sentence dates it.
+_FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
+
+
+def date_headline(drafts: list[Any], title_end: int) -> None:
+    """A headline figure the body restates with a period of its own takes that period
+    ("... seeks record 7.7 trillion yen budget" / "7.7 trillion yen ... for fiscal 2024")."""
+    body = [d for d in drafts if d.span[0] > title_end and d.period_basis not in _FALLBACK_PERIODS]
+    for draft in drafts:
+        if draft.span[0] > title_end or draft.period_basis not in _FALLBACK_PERIODS:
+            continue
+        amount = draft.amount or 0.0
+        periods = {
+            d.period
+            for d in body
+            if d.unit == draft.unit and d.amount is not None and amount
+            and abs(d.amount - amount) <= max(0.005 * abs(amount), _half_width(draft))
+        }  # fmt: skip
+        if len(periods) == 1:
+            draft.period = periods.pop()
+            draft.period_basis = "the body figure the headline restates"
+
+
+def _half_width(draft: Any) -> float:
+    """Half the width of a draft's rounding interval ("25.4 million": 0.05 million)."""
+    if draft.low is None or draft.high is None or abs(draft.high) == float("inf"):
+        return 0.0
+    return (draft.high - draft.low) / 2
