@@ -19,6 +19,7 @@ from reconcile.reference.currencies import load_currencies, resolve_currency
 from .flags import COMMA_RANGE, report_year_like
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
+from .scales import home_currency_doubt, unread_scale
 from .tails import Tail, read_tail, scale_factor
 
 _SPACES_RE = re.compile(r"\s+")
@@ -266,6 +267,9 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
     # Said once: "50 cents" already says whose hundredths it assumed, "$5 to $6" assumes once.
     if note and not any(f.code == "assumed-currency" for f in result.findings):
         result.findings.append(Finding("assumed-currency", note))
+    doubt = home_currency_doubt(part.tail.scale, code)
+    if doubt is not None and doubt not in result.findings:
+        result.findings.append(doubt)
     return f"{code} / {part.tail.unit}" if part.tail.unit else code
 
 
@@ -374,6 +378,8 @@ def _report_rest(rest: str, result: ParsedValue) -> None:
                 f"text after the figure was not read: {rest!r}; give one figure at a time",
             )
         )
+    elif (scale_like := unread_scale(rest)) is not None:
+        result.findings.append(scale_like)
     elif _NOT_A_NOUN_RE.match(rest):
         result.findings.append(
             Finding(

@@ -24,9 +24,9 @@ from reconcile.core.parsed_value import ParsedValue, kind_of_unit
 from reconcile.core.patterns import YEAR
 
 from .amounts import read_figure
-from .numbers import SCALE_WORDS
 from .qualifiers import DEFAULT_WIDEN, QUALIFIERS, parse_article, parse_vague
 from .ranks import Rank, read_rank, read_top_rank
+from .scales import is_scale_word
 from .words import NUMBER_WORDS, replace_number_words
 
 __all__ = [
@@ -159,7 +159,7 @@ _LARGEST = 1e300
 def _stacked_scale(noun: str) -> bool:
     """True when what follows the figure is only more scale words ("trillion trillion")."""
     words = noun.lower().split()
-    return bool(words) and all(word in SCALE_WORDS and len(word) > 1 for word in words)
+    return bool(words) and all(is_scale_word(word) for word in words)
 
 
 def _read_text(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:

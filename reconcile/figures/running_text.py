@@ -17,14 +17,14 @@ from reconcile.reference.units import unit_aliases
 
 from .decoys import is_figure
 from .grammar import parse_value
-from .numbers import SCALE_WORDS, TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
+from .numbers import TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
 from .qualifiers import QUALIFIERS, qualifier_pattern
 from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
+from .scales import long_scale_forms
+from .tails import PERCENT_WORDS, currency_after
 
 # Words before a figure in running text that do not change it ("a total of 150").
 FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
-# The scale words of running text: the long ones; one letter only glued to the number ("$5m").
-_TEXT_SCALES = [s for s in SCALE_WORDS if len(s) > 1]
 
 
 @cache
@@ -40,13 +40,15 @@ def _in_text_regex() -> re.Pattern[str]:
         rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to)\s*(?:{TEXT_NUMBER_PATTERN}))?"
         rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
     )
-    long_scales = alternation(_TEXT_SCALES, flexible_space=True)
-    scales = rf"\s*(?:{long_scales})(?![\w-])|(?:[kmb])(?![\w-])"
+    # The scale words of running text: the long ones in every language, with an abbreviation's
+    # dot ("млн.", "Mrd."); one letter only glued to the number ("$5m").
+    long_scales = alternation(long_scale_forms(), flexible_space=True)
+    scales = rf"\s*(?:{long_scales})\.?(?![\w-])|(?:[kmb])(?![\w-])"
     in_text_figure = (
         rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?(?P<cur>{prefix})?\s?"
         rf"(?P<num>{text_number})"
         rf"(?P<scale>{scales})?"
-        rf"(?:\s*(?P<suffix>%|percent\b|per\s+cent\b|{suffix}|(?:{units})\b)"
+        rf"(?:\s*(?P<suffix>{PERCENT_WORDS}|{suffix}|(?:{units})\b)"
         rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?)?"
     )
     return re.compile(
@@ -102,6 +104,12 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                 continue
             written = match.group(0).strip().rstrip(" ,.")
             end = start + len(written)
+            if not match.group("suffix"):
+                # Names in other languages are looked up, not matched: "5 млрд долларов США".
+                named = currency_after(text, match.end(), scaled=bool(match.group("scale")))
+                if named is not None:
+                    end = named[1]
+                    written = text[start:end].strip()
         dated = _DATED_RANGE_RE.match(written)
         if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
             # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.
