@@ -71,8 +71,19 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("5 δισ. ευρώ", 5e9, "EUR", []),
         ("2 მლრდ ლარი", 2e9, "GEL", []),
         ("500 մլն", 500e6, "count", []),
-        # A short form dropped because it is an English title: never a silent bare count.
+        # A short form dropped because it is an English title: never a silent bare count; nor
+        # a scale word of a language not in the table (Welsh, Basque).
         ("5 Mr TL", 5.0, "count", ["unread-words"]),
+        ("5 miliwn o bunnoedd", 5.0, "count", ["unread-words"]),
+        ("5 milioi euro", 5.0, "count", ["unread-words"]),
+        ("5 military bases", 5.0, "count", []),
+        # Percent in other languages (CLDR's unit names).
+        ("5 процентов", 5.0, "percent", []),
+        ("4 відсотки", 4.0, "percent", []),
+        ("2,5 posto", 2.5, "percent", []),
+        ("12 százalék", 12.0, "percent", []),
+        ("3 percento", 3.0, "percent", []),
+        ("7 prosenttia", 7.0, "percent", []),
         # English is unchanged.
         ("AZN 3.5 bln", 3.5e9, "AZN", []),
         ("$4 bn", 4e9, "USD", ["assumed-currency"]),
@@ -151,6 +162,10 @@ def test_shared_bare_noun_names_the_candidates() -> None:
         ),
         ("Bütçe 40 milyar TL olarak açıklandı.", [("40 milyar TL", 40e9, "TRY")]),
         (
+            "A jövő évi keret 2,4 százalék, vagyis 150 milliárd forint lesz.",
+            [("2,4 százalék", 2.4, "percent"), ("150 milliárd forint", 150e9, "HUF")],
+        ),
+        (
             "Сумма составит 2\u00a0млрд\u00a0рублей (около 3 процентов ВВП).",
             [("2\u00a0млрд\u00a0рублей", 2e9, "RUB"), ("3 процентов", 3.0, "percent")],
         ),
@@ -211,6 +226,7 @@ def test_english_wins_on_its_own_words() -> None:
         ("build_scale_words.py", "scale_words.csv"),
         ("build_currency_names_intl.py", "currency_names_intl.csv"),
         ("build_currency_names.py", "currency_names.csv"),
+        ("build_percent_words.py", "percent_words.csv"),
     ],
 )
 def test_tables_rebuild_byte_for_byte(script: str, table: str, tmp_path: Path) -> None:

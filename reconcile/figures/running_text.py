@@ -21,7 +21,7 @@ from .numbers import TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
 from .qualifiers import QUALIFIERS, qualifier_pattern
 from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
 from .scales import long_scale_forms
-from .tails import PERCENT_WORDS, currency_after
+from .tails import currency_after, percent_pattern
 
 # Words before a figure in running text that do not change it ("a total of 150").
 FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
@@ -48,7 +48,7 @@ def _in_text_regex() -> re.Pattern[str]:
         rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?(?P<cur>{prefix})?\s?"
         rf"(?P<num>{text_number})"
         rf"(?P<scale>{scales})?"
-        rf"(?:\s*(?P<suffix>{PERCENT_WORDS}|{suffix}|(?:{units})\b)"
+        rf"(?:\s*(?P<suffix>{percent_pattern()}|{suffix}|(?:{units})\b)"
         rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?)?"
     )
     return re.compile(

@@ -116,10 +116,14 @@ def is_scale_word(word: str) -> bool:
 def _scale_like_regex() -> re.Pattern[str]:
     # An inflection CLDR does not list ("миллионами", "milionach") starts with a form it does.
     # A dropped short form ("Mr", "md") only as a whole word.
+    words = load_scale_words()
     stems = [form for form in scale_table() if len(form) >= 4 and " " not in form]
-    dropped = [form for form in load_scale_words().dropped if len(form) > 1]
+    stems += words.scale_like_stems
+    dropped = [form for form in words.dropped if len(form) > 1]
     return re.compile(
-        rf"(?:{alternation(stems)})[\w.]*|(?:{alternation(dropped)})\.?(?!\w)", re.IGNORECASE
+        rf"(?!{alternation(words.scale_like_exceptions)})"
+        rf"(?:(?:{alternation(stems)})[\w.]*|(?:{alternation(dropped)})\.?(?!\w))",
+        re.IGNORECASE,
     )
 
 

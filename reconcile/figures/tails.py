@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from reconcile.core.errors import Finding
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
+from reconcile.reference.scales import load_percent_words
 from reconcile.reference.units import read_pint_unit, unit_aliases
 
 from .numbers import SCALE_WORDS
@@ -63,14 +64,27 @@ def _patterns() -> _Patterns:
     )
 
 
-_PERCENT_STARTS = frozenset("%pPпП")
-# English, and the percent words of other languages news is read in (Polish "proc.", German
-# "Prozent", Russian "процента", French "pour cent", Spanish "por ciento").
-PERCENT_WORDS = (
-    r"(?:%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
-    r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b)"
+# English, and the percent words of other languages news is read in: by hand the abbreviations
+# CLDR does not give (Polish "proc."), and CLDR's words (reference/scales.py: "процентов",
+# "відсотків", "százalék", "posto", "pour cent", "por ciento", "٪").
+_ENGLISH_PERCENT = (
+    r"%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
+    r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b"
 )
-PERCENT_RE = re.compile(rf"\s*{PERCENT_WORDS}", re.IGNORECASE)
+
+
+@cache
+def percent_pattern() -> str:
+    """A regex alternation of what says percent after a number, in every language."""
+    words = alternation(load_percent_words(), flexible_space=True)
+    return rf"(?:{_ENGLISH_PERCENT}|(?:{words})(?!\w))"
+
+
+@cache
+def _percent_regex() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The percent pattern after optional space, and the first letters that can start it."""
+    starts = {c for w in load_percent_words() for c in (w[0].lower(), w[0].upper())}
+    return re.compile(rf"\s*{percent_pattern()}", re.IGNORECASE), frozenset("%pPпП") | starts
 
 
 def read_tail(text: str, position: int, has_currency: bool) -> Tail:
@@ -100,7 +114,8 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
         if tail.end >= len(text):
             return tail
     first = text[tail.end : tail.end + 2].lstrip()[:1]
-    percent = PERCENT_RE.match(text, tail.end) if first in _PERCENT_STARTS else None
+    percent_re, percent_starts = _percent_regex()
+    percent = percent_re.match(text, tail.end) if first in percent_starts else None
     if percent:
         tail.unit, tail.end = "percent", percent.end()
         return tail
@@ -220,4 +235,4 @@ def _rest_is_short(text: str, position: int) -> bool:
     return len(text[position:].split()) <= 1
 
 
-__all__ = ["PERCENT_RE", "PERCENT_WORDS", "Tail", "currency_after", "read_tail", "scale_factor"]
+__all__ = ["Tail", "currency_after", "percent_pattern", "read_tail", "scale_factor"]

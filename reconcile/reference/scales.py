@@ -39,6 +39,9 @@ class ScaleWords:
     # English forms doubted when the figure's currency is of a territory that reads them
     # otherwise ("3,4 bln zł").
     home_currency_doubt: frozenset[str]
+    # How scale words of languages not in the table begin, and English words that begin so.
+    scale_like_stems: tuple[str, ...] = ()
+    scale_like_exceptions: tuple[str, ...] = ()
 
 
 def scale_form(written: str) -> str:
@@ -78,6 +81,8 @@ def load_scale_words() -> ScaleWords:
         dropped=dropped,
         english_prevails=frozenset(str(w) for w in rules.get("english_prevails") or []),
         home_currency_doubt=frozenset(str(w) for w in rules.get("home_currency_doubt") or []),
+        scale_like_stems=tuple(str(w) for w in rules.get("scale_like_stems") or []),
+        scale_like_exceptions=tuple(str(w) for w in rules.get("scale_like_exceptions") or []),
     )
 
 
@@ -110,3 +115,11 @@ def _list_words(words: tuple[str, ...]) -> str:
     if len(unique) <= 2:
         return " and ".join(unique)
     return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+@cache
+def load_percent_words() -> tuple[str, ...]:
+    """The words for percent written after a number in other languages ("процентов", "posto";
+    `percent_words.csv`, from CLDR by scripts/build_percent_words.py), lower case."""
+    rows = csv.DictReader(io.StringIO(resource_text("percent_words.csv")))
+    return tuple(sorted({row["word"] for row in rows}))
