@@ -98,6 +98,25 @@ def test_figures_in_other_languages(text: str, amount: float, unit: str, codes: 
     assert [f.code for f in value.findings] == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("около 5 млрд рублей", 4.5e9, 5.5e9),
+        ("почти 2 млрд лари", 1.8e9, 2e9),
+        ("ponad 100 mld zł", 100e9, float("inf")),
+        ("bis zu 3 Milliarden Euro", 0.0, 3e9),
+        ("от 5 до 7 млрд рублей", 5e9, 7e9),
+        ("zwischen 5 und 7 Milliarden Euro", 5e9, 7e9),
+        ("entre 5 et 7 milliards d'euros", 5e9, 7e9),
+        ("plus de 2 milliards d'euros", 2e9, float("inf")),
+        ("не менее 40 тыс.", 40e3, float("inf")),
+    ],
+)
+def test_qualifiers_and_ranges_in_other_languages(text: str, low: float, high: float) -> None:
+    value = parse_value(text)
+    assert (value.low, value.high) == (pytest.approx(low), pytest.approx(high))
+
+
 def test_a_year_settles_the_lira() -> None:
     value = parse_value("15 milyar lira", year=2020)
     assert (value.amount, value.unit, value.findings) == (15e9, "TRY", [])
@@ -157,17 +176,22 @@ def test_shared_bare_noun_names_the_candidates() -> None:
             "El ministerio pidió 13 mil millones de dólares (unos 12 mil millones de euros).",
             [
                 ("13 mil millones de dólares", 13e9, "USD"),
-                ("12 mil millones de euros", 12e9, "EUR"),
+                ("unos 12 mil millones de euros", 12e9, "EUR"),
             ],
         ),
         ("Bütçe 40 milyar TL olarak açıklandı.", [("40 milyar TL", 40e9, "TRY")]),
+        ("Wydatki wzrosną od 5 do 7 mld zł.", [("od 5 do 7 mld zł", 6e9, "PLN")]),
+        (
+            "Die Kosten liegen bei 5 bis 7 Milliarden Euro.",
+            [("5 bis 7 Milliarden Euro", 6e9, "EUR")],
+        ),
         (
             "A jövő évi keret 2,4 százalék, vagyis 150 milliárd forint lesz.",
             [("2,4 százalék", 2.4, "percent"), ("150 milliárd forint", 150e9, "HUF")],
         ),
         (
             "Сумма составит 2\u00a0млрд\u00a0рублей (около 3 процентов ВВП).",
-            [("2\u00a0млрд\u00a0рублей", 2e9, "RUB"), ("3 процентов", 3.0, "percent")],
+            [("2\u00a0млрд\u00a0рублей", 2e9, "RUB"), ("около 3 процентов", 3.0, "percent")],
         ),
     ],
 )

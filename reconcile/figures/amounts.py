@@ -61,7 +61,14 @@ def _part_regex() -> re.Pattern[str]:
     )
 
 
-_RANGE_RE = re.compile(r"\s*(?:-|to\b|through\b|thru\b|till\b|until\b|~|and\b|but\b|,)\s*", re.I)
+# The range words of other languages ("от 5 до 7", "od 5 do 7", "zwischen 5 und 7", "entre 5 et
+# 7", "de 5 a 7") join two numbers only: a number must follow.
+_OTHER_RANGE_WORDS = ("до", "и", "і", "та", "do", "i", "a", "bis", "und", "et", "y", "e", "à")
+_RANGE_RE = re.compile(
+    r"\s*(?:-|to\b|through\b|thru\b|till\b|until\b|~|and\b|but\b|,|"
+    rf"(?:{'|'.join(_OTHER_RANGE_WORDS)})(?=\s+\d))\s*",
+    re.I,
+)
 # "500 or more", but not the start of a second comparison ("10 and less than 40").
 _TRAILING_RE = re.compile(
     rf"\s*(?P<comp>{alternation(TRAILING_COMPARATORS, flexible_space=True)})(?![\w])"
@@ -70,7 +77,7 @@ _TRAILING_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 _CONNECTOR_WORDS = frozenset(
-    {"or", "and", "to", "through", "thru", "till", "until", "but", "plus"}
+    {"or", "and", "to", "through", "thru", "till", "until", "but", "plus", *_OTHER_RANGE_WORDS}
     | {w.split()[0] for w in TRAILING_COMPARATORS}
 )
 _OR_EQUAL_RE = re.compile(r"\s*or\s+equal(?:\s+to)?\b", re.IGNORECASE)

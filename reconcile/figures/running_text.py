@@ -23,6 +23,9 @@ from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
 from .scales import long_scale_forms
 from .tails import currency_after, percent_pattern
 
+# The words for "to" between two numbers in other languages ("od 5 do 7 mld", "5 bis 7"); their
+# "and" ("5 и 7") is a list in running text, as English "and" is.
+_TEXT_RANGE_WORDS = "до|do|bis|à"
 # Words before a figure in running text that do not change it ("a total of 150").
 FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
 
@@ -37,7 +40,7 @@ def _in_text_regex() -> re.Pattern[str]:
     # In running text the number is stricter (no spaces inside), words count, and what follows
     # must be a scale, a currency, percent or a unit; anything else ends the figure.
     text_number = (
-        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to)\s*(?:{TEXT_NUMBER_PATTERN}))?"
+        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*(?:{TEXT_NUMBER_PATTERN}))?"
         rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
     )
     # The scale words of running text: the long ones in every language, with an abbreviation's
@@ -125,7 +128,7 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
     return found
 
 
-_RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between)\s+")
+_RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between|от|між|между|od|między|zwischen|entre)\s+")
 # A year at the start of a range, after a word that dates it: the range is a date and a figure.
 _DATED_RANGE_RE = re.compile(rf"(?:{YEAR})\s*(?:to|-|–|—)\s*(?!(?:{YEAR})\b)(?=\d)", re.I)
 _DATE_WORD_BEFORE_RE = re.compile(r"\b(?:in|by|since|until|till|during)\s+$", re.I)
