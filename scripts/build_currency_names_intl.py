@@ -35,6 +35,9 @@ COLUMNS = ("locale", "code", "kind", "written")
 
 # X-codes are metals, funds and test codes, except the CFA and other regional francs and dollars.
 _REGIONAL = {"XAF", "XOF", "XCD", "XPF"}
+# Vietnamese writes a space between the syllables of a word ("Đài Loan", Taiwan): its names
+# have no single noun word to take.
+_NO_BARE_NOUNS = {"vi"}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -58,8 +61,14 @@ def _stems(locale: Locale) -> list[str]:
     return sorted(w for w in words if len(w) >= 4)
 
 
-def _is_modifier(word: str, stems: list[str]) -> bool:
-    """A country or language adjective, a country's name, or an abbreviation ("США", "USA")."""
+def _is_modifier(word: str, stems: list[str], *, strict: bool = False) -> bool:
+    """A country or language adjective, a country's name, or an abbreviation ("США", "USA").
+
+    The word and a name share a stem of four letters or more, which is all of one of them but
+    for three letters ("грузинских" ~ "грузинский", "Georgischer" ~ "Georgisch"); `strict`: five
+    letters or more, all of the name's but for three ("Schweizer" ~ "Schweiz", but not "Franken"
+    ~ "Frankreich" or "franca").
+    """
     if len(word) >= 2 and word.isupper():
         return True
     lower = word.lower()
@@ -69,25 +78,30 @@ def _is_modifier(word: str, stems: list[str]) -> bool:
             if a != b:
                 break
             common += 1
-        if common >= 4 and common >= min(len(lower), len(stem)) - 3:
+        if strict and common >= 5 and common >= len(stem) - 3:
+            return True
+        if not strict and common >= 4 and common >= min(len(lower), len(stem)) - 3:
             return True
     return False
 
 
 def bare_nouns(forms: list[str], stems: list[str]) -> list[str]:
-    """The noun of each form, when every other word is a modifier (see the module docstring)."""
+    """The noun of each form, when every other word is a modifier (see the module docstring).
+
+    When every word looks like a modifier ("Schweizer Franken": Schweiz, Frankreich), the
+    stricter test decides, if it leaves exactly one word.
+    """
     split = [form.split() for form in forms]
     if len(split[0]) < 2 or any(len(words) != len(split[0]) for words in split):
         return []
     # Words of three letters or fewer ("des", "de") are never the noun here.
-    strong = [i for i, w in enumerate(split[0]) if len(w) > 3 and not _is_modifier(w, stems)]
-    if len(strong) != 1:
-        return []
-    position = strong[0]
-    others = [i for i in range(len(split[0])) if i != position]
-    if not all(_is_modifier(split[0][i], stems) or len(split[0][i]) <= 3 for i in others):
-        return []
-    return sorted({words[position] for words in split if _WORD_RE.fullmatch(words[position])})
+    long = [i for i, w in enumerate(split[0]) if len(w) > 3]
+    strong = [i for i in long if not _is_modifier(split[0][i], stems)]
+    if not strong:
+        strong = [i for i in long if not _is_modifier(split[0][i], stems, strict=True)]
+    if len(strong) != 1 or split[0][strong[0]].lower() in stems:
+        return []  # none, several, or a country's own name ("Peru" in "Nuevo sol de Peru")
+    return sorted({words[strong[0]] for words in split if _WORD_RE.fullmatch(words[strong[0]])})
 
 
 def build_rows() -> list[tuple[str, str, str, str]]:
@@ -105,7 +119,8 @@ def build_rows() -> list[tuple[str, str, str, str]]:
             forms = [display, *sorted(set(plurals.get(code, {}).values()) - {display})]
             forms = [f for f in forms if "(" not in f and not any(c.isdigit() for c in f)]
             rows |= {(name, code, "name", form.lower()) for form in forms}
-            rows |= {(name, code, "bare", noun.lower()) for noun in bare_nouns(forms, stems)}
+            if name not in _NO_BARE_NOUNS:
+                rows |= {(name, code, "bare", noun.lower()) for noun in bare_nouns(forms, stems)}
             symbol = locale.currency_symbols.get(code, code)
             if symbol != code and not any(c.isascii() and c.isalpha() for c in symbol):
                 rows.add((name, code, "symbol", symbol))

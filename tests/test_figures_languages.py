@@ -39,6 +39,7 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("4 трлн. рублей", 4e12, "RUB", ["assumed-currency"]),
         ("5 млрд долларов США", 5e9, "USD", []),
         ("5 млрд долл. США", 5e9, "USD", []),
+        ("3,2 млрд дол. США", 3.2e9, "USD", []),
         ("7,5 млрд долларов", 7.5e9, "USD", ["assumed-currency"]),  # a bare dollar: USD assumed
         ("9 тыс. человек", 9000.0, "count", ["unread-words"]),  # a noun in Cyrillic: reported
         ("8 миллионами", 8.0, "count", ["unread-words"]),  # an inflection CLDR does not list
@@ -54,6 +55,8 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("7 Mrd. Euro", 7e9, "EUR", []),
         ("12 Mio. Euro", 12e6, "EUR", []),
         ("5 Mrd. US-Dollar", 5e9, "USD", []),
+        ("3 Milliarden Franken", 3e9, "CHF", []),
+        ("4 miliardy korun", 4e9, "CZK", ["assumed-currency"]),  # koruna: CZK at home in Czech
         ("3 miljard euro", 3e9, "EUR", []),
         ("3,8 milliards d'euros", 3.8e9, "EUR", []),
         ("6 mil millones de dólares", 6e9, "USD", ["assumed-currency"]),
@@ -84,6 +87,14 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("12 százalék", 12.0, "percent", []),
         ("3 percento", 3.0, "percent", []),
         ("7 prosenttia", 7.0, "percent", []),
+        # Units in other languages (CLDR's unit names); Serbian "КМ" is a mark, Russian "км" is
+        # kilometres, and the unit wins.
+        ("10 тыс. т", 10_000.0, "tonne", []),
+        ("5 Tonnen", 5.0, "tonne", []),
+        ("300 гектаров", 300.0, "hectare", []),
+        ("5 millions de tonnes", 5e6, "tonne", []),
+        ("5 тыс. км", 5000.0, "kilometer", []),
+        ("3 Milliarden Kilowattstunden", 3e9, "kilowatt_hour", []),
         # English is unchanged.
         ("AZN 3.5 bln", 3.5e9, "AZN", []),
         ("$4 bn", 4e9, "USD", ["assumed-currency"]),
@@ -251,6 +262,7 @@ def test_english_wins_on_its_own_words() -> None:
         ("build_currency_names_intl.py", "currency_names_intl.csv"),
         ("build_currency_names.py", "currency_names.csv"),
         ("build_percent_words.py", "percent_words.csv"),
+        ("build_unit_names_intl.py", "unit_names_intl.csv"),
     ],
 )
 def test_tables_rebuild_byte_for_byte(script: str, table: str, tmp_path: Path) -> None:

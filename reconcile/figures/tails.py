@@ -15,6 +15,7 @@ from reconcile.core.errors import Finding
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
 from reconcile.reference.scales import load_percent_words
+from reconcile.reference.unit_names_intl import unit_in_other_language
 from reconcile.reference.units import read_pint_unit, unit_aliases
 
 from .numbers import SCALE_WORDS
@@ -142,8 +143,12 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
         _read_subunit(subunit.group("sub").lower(), tail)
         tail.end = subunit.end()
         return tail
-    if tail.scale and _OF_RE.match(text, tail.end):
-        return tail  # "5 millones de personas": a preposition, then the counted noun
+    of = _OF_RE.match(text, tail.end) if tail.scale else None
+    if of:  # "5 millions de tonnes"; "5 millones de personas": the counted noun
+        named = unit_in_other_language(text, of.end())
+        if named is not None:
+            tail.unit, tail.end = named
+        return tail
     _read_unit(text, tail, patterns)
     return tail
 
@@ -229,6 +234,12 @@ def _read_unit(text: str, tail: Tail, patterns: _Patterns) -> None:
         tail.end += length
         if note:
             tail.findings += (Finding("ambiguous-unit", note),)
+        return
+    named = (
+        unit_in_other_language(text, tail.end) if text[tail.end : tail.end + 1].isspace() else None
+    )
+    if named is not None:  # "10 тыс. т", "5 Tonnen", "300 гектаров"
+        tail.unit, tail.end = named
 
 
 def _rest_is_short(text: str, position: int) -> bool:

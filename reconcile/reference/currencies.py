@@ -20,6 +20,7 @@ from reconcile.core.patterns import trie_alternation as alternation
 from .currency_names_intl import OtherLanguageNames, load_other_language_names
 from .resources import load_yaml_resource, resource_text
 from .scales import load_scale_words
+from .unit_names_intl import unit_names_in_other_languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +246,8 @@ def _add_cldr(
             symbol = symbol.lower() if symbol[0].isalpha() else symbol
             if symbol.isascii() and symbol.replace(".", "").isalpha():
                 continue  # "KM", "K", "Br", "L": unit symbols and words; "kr", "Rs" are in the yaml
+            if symbol.lower() in unit_names_in_other_languages():
+                continue  # Serbian "КМ" (the convertible mark) is the Russian "км" (kilometres)
             symbol_owners.setdefault(symbol, set()).add(code)
             if symbol.endswith("$") and len(symbol) > 1:
                 symbol_owners.setdefault(symbol.lower(), set()).add(code)
@@ -327,6 +330,7 @@ def _add_other_languages(
     taken = {*catalogue.names, *catalogue.eras, *(s.lower() for s in catalogue.shared)}
     taken |= {*catalogue.symbols, *(s.lower() for s in catalogue.symbols), "$"}
     taken |= {*generic, *catalogue.words_not_codes, *scales.readings, *scales.dropped}
+    taken |= set(unit_names_in_other_languages())  # Serbian "КМ" (a mark) is Russian "км"
     aliases = {str(k).lower(): str(v).lower() for k, v in (data.get("aliases") or {}).items()}
     catalogue.other = load_other_language_names(taken, assumed_first, aliases)
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .resources import resource_text
+from .scales import locale_territories
 
 _BIDI_RE = re.compile(r"[\u200e\u200f\u061c]")
 
@@ -37,25 +38,40 @@ def load_other_language_names(
     `aliases` are abbreviations CLDR does not give, read as another form ("руб." as "рубль").
     """
     owners: dict[str, set[str]] = {}
+    writers: dict[str, set[str]] = {}  # the locales that write each form
     rows = csv.reader(io.StringIO(resource_text("currency_names_intl.csv")))
     next(rows)  # locale, code, kind, written
-    for _, code, kind, written in rows:
+    for locale, code, kind, written in rows:
         if kind == "symbol":  # read after the number like names ("5 лв.", "5 сом"), any case
             written = _BIDI_RE.sub("", written).lower()
         if len(written) > 1 and written not in taken:
             owners.setdefault(written, set()).add(code)
+            writers.setdefault(written, set()).add(locale)
     found = OtherLanguageNames()
-    order = {code: rank for rank, code in enumerate(assumed_first)}
     for written, codes in owners.items():
         if len(codes) == 1:
             found.names[written] = next(iter(codes))
             continue
-        candidates = tuple(sorted(codes))
-        assumed = min(candidates, key=lambda c: (order.get(c, len(order)), c))
-        found.shared[written] = (assumed, candidates)
+        found.shared[written] = (
+            _assumed(codes, writers[written], assumed_first),
+            tuple(sorted(codes)),
+        )
     for alias, target in aliases.items():
         if target in found.names:
             found.names[alias] = found.names[target]
         elif target in found.shared:
             found.shared[alias] = found.shared[target]
     return found
+
+
+def _assumed(codes: set[str], locales: set[str], assumed_first: list[str]) -> str:
+    """The currency assumed for a form several use: the only one at home where a language that
+    writes the form is official (Czech "korun": CZK, not SEK), else the first of
+    `assumed_first` (Russian "рублей": RUB, not BYN; "долларов": USD), else the first by code."""
+    territories = locale_territories()
+    home = {t for locale in locales for t in territories.get(locale, ())}
+    at_home = [code for code in codes if code[:2] in home]
+    if len(at_home) == 1:
+        return at_home[0]
+    order = {code: rank for rank, code in enumerate(assumed_first)}
+    return min(at_home or codes, key=lambda c: (order.get(c, len(order)), c))

@@ -118,6 +118,13 @@ def _list_words(words: tuple[str, ...]) -> str:
 
 
 @cache
+def locale_territories() -> dict[str, frozenset[str]]:
+    """The territories where each locale's language is official ("pl": {"PL"}), from the table."""
+    rows = csv.DictReader(io.StringIO(resource_text("scale_words.csv")))
+    return {row["locale"]: frozenset(filter(None, row["territories"].split("|"))) for row in rows}
+
+
+@cache
 def load_percent_words() -> tuple[str, ...]:
     """The words for percent written after a number in other languages ("процентов", "posto";
     `percent_words.csv`, from CLDR by scripts/build_percent_words.py), lower case."""
