@@ -38,9 +38,22 @@ class Scale:
     contested: frozenset[str] = frozenset()
 
 
+# Filled by scale_table(), for the two look-ups made for every figure (plain dictionaries: a
+# cached function call each time costs a few percent of parsing).
+_FACTORS: dict[str, float] = {}
+_HOME_DOUBTED: set[str] = set()
+
+
 @cache
 def scale_table() -> dict[str, Scale]:
     """Every scale form (lower case, no final dot) with its factor and doubt."""
+    table = _build_table()
+    _FACTORS.update((form, scale.factor) for form, scale in table.items())
+    _HOME_DOUBTED.update(form for form, scale in table.items() if scale.home_doubt)
+    return table
+
+
+def _build_table() -> dict[str, Scale]:
     words = load_scale_words()
     table = {form: Scale(factor) for form, factor in SCALE_WORDS.items()}
     for form, readings in words.readings.items():
@@ -69,10 +82,10 @@ def scale_table() -> dict[str, Scale]:
 def home_currency_doubt(scale: str, currency: str) -> Finding | None:
     """The doubt about an English scale word in the currency of a territory that reads it
     otherwise: "3,4 bln zł" is 10^12 zlotys in Polish."""
-    found = scale_table().get(scale) if scale else None
-    if found is None or found.home_doubt is None or currency[:2] not in found.contested:
+    if scale not in _HOME_DOUBTED:
         return None
-    return found.home_doubt
+    found = scale_table()[scale]
+    return found.home_doubt if currency[:2] in found.contested else None
 
 
 def _doubt(form: str, readings: tuple[ScaleReading, ...]) -> Finding | None:
@@ -97,8 +110,9 @@ def scale_factor(scale: str) -> float:
     """The factor of a scale word ("" is 1)."""
     if not scale:
         return 1.0
-    found = scale_table().get(scale)
-    return found.factor if found else 1.0
+    if not _FACTORS:
+        scale_table()
+    return _FACTORS.get(scale, 1.0)
 
 
 def long_scale_forms() -> list[str]:
