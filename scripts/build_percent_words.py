@@ -21,25 +21,27 @@ from build_scale_words import LOCALES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "reconcile" / "data" / "percent_words.csv"
-COLUMNS = ("locale", "word")
+COLUMNS = ("locale", "word", "position")
 
 
-def build_rows() -> list[tuple[str, str]]:
-    """(locale, word) for every percent word written after the number."""
+def build_rows() -> list[tuple[str, str, str]]:
+    """(locale, word, after|before) for every percent word of every locale."""
     rows = set()
     for name in LOCALES:
         patterns = Locale.parse(name)._data["unit_patterns"].get("concentr-percent", {})
         for style in patterns:
             for pattern in patterns[style].values():
-                if not isinstance(pattern, str) or not pattern.startswith("{0}"):
+                if not isinstance(pattern, str) or pattern.count("{0}") != 1:
                     continue
-                word = " ".join(pattern[3:].split()).lower()
-                if word and word != "%":
-                    rows.add((name, word))
+                before, _, after = pattern.partition("{0}")
+                position = "before" if before.strip() else "after"
+                word = " ".join((before or after).split()).lower()
+                if word and not (word == "%" and position == "after"):
+                    rows.add((name, word, position))
     return sorted(rows)
 
 
-def render(rows: list[tuple[str, str]]) -> str:
+def render(rows: list[tuple[str, str, str]]) -> str:
     """The CSV text (deterministic: sorted rows, fixed columns, LF line ends)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

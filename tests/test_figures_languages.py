@@ -87,6 +87,8 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("12 százalék", 12.0, "percent", []),
         ("3 percento", 3.0, "percent", []),
         ("7 prosenttia", 7.0, "percent", []),
+        ("yüzde 12", 12.0, "percent", []),  # Turkish writes percent before the number
+        ("%48,6", 48.6, "percent", []),
         # Units in other languages (CLDR's unit names); Serbian "КМ" is a mark, Russian "км" is
         # kilometres, and the unit wins.
         ("10 тыс. т", 10_000.0, "tonne", []),
@@ -191,6 +193,10 @@ def test_shared_bare_noun_names_the_candidates() -> None:
             ],
         ),
         ("Bütçe 40 milyar TL olarak açıklandı.", [("40 milyar TL", 40e9, "TRY")]),
+        (
+            "Bütçe yüzde 12 arttı; enflasyon %48,6 oldu.",
+            [("yüzde 12", 12.0, "percent"), ("%48,6", 48.6, "percent")],
+        ),
         ("Wydatki wzrosną od 5 do 7 mld zł.", [("od 5 do 7 mld zł", 6e9, "PLN")]),
         (
             "Die Kosten liegen bei 5 bis 7 Milliarden Euro.",

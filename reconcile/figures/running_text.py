@@ -13,6 +13,7 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import YEAR
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
+from reconcile.reference.scales import load_percent_words
 from reconcile.reference.units import unit_aliases
 
 from .decoys import is_figure
@@ -46,9 +47,12 @@ def _in_text_regex() -> re.Pattern[str]:
     # The scale words of running text: the long ones in every language, with an abbreviation's
     # dot ("млн.", "Mrd."); one letter only glued to the number ("$5m").
     long_scales = alternation(long_scale_forms(), flexible_space=True)
+    # Percent before its number (Turkish "yüzde 5", "%5"): read by the grammar.
+    percent_before = alternation([w for w in load_percent_words("before") if w != "%"])
     scales = rf"\s*(?:{long_scales})\.?(?![\w-])|(?:[kmb])(?![\w-])"
     in_text_figure = (
-        rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?(?P<cur>{prefix})?\s?"
+        rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?"
+        rf"(?:(?P<pct>{percent_before})\s*|%(?=\d))?(?P<cur>{prefix})?\s?"
         rf"(?P<num>{text_number})"
         rf"(?P<scale>{scales})?"
         rf"(?:\s*(?P<suffix>{percent_pattern()}|{suffix}|(?:{units})\b)"
@@ -77,11 +81,12 @@ def _start_regex() -> re.Pattern[str]:
     number word, a possessive ("europe's largest"), a digit, a symbol or a non-ASCII letter."""
     currencies = load_currencies()
     written = [*QUALIFIERS, *FILLER_WORDS, *currencies.symbols, *currencies.codes]
+    written += load_percent_words("before")
     written += [s for s in currencies.shared if len(s) <= 3]
     words = {m.group(0) for w in written if (m := re.match(r"[a-z]+", w.lower()))}
     words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
     words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"}
-    signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()}))
+    signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()} | {"%"}))
     signs = re.escape(signs + "~≈<>")
     return re.compile(
         rf"(?<![\w.,'’{signs}-])(?:(?:{alternation(words)})(?![a-z])|[a-z]+(?=['’]s)"

@@ -125,8 +125,9 @@ def locale_territories() -> dict[str, frozenset[str]]:
 
 
 @cache
-def load_percent_words() -> tuple[str, ...]:
-    """The words for percent written after a number in other languages ("процентов", "posto";
-    `percent_words.csv`, from CLDR by scripts/build_percent_words.py), lower case."""
+def load_percent_words(position: str = "after") -> tuple[str, ...]:
+    """The words for percent written after (or before) a number in other languages ("процентов",
+    "posto"; Turkish "yüzde" and "%" before; `percent_words.csv`, from CLDR by
+    scripts/build_percent_words.py), lower case."""
     rows = csv.DictReader(io.StringIO(resource_text("percent_words.csv")))
-    return tuple(sorted({row["word"] for row in rows}))
+    return tuple(sorted({row["word"] for row in rows if row["position"] == position}))
