@@ -73,7 +73,8 @@ DATA = REPO_ROOT / "reconcile" / "data"
         ("20 miljoner kronor", 20e6, "SEK", []),
         ("5 δισ. ευρώ", 5e9, "EUR", []),
         ("2 მლრდ ლარი", 2e9, "GEL", []),
-        ("500 մլն", 500e6, "count", []),
+        ("500 մլն դրամ", 500e6, "AMD", []),
+        ("500 մլն ՀՀ դրամ", 500e6, "AMD", []),
         # A short form dropped because it is an English title: never a silent bare count; nor
         # a scale word of a language not in the table (Welsh, Basque).
         ("5 Mr TL", 5.0, "count", ["unread-words"]),
