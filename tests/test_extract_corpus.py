@@ -38,7 +38,10 @@ def test_corpus_scores_do_not_fall(corpus: Path) -> None:
     assert total["entity"] >= 0.7
     assert total["period"] >= 0.6
     assert total["grouping"] >= 0.6
-    assert total["stage"] >= 0.85
+    # 39 stages right of 44 figures read before the Russian scale words and currency names
+    # (issue 10, other languages); 39 of 48 now: the four figures now read have no English
+    # stage words around them.
+    assert total["stage"] >= 0.8
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from reconcile.reference.currencies import load_currencies, resolve_currency
 from .flags import COMMA_RANGE, report_year_like
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
+from .scales import home_currency_doubt, unread_scale
 from .tails import Tail, read_tail, scale_factor
 
 _SPACES_RE = re.compile(r"\s+")
@@ -60,7 +61,14 @@ def _part_regex() -> re.Pattern[str]:
     )
 
 
-_RANGE_RE = re.compile(r"\s*(?:-|to\b|through\b|thru\b|till\b|until\b|~|and\b|but\b|,)\s*", re.I)
+# The range words of other languages ("от 5 до 7", "od 5 do 7", "zwischen 5 und 7", "entre 5 et
+# 7", "de 5 a 7") join two numbers only: a number must follow.
+_OTHER_RANGE_WORDS = ("до", "и", "і", "та", "do", "i", "a", "bis", "und", "et", "y", "e", "à")
+_RANGE_RE = re.compile(
+    r"\s*(?:-|to\b|through\b|thru\b|till\b|until\b|~|and\b|but\b|,|"
+    rf"(?:{'|'.join(_OTHER_RANGE_WORDS)})(?=\s+\d))\s*",
+    re.I,
+)
 # "500 or more", but not the start of a second comparison ("10 and less than 40").
 _TRAILING_RE = re.compile(
     rf"\s*(?P<comp>{alternation(TRAILING_COMPARATORS, flexible_space=True)})(?![\w])"
@@ -69,7 +77,7 @@ _TRAILING_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 _CONNECTOR_WORDS = frozenset(
-    {"or", "and", "to", "through", "thru", "till", "until", "but", "plus"}
+    {"or", "and", "to", "through", "thru", "till", "until", "but", "plus", *_OTHER_RANGE_WORDS}
     | {w.split()[0] for w in TRAILING_COMPARATORS}
 )
 _OR_EQUAL_RE = re.compile(r"\s*or\s+equal(?:\s+to)?\b", re.IGNORECASE)
@@ -266,6 +274,9 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
     # Said once: "50 cents" already says whose hundredths it assumed, "$5 to $6" assumes once.
     if note and not any(f.code == "assumed-currency" for f in result.findings):
         result.findings.append(Finding("assumed-currency", note))
+    doubt = home_currency_doubt(part.tail.scale, code)
+    if doubt is not None and doubt not in result.findings:
+        result.findings.append(doubt)
     return f"{code} / {part.tail.unit}" if part.tail.unit else code
 
 
@@ -374,6 +385,8 @@ def _report_rest(rest: str, result: ParsedValue) -> None:
                 f"text after the figure was not read: {rest!r}; give one figure at a time",
             )
         )
+    elif (scale_like := unread_scale(rest)) is not None:
+        result.findings.append(scale_like)
     elif _NOT_A_NOUN_RE.match(rest):
         result.findings.append(
             Finding(

@@ -17,16 +17,17 @@ import math
 import re
 import unicodedata
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reconcile.core.errors import Finding
 from reconcile.core.parsed_value import ParsedValue, kind_of_unit
 from reconcile.core.patterns import YEAR
+from reconcile.reference.scales import load_percent_words
 
 from .amounts import read_figure
-from .numbers import SCALE_WORDS
-from .qualifiers import DEFAULT_WIDEN, QUALIFIERS, parse_article, parse_vague
+from .qualifiers import DEFAULT_WIDEN, QUALIFIERS, parse_article, parse_vague, qualifier_pattern
 from .ranks import Rank, read_rank, read_top_rank
+from .scales import is_scale_word
 from .words import NUMBER_WORDS, replace_number_words
 
 __all__ = [
@@ -61,6 +62,25 @@ _FILLER_RE = re.compile(
 _PERCENT_FIRST_RE = re.compile(
     r"^(?:per\s*cent(?:age)?|percent(?:age)?)\s+of\s+(?P<rest>[-\d.,]+)$", re.IGNORECASE
 )
+
+
+@cache
+def _percent_before_regex() -> re.Pattern[str]:
+    """Percent written before its number (Turkish "yüzde 5", "%5"; CLDR), after a qualifier."""
+    words = [re.escape(w) for w in load_percent_words("before") if w != "%"]
+    return re.compile(
+        rf"^(?P<qual>(?:{qualifier_pattern()})\s*)?(?:(?:{'|'.join(words) or '(?!)'})\s*|%(?=\d))"
+        r"(?P<num>-?\d[\d.,]*)(?P<tail>.*)$",
+        re.IGNORECASE,
+    )
+
+
+def _percent_before(text: str) -> str:
+    """ "yüzde 2,5 artış" -> "2,5% artış"; other text as it is."""
+    match = _percent_before_regex().match(text) if "%" in text or "z" in text else None
+    if match is None:
+        return text
+    return f"{match.group('qual') or ''}{match.group('num')}%{match.group('tail')}"
 
 
 def _vulgar(match: re.Match[str]) -> str:
@@ -159,7 +179,7 @@ _LARGEST = 1e300
 def _stacked_scale(noun: str) -> bool:
     """True when what follows the figure is only more scale words ("trillion trillion")."""
     words = noun.lower().split()
-    return bool(words) and all(word in SCALE_WORDS and len(word) > 1 for word in words)
+    return bool(words) and all(is_scale_word(word) for word in words)
 
 
 def _read_text(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:
@@ -203,6 +223,7 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
                 level="warning",
             )
         )
+    words_replaced = _percent_before(words_replaced)
     if read_figure(words_replaced, year, dollar, widen, result):
         if negative:
             _negate(result)

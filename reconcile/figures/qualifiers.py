@@ -107,6 +107,61 @@ QUALIFIERS: dict[str, str] = {
     "=": "exact",
     "from": "between",
 }
+# The same words in the other languages whose scale words the grammar reads (issue 10):
+# written before the number, as in English. Hand-written (CLDR has no such words); words that
+# are also English words before a number are left out (German "fast", Polish "do", Dutch
+# "tot"), and so are the words for "to" that also say where a figure rises to ("вырастет до 5
+# млрд" is 5 billion, not up to it: "до", "hasta", "até", "jusqu'à"); joining two numbers they
+# are range words (amounts.py, running_text.py).
+QUALIFIERS.update(
+    {
+        **dict.fromkeys(
+            [
+                "около", "примерно", "приблизительно", "порядка", "близько", "приблизно",
+                "około", "ok.", "blisko", "przeszło", "asi", "přibližně", "zhruba", "etwa", "rund",
+                "ungefähr", "zirka", "ongeveer", "environ", "quelque", "près de", "unos", "unas",
+                "alrededor de", "aproximadamente", "cerca de", "aproximativ", "yaklaşık",
+                "mintegy", "körülbelül", "cirka", "omkring", "ungefär",
+            ],
+            "approximate",
+        ),
+        **dict.fromkeys(
+            [
+                "почти", "майже", "prawie", "niemal", "niespełna", "téměř", "skoro", "knapp",
+                "beinahe", "bijna", "presque", "casi", "quasi", "quase", "aproape", "neredeyse",
+                "közel", "csaknem", "nästan",
+            ],
+            "nearly",
+        ),
+        **dict.fromkeys(
+            [
+                "более", "более чем", "свыше", "больше", "понад", "більше", "більш ніж",
+                "ponad", "więcej niż", "przeszło", "přes", "více než", "über", "mehr als",
+                "meer dan", "ruim", "plus de", "más de", "mais de", "più di", "oltre",
+                "peste", "több mint", "över", "drygt",
+            ],
+            "more",
+        ),
+        **dict.fromkeys(
+            [
+                "не менее", "не меньше", "не менше", "щонайменше", "co najmniej", "nejméně",
+                "mindestens", "ten minste", "au moins", "al menos", "pelo menos", "almeno",
+                "cel puțin", "en az", "legalább", "minst",
+            ],
+            "at-least",
+        ),
+        **dict.fromkeys(
+            [
+                "менее", "меньше", "не более", "не больше", "менше", "не більше", "mniej niż",
+                "méně než", "bis zu", "weniger als", "höchstens", "minder dan", "moins de",
+                "menos de", "meno di", "mai puțin de", "en fazla", "kevesebb mint", "legfeljebb",
+                "högst", "upp till",
+            ],
+            "up-to",
+        ),
+        **dict.fromkeys(["от", "між", "между", "od", "między", "zwischen", "entre"], "between"),
+    }
+)  # fmt: skip
 # Written after the figure: "500 or more", "200 or greater", "10 or less", "40 and above".
 TRAILING_COMPARATORS: dict[str, str] = {
     **dict.fromkeys(
@@ -127,7 +182,8 @@ def qualifier_pattern(extra: tuple[str, ...] = ()) -> str:
     A prefix tree (core.patterns.trie_alternation); a word must not run on into letters
     ("over" is not the start of "overall").
     """
-    return rf"(?:{trie_alternation([*QUALIFIERS, *extra], flexible_space=True)})(?![a-z])"
+    # Not followed by a letter of any script ("около" is not the start of "околица").
+    return rf"(?:{trie_alternation([*QUALIFIERS, *extra], flexible_space=True)})(?![^\W\d_])"
 
 
 # Vague magnitudes, read as the smallest and largest numbers the words allow: "thousands" is at

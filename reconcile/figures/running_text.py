@@ -13,19 +13,22 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import YEAR
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
+from reconcile.reference.scales import load_percent_words
 from reconcile.reference.units import unit_aliases
 
 from .decoys import is_figure
 from .grammar import parse_value
-from .numbers import SCALE_WORDS, TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
+from .numbers import TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
 from .qualifiers import QUALIFIERS, qualifier_pattern
 from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
-from .tails import PERCENT_WORDS
+from .scales import long_scale_forms
+from .tails import currency_after, percent_pattern
 
+# The words for "to" between two numbers in other languages ("od 5 do 7 mld", "5 bis 7"); their
+# "and" ("5 и 7") is a list in running text, as English "and" is.
+_TEXT_RANGE_WORDS = "до|do|bis|à"
 # Words before a figure in running text that do not change it ("a total of 150").
 FILLER_WORDS = ("a total of", "an additional", "to the excess of", "in excess of")
-# The scale words of running text: the long ones; one letter only glued to the number ("$5m").
-_TEXT_SCALES = [s for s in SCALE_WORDS if len(s) > 1]
 
 
 @cache
@@ -38,16 +41,21 @@ def _in_text_regex() -> re.Pattern[str]:
     # In running text the number is stricter (no spaces inside), words count, and what follows
     # must be a scale, a currency, percent or a unit; anything else ends the figure.
     text_number = (
-        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to)\s*(?:{TEXT_NUMBER_PATTERN}))?"
+        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*(?:{TEXT_NUMBER_PATTERN}))?"
         rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
     )
-    long_scales = alternation(_TEXT_SCALES, flexible_space=True)
-    scales = rf"\s*(?:{long_scales})(?![\w-])|(?:[kmb])(?![\w-])"
+    # The scale words of running text: the long ones in every language, with an abbreviation's
+    # dot ("млн.", "Mrd."); one letter only glued to the number ("$5m").
+    long_scales = alternation(long_scale_forms(), flexible_space=True)
+    # Percent before its number (Turkish "yüzde 5", "%5"): read by the grammar.
+    percent_before = alternation([w for w in load_percent_words("before") if w != "%"])
+    scales = rf"\s*(?:{long_scales})\.?(?![\w-])|(?:[kmb])(?![\w-])"
     in_text_figure = (
-        rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?(?P<cur>{prefix})?\s?"
+        rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?"
+        rf"(?:(?P<pct>{percent_before})\s*|%(?=\d))?(?P<cur>{prefix})?\s?"
         rf"(?P<num>{text_number})"
         rf"(?P<scale>{scales})?"
-        rf"(?:\s*(?P<suffix>{PERCENT_WORDS}|{suffix}|(?:{units})\b)"
+        rf"(?:\s*(?P<suffix>{percent_pattern()}|{suffix}|(?:{units})\b)"
         rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?)?"
     )
     return re.compile(
@@ -73,11 +81,12 @@ def _start_regex() -> re.Pattern[str]:
     number word, a possessive ("europe's largest"), a digit, a symbol or a non-ASCII letter."""
     currencies = load_currencies()
     written = [*QUALIFIERS, *FILLER_WORDS, *currencies.symbols, *currencies.codes]
+    written += load_percent_words("before")
     written += [s for s in currencies.shared if len(s) <= 3]
     words = {m.group(0) for w in written if (m := re.match(r"[a-z]+", w.lower()))}
     words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
     words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"}
-    signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()}))
+    signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()} | {"%"}))
     signs = re.escape(signs + "~≈<>")
     return re.compile(
         rf"(?<![\w.,'’{signs}-])(?:(?:{alternation(words)})(?![a-z])|[a-z]+(?=['’]s)"
@@ -103,6 +112,12 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                 continue
             written = match.group(0).strip().rstrip(" ,.")
             end = start + len(written)
+            if not match.group("suffix"):
+                # Names in other languages are looked up, not matched: "5 млрд долларов США".
+                named = currency_after(text, match.end(), scaled=bool(match.group("scale")))
+                if named is not None:
+                    end = named[1]
+                    written = text[start:end].strip()
         dated = _DATED_RANGE_RE.match(written)
         if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
             # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.
@@ -118,7 +133,7 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
     return found
 
 
-_RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between)\s+")
+_RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between|от|між|между|od|między|zwischen|entre)\s+")
 # A year at the start of a range, after a word that dates it: the range is a date and a figure.
 _DATED_RANGE_RE = re.compile(rf"(?:{YEAR})\s*(?:to|-|–|—)\s*(?!(?:{YEAR})\b)(?=\d)", re.I)
 _DATE_WORD_BEFORE_RE = re.compile(r"\b(?:in|by|since|until|till|during)\s+$", re.I)

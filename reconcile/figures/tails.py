@@ -14,9 +14,12 @@ from functools import cache, lru_cache
 from reconcile.core.errors import Finding
 from reconcile.core.patterns import trie_alternation as alternation
 from reconcile.reference.currencies import load_currencies
+from reconcile.reference.scales import load_percent_words
+from reconcile.reference.unit_names_intl import unit_in_other_language
 from reconcile.reference.units import read_pint_unit, unit_aliases
 
 from .numbers import SCALE_WORDS
+from .scales import long_scale_forms, scale_factor, scale_table
 
 
 @dataclass(slots=True)
@@ -46,11 +49,11 @@ class _Patterns:
 def _patterns() -> _Patterns:
     currencies = load_currencies()
     plain, assumed = unit_aliases()
-    long_scales = [s for s in SCALE_WORDS if len(s) > 1]
     return _Patterns(
-        # A one-letter scale must not start a word or a code ("20 B-52", "1,000 K2").
+        # A one-letter scale must not start a word or a code ("20 B-52", "1,000 K2"); a longer
+        # one may end with an abbreviation's dot ("тыс.", "Mio.", "mld.").
         re.compile(
-            rf"\s*(?:(?P<scale>{alternation(long_scales, flexible_space=True)})(?!\w)"
+            rf"\s*(?:(?P<scale>{alternation(long_scale_forms(), flexible_space=True)})\.?(?!\w)"
             rf"|(?P<letter>{alternation(_SINGLE_LETTER_SCALES)})(?![\w-]))",
             re.IGNORECASE,
         ),
@@ -62,14 +65,27 @@ def _patterns() -> _Patterns:
     )
 
 
-_PERCENT_STARTS = frozenset("%pPпП")
-# English, and the percent words of other languages news is read in (Polish "proc.", German
-# "Prozent", Russian "процента", French "pour cent", Spanish "por ciento").
-PERCENT_WORDS = (
+# English, and the percent words of other languages news is read in: by hand the abbreviations
+# CLDR does not give (Polish "proc."), and CLDR's words (reference/scales.py: "процентов",
+# "відсотків", "százalék", "posto", "pour cent", "por ciento", "٪").
+_ENGLISH_PERCENT = (
     r"%|percent(?:age)?\b|per\s*cent\b|pct\b|percentage\s+points?\b|"
     r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b"
 )
-PERCENT_RE = re.compile(rf"\s*(?:{PERCENT_WORDS})", re.IGNORECASE)
+
+
+@cache
+def percent_pattern() -> str:
+    """A regex alternation of what says percent after a number, in every language."""
+    words = alternation(load_percent_words(), flexible_space=True)
+    return rf"(?:{_ENGLISH_PERCENT}|(?:{words})(?!\w))"
+
+
+@cache
+def _percent_regex() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The percent pattern after optional space, and the first letters that can start it."""
+    starts = {c for w in load_percent_words() for c in (w[0].lower(), w[0].upper())}
+    return re.compile(rf"\s*{percent_pattern()}", re.IGNORECASE), frozenset("%pPпП") | starts
 
 
 def read_tail(text: str, position: int, has_currency: bool) -> Tail:
@@ -95,13 +111,12 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
     patterns = _patterns()
     scale = patterns.scale.match(text, position)
     if scale:
-        tail.scale = (scale.group("scale") or scale.group("letter")).lower()
-        tail.scale = " ".join(tail.scale.split())
-        tail.end = scale.end()
+        _set_scale(tail, scale.group("scale") or scale.group("letter"), scale.end())
         if tail.end >= len(text):
             return tail
     first = text[tail.end : tail.end + 2].lstrip()[:1]
-    percent = PERCENT_RE.match(text, tail.end) if first in _PERCENT_STARTS else None
+    percent_re, percent_starts = _percent_regex()
+    percent = percent_re.match(text, tail.end) if first in percent_starts else None
     if percent:
         tail.unit, tail.end = "percent", percent.end()
         return tail
@@ -111,13 +126,13 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
         tail.scale, tail.currency = scaled.group("scale").lower(), scaled.group("code")
         tail.end = scaled.end()
         return tail
-    currency = load_currencies().suffix_at(text, tail.end)
-    if currency and currency[0].lower() not in SCALE_WORDS:
+    currency = _currency_after(text, tail)
+    if currency:
         tail.currency, tail.end = currency
         if not tail.scale:  # "75 usd million"
             scale = patterns.scale.match(text, tail.end)
             if scale and scale.group("scale"):
-                tail.scale, tail.end = scale.group("scale").lower(), scale.end()
+                _set_scale(tail, scale.group("scale"), scale.end())
         _read_rate_unit(text, tail)
         return tail
     if has_currency or tail.currency:
@@ -128,8 +143,43 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
         _read_subunit(subunit.group("sub").lower(), tail)
         tail.end = subunit.end()
         return tail
+    of = _OF_RE.match(text, tail.end) if tail.scale else None
+    if of:  # "5 millions de tonnes"; "5 millones de personas": the counted noun
+        named = unit_in_other_language(text, of.end())
+        if named is not None:
+            tail.unit, tail.end = named
+        return tail
     _read_unit(text, tail, patterns)
     return tail
+
+
+def _set_scale(tail: Tail, written: str, end: int) -> None:
+    tail.scale = " ".join(written.lower().split()).rstrip(".")
+    tail.end = end
+    doubt = scale_table()[tail.scale].doubt
+    if doubt is not None:
+        tail.findings += (doubt,)
+
+
+# "2 millones de dólares", "2,5 milliards d'euros", "3 miliardi di euro": a preposition between
+# a scale word and the currency in Romance languages.
+_OF_RE = re.compile(r"\s*(?:d['’]|de\s+|di\s+)", re.IGNORECASE)
+
+
+def _currency_after(text: str, tail: Tail) -> tuple[str, int] | None:
+    return currency_after(text, tail.end, scaled=bool(tail.scale))
+
+
+def currency_after(text: str, position: int, *, scaled: bool) -> tuple[str, int] | None:
+    """The currency written at `position` as (token, end), after "de"/"d'" when `scaled`."""
+    currencies = load_currencies()
+    currency = currencies.suffix_at(text, position)
+    if currency is None and scaled:
+        of = _OF_RE.match(text, position)
+        currency = currencies.suffix_at(text, of.end()) if of else None
+    if currency and currency[0].lower() not in scale_table():
+        return currency
+    return None
 
 
 _SCALED_CODE_RE = re.compile(r"\s*(?P<scale>[mk])(?P<code>[A-Za-z]{3})\b", re.IGNORECASE)
@@ -184,12 +234,16 @@ def _read_unit(text: str, tail: Tail, patterns: _Patterns) -> None:
         tail.end += length
         if note:
             tail.findings += (Finding("ambiguous-unit", note),)
+        return
+    named = (
+        unit_in_other_language(text, tail.end) if text[tail.end : tail.end + 1].isspace() else None
+    )
+    if named is not None:  # "10 тыс. т", "5 Tonnen", "300 гектаров"
+        tail.unit, tail.end = named
 
 
 def _rest_is_short(text: str, position: int) -> bool:
     return len(text[position:].split()) <= 1
 
 
-def scale_factor(scale: str) -> float:
-    """The factor of a scale word ("" is 1)."""
-    return SCALE_WORDS.get(scale, 1.0) if scale else 1.0
+__all__ = ["Tail", "currency_after", "percent_pattern", "read_tail", "scale_factor"]

@@ -17,7 +17,10 @@ from typing import Any
 
 from reconcile.core.patterns import trie_alternation as alternation
 
+from .currency_names_intl import OtherLanguageNames, load_other_language_names
 from .resources import load_yaml_resource, resource_text
+from .scales import load_scale_words
+from .unit_names_intl import unit_names_in_other_languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,9 @@ class CurrencyCatalogue:
     subunits: dict[str, Subunit] = field(default_factory=dict)
     words_not_codes: frozenset[str] = frozenset()
     suffix_forms: dict[str, str] = field(default_factory=dict)  # built on first use
+    # Names in other languages (currency_names_intl.py): read after a number by dictionary
+    # look-up only, never in the regex alternations of English names.
+    other: OtherLanguageNames = field(default_factory=OtherLanguageNames)
 
     def prefix_pattern(self, *, in_text: bool = False) -> str:
         """A regex alternation of what can stand before a number ("US$", "€", "AZN", "C$").
@@ -111,7 +117,7 @@ class CurrencyCatalogue:
         ends = [words.end(i) for i in (3, 2, 1) if words.group(i)]
         for end in ends:
             written = text[words.start(1) : end]
-            for candidate, stop in ((written, end), (written.rstrip(".,;:!?"), None)):
+            for candidate, stop in ((written, end), (written.rstrip('.,;:!?)]"»”’'), None)):
                 code = lookup.get(" ".join(candidate.lower().split()))
                 if code is None:
                     continue
@@ -154,9 +160,11 @@ class CurrencyCatalogue:
             return self._resolve_era(key, self.eras[name], year)
         if name in self.names:
             return self.names[name], None
+        if name in self.other.names:
+            return self.other.names[name], None
         for form in (key, name):
-            if form in self.shared:
-                code, candidates = self.shared[form]
+            if form in self.shared or form in self.other.shared:
+                code, candidates = self.shared.get(form) or self.other.shared[form]
                 return code, (
                     f"'{key}' is written for {', '.join(candidates)}; read as {code}: "
                     "write the ISO code (e.g. '" + candidates[-1] + " 100') to say which"
@@ -178,7 +186,9 @@ class CurrencyCatalogue:
         return eras[-1].code, None
 
 
-_SUFFIX_WORDS_RE = re.compile(r"\s*([^\s\d]+)(?:(\s+[^\s\d]+)(\s+[^\s\d]+)?)?")
+# A word ends at a space, a digit, a bracket, a quote or a comma ("долларов).", "euros,").
+_SUFFIX_WORD = r"[^\s\d()\[\]\"«»“”,;:!?]+"
+_SUFFIX_WORDS_RE = re.compile(rf"\s*({_SUFFIX_WORD})(?:(\s+{_SUFFIX_WORD})(\s+{_SUFFIX_WORD})?)?")
 
 
 def _suffix_lookup(catalogue: CurrencyCatalogue) -> dict[str, str]:
@@ -196,6 +206,8 @@ def _suffix_lookup(catalogue: CurrencyCatalogue) -> dict[str, str]:
         for code in catalogue.codes:
             lower = code.lower()
             lookup[lower] = "word" if lower in catalogue.words_not_codes else "ok"
+        for name in [*catalogue.other.names, *catalogue.other.shared]:
+            lookup.setdefault(name, "ok")
     return lookup
 
 
@@ -207,7 +219,15 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _add_cldr(catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[str]) -> None:
+def _assumed(codes: set[str], assumed_first: list[str]) -> str:
+    """The currency assumed for a form several use: the first of `assumed_first`, else by code."""
+    order = {code: rank for rank, code in enumerate(assumed_first)}
+    return min(codes, key=lambda c: (order.get(c, len(order)), c))
+
+
+def _add_cldr(
+    catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[str], assumed_first: list[str]
+) -> None:
     """Codes, names and symbols from CLDR; a short name ("lari") when one currency uses it."""
     rows = list(csv.DictReader(io.StringIO(resource_text("currency_names.csv"))))
     short: dict[str, set[str]] = {}
@@ -226,6 +246,8 @@ def _add_cldr(catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[s
             symbol = symbol.lower() if symbol[0].isalpha() else symbol
             if symbol.isascii() and symbol.replace(".", "").isalpha():
                 continue  # "KM", "K", "Br", "L": unit symbols and words; "kr", "Rs" are in the yaml
+            if symbol.lower() in unit_names_in_other_languages():
+                continue  # Serbian "КМ" (the convertible mark) is the Russian "км" (kilometres)
             symbol_owners.setdefault(symbol, set()).add(code)
             if symbol.endswith("$") and len(symbol) > 1:
                 symbol_owners.setdefault(symbol.lower(), set()).add(code)
@@ -237,14 +259,18 @@ def _add_cldr(catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[s
         if len(codes) == 1:
             catalogue.names[name] = next(iter(codes))
         else:
-            catalogue.shared.setdefault(name, (min(codes), tuple(sorted(codes))))
+            catalogue.shared.setdefault(
+                name, (_assumed(codes, assumed_first), tuple(sorted(codes)))
+            )
     for symbol, codes in symbol_owners.items():
         if symbol == "$" or symbol in catalogue.symbols or symbol.lower() in catalogue.symbols:
             continue
         if len(codes) == 1:
             catalogue.symbols[symbol] = next(iter(codes))
         else:
-            catalogue.shared.setdefault(symbol, (min(codes), tuple(sorted(codes))))
+            catalogue.shared.setdefault(
+                symbol, (_assumed(codes, assumed_first), tuple(sorted(codes)))
+            )
 
 
 def _add_hand_written(catalogue: CurrencyCatalogue, data: dict[str, Any]) -> None:
@@ -280,7 +306,8 @@ def load_currencies() -> CurrencyCatalogue:
     catalogue = CurrencyCatalogue()
     _add_hand_written(catalogue, data)
     generic = {str(w) for w in data.get("not_currency_names") or []}
-    _add_cldr(catalogue, set(catalogue.names), generic)
+    assumed_first = [str(c) for c in data.get("assumed_first") or []]
+    _add_cldr(catalogue, set(catalogue.names), generic, assumed_first)
     for symbol, code in list(catalogue.symbols.items()):
         if symbol.endswith("$"):  # "US$", "us $", "Hk$": the letters in any case
             catalogue.symbols.setdefault(symbol.lower(), code)
@@ -291,7 +318,21 @@ def load_currencies() -> CurrencyCatalogue:
         owner = catalogue.symbols.pop(str(written), None)
         candidates |= {owner} if owner else set()
         catalogue.shared[str(written)] = (code, tuple(sorted(candidates)))
+    _add_other_languages(catalogue, data, generic, assumed_first)
     return catalogue
+
+
+def _add_other_languages(
+    catalogue: CurrencyCatalogue, data: dict[str, Any], generic: set[str], assumed_first: list[str]
+) -> None:
+    """Names in other languages, where English (and scale words, and words) leave them free."""
+    scales = load_scale_words()
+    taken = {*catalogue.names, *catalogue.eras, *(s.lower() for s in catalogue.shared)}
+    taken |= {*catalogue.symbols, *(s.lower() for s in catalogue.symbols), "$"}
+    taken |= {*generic, *catalogue.words_not_codes, *scales.readings, *scales.dropped}
+    taken |= set(unit_names_in_other_languages())  # Serbian "КМ" (a mark) is Russian "км"
+    aliases = {str(k).lower(): str(v).lower() for k, v in (data.get("aliases") or {}).items()}
+    catalogue.other = load_other_language_names(taken, assumed_first, aliases)
 
 
 @lru_cache(maxsize=4096)
