@@ -31,7 +31,10 @@ _STAGE_WORDS = {
 }
 # The same stages in Russian, Ukrainian, Polish, German, French and Spanish (stems).
 _OTHER_STAGE_WORDS = {
-    "draft": r"проект\w*|проєкт\w*|projekt\w*|entwurf\w*|projet\w*|proyecto\w*",
+    # "проект" alone is also a project: the draft is of a budget or a law
+    "draft": r"проект\w*\s+бюджет\w*|законопроект\w*|проєкт\w*\s+бюджет\w*|законопроєкт\w*"
+    r"|projekt\w*\s+(?:budżet|ustaw)\w*|\w*entwurf\w*|projet\s+de\s+(?:budget|loi)"
+    r"|proyecto\s+de\s+(?:presupuesto|ley)",
     "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*|beschlossen"
     r"|verabschiedet|adopté\w*|aprobad\w*",
     "revised": r"сократ\w*|сокращ\w*|скороч\w*|пересмотр\w*|nowelizacj\w*|gekürzt|révisé\w*"
