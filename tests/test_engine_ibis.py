@@ -38,4 +38,4 @@ def test_spark_without_java_is_a_usage_error(
     assert main(["report", str(REPO_ROOT / "claims"), "--engine", "spark"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ERROR --engine spark needs pyspark, Ibis and a Java runtime: ")
-    assert "hint: pip install 'reconcile[spark]' and a Java 17 runtime" in err
+    assert "hint: pip install -e '.[spark]' (make install does) and a Java 17 runtime" in err

@@ -28,9 +28,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         choices=ENGINES,
         default="auto",
         help="what compares the claims: pandas (in memory), duckdb (out of core, spills to "
-        "disk), spark (the same plan on Spark, a local session; needs pyspark and Java: "
-        "pip install 'reconcile[spark]'), or auto (the default: the out-of-core report from "
-        f"{AUTO_ROWS:,} claims in Parquet tables with parsed columns, else pandas)",
+        "disk), spark (the same plan on a local Spark session; needs the spark extra, "
+        "pip install -e '.[spark]', and Java), or auto (the default: the out-of-core report "
+        f"from {AUTO_ROWS:,} claims in Parquet tables with parsed columns, else pandas)",
     )
     parser.add_argument(
         "--memory-limit",
@@ -60,8 +60,9 @@ def _check_spark() -> None:
     if problem:
         raise UsageError(
             f"--engine spark needs pyspark, Ibis and a Java runtime: {problem}",
-            hint="pip install 'reconcile[spark]' and a Java 17 runtime (Debian: apt-get install "
-            "default-jre-headless, or sh scripts/install-java.sh), or use --engine duckdb",
+            hint="pip install -e '.[spark]' (make install does) and a Java 17 runtime "
+            "(Debian: apt-get install default-jre-headless, or sh scripts/install-java.sh), "
+            "or use --engine duckdb",
         )
 
 

@@ -63,6 +63,7 @@ def compare_claims_ibis_duckdb(
         # Ibis 12 reads from DuckDB 2 through a method DuckDB has deprecated.
         warnings.filterwarnings("ignore", "fetch_arrow_table", DeprecationWarning)
         connection = ibis.duckdb.connect()
+        connection.raw_sql("SET enable_progress_bar = false")
         try:
             return _run_on(connection, claims, tolerances)
         finally:
