@@ -48,7 +48,7 @@ def build_plan(claims: Any, tolerances: Any, *, cache: bool = False) -> Plan:
     clustered = _clustered(marked)
     if cache:
         clustered = clustered.cache()
-    verdicts = _verdicts(grouped, clustered)
+    verdicts = _verdicts(marked, clustered)
     if cache:
         verdicts = verdicts.cache()
     cached = (verdicts, clustered, marked) if cache else ()
@@ -143,11 +143,11 @@ def _clustered(marked: Any) -> Any:
     )
 
 
-def _verdicts(grouped: Any, clustered: Any) -> Any:
+def _verdicts(marked: Any, clustered: Any) -> Any:
     """One row per group: counts over its active claims and the verdict."""
     import ibis
 
-    groups = grouped.group_by("first_row").aggregate()
+    groups = marked.group_by("first_row").aggregate()  # from the cached step, not the bounds
     stats = clustered.group_by("first_row").aggregate(
         n_claims=clustered.count(),
         n_sources=clustered.source.nunique(),
