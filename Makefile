@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,build-tables]'
+	$(BIN)/pip install --quiet -e '.[test,build-tables,spark]'
 	touch $(STAMP)
 
 $(REPORT_STAMP): pyproject.toml
@@ -25,9 +25,11 @@ $(REPORT_STAMP): pyproject.toml
 report: $(REPORT_STAMP)
 	$(BIN)/reconcile report claims/ --out reports --force
 
-# The browser tests drive Debian's chromium; install it once when it is missing.
+# The browser tests drive Debian's chromium and the Spark tests need a Java runtime; each is
+# installed once when it is missing.
 test: $(STAMP)
 	test -x /usr/bin/chromium || sh scripts/install-browser.sh
+	command -v java >/dev/null || sh scripts/install-java.sh
 	$(BIN)/ruff check reconcile tests scripts benchmarks
 	$(BIN)/ruff format --check reconcile tests scripts benchmarks
 	$(BIN)/mypy

@@ -343,6 +343,9 @@ def main() -> None:
     ]
     results += bench_datasets_if_present(scale)
     results += bench_scale_runs(scale, big=not args.quick and not args.skip_big, huge=args.huge)
+    from benchmarks.bench_spark import bench_engine_runs
+
+    results += bench_engine_runs(scale)
     if not args.quick and not args.skip_big:
         results.append(bench_reconcile(10_000_000))
     for result in results:

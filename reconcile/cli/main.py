@@ -133,7 +133,8 @@ def _add_report(commands: Any) -> None:
         "  reconcile report claims/ --format json > report.json\n"
         "  reconcile report claims/ --strict             # exit 1 when conflicts are found\n"
         "  reconcile report claims/ --reference reference/sipri-2025  # against SIPRI's figures\n"
-        "  reconcile report big/ --engine duckdb --memory-limit 4GB --out reports  # Parquet\n\n"
+        "  reconcile report big/ --engine duckdb --memory-limit 4GB --out reports  # Parquet\n"
+        "  reconcile report claims/ --engine spark      # the same plan on a local Spark\n\n"
         + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from reconcile.core.errors import UsageError
 
-ENGINES = ("auto", "pandas", "duckdb")
+ENGINES = ("auto", "pandas", "duckdb", "spark")
 # From this many claims in Parquet tables with parsed columns, `auto` takes the out-of-core
 # report: a million such claims took 6.4 s and 1.2 GB with it against 292 s and 12 GB through
 # the pandas report in one run (issue 16's notes). Other inputs keep the pandas report, whose
@@ -28,8 +28,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         choices=ENGINES,
         default="auto",
         help="what compares the claims: pandas (in memory), duckdb (out of core, spills to "
-        f"disk), or auto (the default: the out-of-core report from {AUTO_ROWS:,} claims in "
-        "Parquet tables with parsed columns, else pandas)",
+        "disk), spark (the same plan on a local Spark session; needs the spark extra, "
+        "pip install -e '.[spark]', and Java), or auto (the default: the out-of-core report "
+        f"from {AUTO_ROWS:,} claims in Parquet tables with parsed columns, else pandas)",
     )
     parser.add_argument(
         "--memory-limit",
@@ -44,9 +45,25 @@ def chosen_engine(args: argparse.Namespace, rows: int) -> str:
             f"--memory-limit {args.memory_limit!r} is not a size",
             hint="write a number and a unit, e.g. --memory-limit 4GB or 512MB",
         )
+    if args.engine == "spark":
+        _check_spark()
     if args.engine != "auto":
         return str(args.engine)
     return "duckdb" if rows >= AUTO_ROWS else "pandas"
+
+
+def _check_spark() -> None:
+    """A usage error, before any claim is read, when Spark cannot run here."""
+    from reconcile.compare.engine_spark import spark_problem
+
+    problem = spark_problem()
+    if problem:
+        raise UsageError(
+            f"--engine spark needs pyspark, Ibis and a Java runtime: {problem}",
+            hint="pip install -e '.[spark]' (make install does) and a Java 17 runtime "
+            "(Debian: apt-get install default-jre-headless, or sh scripts/install-java.sh), "
+            "or use --engine duckdb",
+        )
 
 
 def run_scale_report(args: argparse.Namespace) -> int | None:

@@ -54,8 +54,8 @@ def reconcile_frame(
     """The pure core: normalise a claims frame and compare it (no I/O); `sources` (the
     catalogue's) tells independent estimates from budget stages.
 
-    `engine` runs the relational steps in pandas or DuckDB (the same Comparison; "auto" picks
-    DuckDB for large frames); every pass after comparison is the same.
+    `engine` runs the relational steps in pandas, DuckDB or Spark (the same Comparison; "auto"
+    picks DuckDB for large frames); every pass after comparison is the same.
     """
     from reconcile.normalize.claim_values import normalize_claims
 
@@ -67,6 +67,10 @@ def reconcile_frame(
         comparison = compare_claims_duckdb(
             normalized, tolerances, copy=False, memory_limit=memory_limit
         )
+    elif engine == "spark":
+        from .engine_spark import compare_claims_spark
+
+        comparison = compare_claims_spark(normalized, tolerances, copy=False)
     else:
         comparison = compare_claims(normalized, tolerances, copy=False)
     comparison.relations = check_relations(comparison.claims, rates, metrics)
