@@ -55,3 +55,18 @@ def test_the_lead_stage_is_the_budgets_own_word_not_one_figures(
 )
 def test_stage_words_of_other_languages(sentence: str, figure: str, stage: str) -> None:
     assert _stage(sentence, figure) == stage
+
+
+def test_a_budget_that_provides_for_a_figure_is_adopted_in_other_languages() -> None:
+    assert _stage("Budżet przewiduje 30 mld zł na armię.", "30 mld zł") == "approved"
+    assert _stage("В бюджете заложено 9 млрд рублей.", "9 млрд рублей") == "approved"
+
+
+def test_a_quote_that_opens_the_next_sentence_may_follow_the_stop_unspaced() -> None:
+    from reconcile.extract.sentences import split_sentences
+
+    text = "Расходы составят 9 млрд.«Это рекорд», сказал министр."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Расходы составят 9 млрд.",
+        "«Это рекорд», сказал министр.",
+    ]

@@ -9,9 +9,10 @@ import re
 # The next sentence opens with a capital or a digit: Latin, Greek or Cyrillic ("В", "Ł"). The
 # class keeps the scan fast; the few lower-case letters it lets through (Latin Extended-A mixes
 # cases) are checked in Python.
+_CAPITAL = r"[A-Z0-9\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f\u0490-\u04ff]"
+# A quote that opens the next sentence may follow the stop with no space ('... dollars)."Речь').
 _BOUNDARY_RE = re.compile(
-    r"(?P<stop>[.!?])[\"”’')\]]*\s+"
-    r"(?=[\"“'(«„]?[A-Z0-9\u00c0-\u00de\u0100-\u017f\u0391-\u03a9\u0400-\u042f\u0490-\u04ff])|\n+"
+    rf"(?P<stop>[.!?])(?:[\"”’')\]]*\s+(?=[\"“'(«„]?{_CAPITAL})|(?=[\"“«„][A-ZА-Я]))|\n+"
 )
 _ABBREVIATIONS = {
     "dr", "gen", "lt", "col", "mr", "mrs", "ms", "st", "no", "p", "pp", "vol", "approx", "e.g",

@@ -43,10 +43,15 @@ _OTHER_STAGE_WORDS = {
     r"|dépensé\w*|ejecutad\w*",
 }
 _STAGE_WORDS = {k: f"{v}|{_OTHER_STAGE_WORDS[k]}" for k, v in _STAGE_WORDS.items()}
+# "was budgeted", "the budget provides for": the verbs of an adopted budget in those languages.
+_OTHER_WEAK_APPROVED = (
+    r"заложен\w*|предусмотрен\w*|предусматрива\w*|передбачен\w*|zakład\w*|przewiduj\w*"
+    r"|vorgesehen|prévu\w*|previst\w*"
+)
 _WEAK_STAGE_WORDS = {
     "draft": r"plans?\s+to|planning|will\s+be\s+spent|will\s+go|to\s+spend|presented",
     "approved": r"allocated|allocates|allotted|set\s+aside|earmarked|budgeted|appropriated"
-    r"|in\s+force",
+    r"|in\s+force|" + _OTHER_WEAK_APPROVED,
     "revised": r"increased\s+to|raised\s+to|extra",
     "executed": r"was\s+fully|completed|paid\s+out|amounted\s+to",
 }
