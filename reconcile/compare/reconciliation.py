@@ -21,6 +21,7 @@ from .causes import (
     infer_causes,
     name_conflict_causes,
 )
+from .claim_records import claim_records
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
@@ -121,47 +122,6 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
-    sources = reconciliation.claim_set.sources
-    conversion = reconciliation.conversions[int(row["conversion"])] if row["valid"] else None
-    return {
-        "id": row["id"],
-        "source": row["source"],
-        "source_name": sources[row["source"]].name if row["source"] in sources else None,
-        "document": row["document_file"],
-        "published": _text(row["published"]),
-        "quote": _text(row["quote"]),
-        "line": None if pd.isna(row["line"]) else int(row["line"]),
-        "file": row["path"],
-        "file_line": None if pd.isna(row["path_line"]) else int(row["path_line"]),
-        "value": row["value"],
-        "qualifier": _text(row["qualifier"]),
-        "low": _number(row["low"]),
-        "high": _number(row["high"]),
-        "unit": _text(row["unit"]),
-        "rank_of": None if pd.isna(row["rank_of"]) else int(row["rank_of"]),
-        "percentile": _number(row["percentile"]),
-        "normalized_low": _number(row["normalized_low"]) if row["valid"] else None,
-        "normalized_high": _number(row["normalized_high"]) if row["valid"] else None,
-        "normalized_amount": _number(row["normalized_amount"]) if row["valid"] else None,
-        "normalized_unit": _text(row["normalized_unit"]) if row["valid"] else None,
-        "steps": conversion.steps if conversion else [],
-        "stage": _text(row["stage"]),
-        "basis": _text(row["basis"]),
-        "scope": _text(row.get("scope")),
-        "note": _text(row["note"]),
-        "valid": bool(row["valid"]),
-        "reviewed": bool(row["reviewed"]) if pd.notna(row.get("reviewed")) else True,
-        "cluster": int(row["cluster"]) if row["cluster"] >= 0 else None,
-        "repeat_of": _text(row["repeat_of"]),
-        "derived": _text(row.get("derived")),
-        "chain": _text(row.get("chain")),
-        "derived_from": str(row["derived_from"]).split(",")
-        if _text(row.get("derived_from"))
-        else [],
-    }
-
-
 def _conflict_record(pair: Any) -> dict[str, Any]:
     return {
         "fingerprint": pair["fingerprint"],
@@ -214,8 +174,11 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
     for pair in add_fingerprints(comparison.conflicts).to_dict("records"):
         conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
     claims_by_group: dict[int, list[dict[str, Any]]] = {}
-    for row in claims.to_dict("records"):
-        claims_by_group.setdefault(int(row["group"]), []).append(_claim_record(row, reconciliation))
+    records = claim_records(
+        claims, reconciliation.claim_set.sources, reconciliation.conversions
+    )  # column by column
+    for number, record in zip(claims["group"].tolist(), records, strict=True):
+        claims_by_group.setdefault(number, []).append(record)
     groups = []
     for number, group in zip(
         comparison.groups.index.to_numpy(), comparison.groups.to_dict("records"), strict=True
