@@ -10,6 +10,7 @@ import pandas as pd
 
 from reconcile.claims.catalogue import Metric, Source
 from reconcile.claims.files import ClaimSet, PathsArgument, as_paths, load_claims
+from reconcile.core.collector import collector_paused
 from reconcile.core.errors import Finding
 from reconcile.core.version import __version__
 from reconcile.normalize.conversion import Conversion
@@ -164,6 +165,11 @@ def _clusters(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def build_report(reconciliation: Reconciliation, only: str | None = None) -> dict[str, Any]:
     """The report as plain data (the JSON schema in docs/report-schema.md)."""
+    with collector_paused():  # a record per claim, none of them garbage (core/collector.py)
+        return _build_report(reconciliation, only)
+
+
+def _build_report(reconciliation: Reconciliation, only: str | None) -> dict[str, Any]:
     comparison = reconciliation.comparison
     metrics = reconciliation.claim_set.metrics
     claims = comparison.claims.sort_values(
