@@ -48,6 +48,25 @@ _DOCS = st.recursive(
 def test_random_documents_load_alike(value: Any, flow: bool) -> None:
     text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=True)
     assert shape(yaml_io._load(text)) == shape(pyyaml(text))
+    # and the values (tags resolved by the loader's faster resolve) are plain PyYAML's
+    assert yaml_io._load(text) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize(
+    "scalar",
+    ["", "~", "null", "Null", "yes", "No", "on", "OFF", "true", "0x1F", "0o17", "017", "1_000",
+     "-1.5e3", ".inf", "-.Inf", ".nan", "2024-01-02", "2001-12-14 21:59:43.10 -5", "1:30",
+     "=", "plain text", "'quoted'", '"yes"', "+12", "190:20:30"],
+)  # fmt: skip
+def test_each_implicit_scalar_resolves_as_pyyaml_resolves_it(scalar: str) -> None:
+    text = f"key: {scalar}\nlist: [{scalar or '~'}]\n"
+    try:
+        expected = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        with pytest.raises(type(error)):
+            yaml_io._load(text)
+        return
+    assert repr(yaml_io._load(text)) == repr(expected)
 
 
 @pytest.mark.parametrize(

@@ -55,8 +55,26 @@ def _loader() -> Any:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    scalar_node = yaml.ScalarNode
+    implicit = {
+        first: [*resolvers, *base.yaml_implicit_resolvers.get(None, [])]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+        if first is not None
+    }
+    wildcard = base.yaml_implicit_resolvers.get(None, [])
+    scalar_tag = base.DEFAULT_SCALAR_TAG
+
     class LineLoader(base):  # type: ignore[misc, valid-type]
-        pass
+        def resolve(self, kind: Any, value: str, implicit_flags: Any) -> Any:
+            """BaseResolver.resolve for scalars, without its per-call list building (libyaml
+            calls it for every scalar); this loader has no path resolvers."""
+            if kind is not scalar_node or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit_flags)
+            if implicit_flags[0]:
+                for tag, regexp in implicit.get(value[:1], wildcard):
+                    if regexp.match(value):
+                        return tag
+            return scalar_tag
 
     def construct_line_mapping(loader: Any, node: Any) -> Any:
         data = LineDict()
@@ -149,26 +167,35 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: Any) -> Any:
-        root = self.node(node)
+        import yaml
+
+        scalar, build = yaml.ScalarNode, self.node
+        root = build(node)
         while self.pending:
             data, collection = self.pending.popleft()
             if isinstance(data, LineDict):
                 mapping = {}
                 for key_node, value_node in collection.value:
-                    key = self.node(key_node)
-                    if isinstance(key, list | dict):
-                        raise _Fallback  # PyYAML's "found unhashable key"
-                    mapping[key] = self.node(value_node)
+                    if type(key_node) is scalar and key_node.tag == _STR:
+                        key = key_node.value
+                    else:
+                        key = build(key_node)
+                        if isinstance(key, list | dict):
+                            raise _Fallback  # PyYAML's "found unhashable key"
+                    if type(value_node) is scalar and value_node.tag == _STR:
+                        mapping[key] = value_node.value
+                    else:
+                        mapping[key] = build(value_node)
                 data.update(mapping)
             else:
-                data.extend(self.node(item) for item in collection.value)
+                data.extend(build(item) for item in collection.value)
         return root
 
     def node(self, node: Any) -> Any:
         import yaml
 
         tag = node.tag
-        if tag == _STR and isinstance(node, yaml.ScalarNode):
+        if tag == _STR and type(node) is yaml.ScalarNode:
             return node.value
         if isinstance(node, yaml.ScalarNode):
             if tag == "tag:yaml.org,2002:value":
