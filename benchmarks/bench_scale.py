@@ -201,3 +201,32 @@ def bench_yaml(n: int, work: Path, *, target: float, memory_gb: float) -> dict[s
         "target_rss_gb": memory_gb,
         "ok": result["seconds"] < target and result["peak_gb"] < memory_gb,
     }
+
+
+def main() -> None:
+    """`python -m benchmarks.bench_scale`: only issue 16's benchmarks, printed as `make bench`
+    prints them (the 1e6 Parquet report with its floor, 200,000 YAML claims, 1e7 Parquet)."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--skip-big", action="store_true", help="skip the 10,000,000 claims")
+    parser.add_argument("--quick", action="store_true", help="a hundredth of each size")
+    args = parser.parse_args()
+    scale = 100 if args.quick else 1
+    with tempfile.TemporaryDirectory(prefix="reconcile-bench-") as work:
+        folder = Path(work)
+        results = [bench_parquet(1_000_000 // scale, folder, target=1.5, floor_ratio=3.0)]
+        results.append(bench_yaml(200_000 // scale, folder, target=20.0, memory_gb=1.0))
+        if not args.skip_big and not args.quick:
+            results.append(
+                bench_parquet(10_000_000, folder, target=10.0, memory_gb=2.0, memory="1GB")
+            )
+    for result in results:
+        status = "ok  " if result.get("ok") else "MISS"
+        details = ", ".join(f"{k}={v}" for k, v in result.items() if k not in {"name", "ok"})
+        print(f"{status} {result['name']}: {details}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -99,3 +99,12 @@ def test_golden_report_json_is_written_again_byte_for_byte() -> None:
     report = json.loads(text)
     assert json_text._orjson_indented(report) is not None
     assert dump_json(report, indent=2) + "\n" == text
+
+
+def test_json_bytes_are_the_text_encoded() -> None:
+    """dump_json_bytes gives dump_json(indent=2)'s text plus a newline, as UTF-8, on both
+    paths (orjson, and json for what orjson writes otherwise)."""
+    from reconcile.core.json_text import dump_json_bytes
+
+    for value in ({"a": "é", "b": [1.5, None]}, {"tiny": 1e-7}, {1: "key"}):
+        assert dump_json_bytes(value) == (reference(value) + "\n").encode("utf-8")

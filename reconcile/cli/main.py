@@ -205,6 +205,11 @@ def _run_report(args: argparse.Namespace) -> int:
         from reconcile.report.tsv import render_tsv
 
         sys.stdout.write(render_tsv(report, show_all=args.show_all))
+    elif args.format == "json" and hasattr(sys.stdout, "buffer"):
+        from reconcile.report.formats import render_json_bytes
+
+        sys.stdout.flush()  # the bytes straight out: no 270 MB text copy at 200,000 claims
+        sys.stdout.buffer.write(render_json_bytes(report))
     else:
         sys.stdout.write(render_report(report, args.format))
     if args.out:

@@ -28,6 +28,15 @@ def finite(value: Any) -> Any:
     return value
 
 
+def dump_json_bytes(value: Any) -> bytes:
+    """dump_json(value, indent=2) + newline, as UTF-8: orjson's bytes as they come, with no
+    text copy in between (a 200,000-claim report is 270 MB of JSON)."""
+    data = _orjson_bytes(value)
+    if data is not None:
+        return data + b"\n"
+    return (dump_json(value, indent=2) + "\n").encode("utf-8")
+
+
 def dump_json(value: Any, *, indent: int | None = None) -> str:
     """JSON text (UTF-8 kept) that any strict reader accepts: allow_nan is off.
 
@@ -47,8 +56,16 @@ def dump_json(value: Any, *, indent: int | None = None) -> str:
 
 def _orjson_indented(value: Any) -> str | None:
     """json.dumps(finite(value), indent=2, ensure_ascii=False) by orjson, or None when orjson
-    is missing or its text could differ: it refuses what json converts (keys that are not
-    strings, integers past 64 bits, float subclasses) and writes small floats its own way."""
+    is missing or its text could differ (see _orjson_bytes)."""
+    data = _orjson_bytes(value)
+    return None if data is None else data.decode("utf-8")
+
+
+def _orjson_bytes(value: Any) -> bytes | None:
+    """The UTF-8 of json.dumps(finite(value), indent=2, ensure_ascii=False) by orjson, or
+    None when orjson is missing or its text could differ: it refuses what json converts (keys
+    that are not strings, integers past 64 bits, float subclasses) and writes small floats its
+    own way."""
     try:
         import orjson
     except ImportError:  # pragma: no cover - a declared dependency
@@ -61,7 +78,7 @@ def _orjson_indented(value: Any) -> str | None:
         return None
     if _written_otherwise(data):
         return None
-    return data.decode("utf-8")
+    return data
 
 
 def _written_otherwise(data: bytes) -> bool:

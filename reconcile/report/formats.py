@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from reconcile.core.json_text import dump_json
+from reconcile.core.json_text import dump_json, dump_json_bytes
 
 from .hygiene import csv_cell, markdown_cell
 from .reference_notes import reference_markdown
@@ -48,6 +48,11 @@ CSV_COLUMNS = [
 def render_json(report: dict[str, Any]) -> str:
     """The report as JSON (schema: docs/report-schema.md)."""
     return dump_json(report, indent=2) + "\n"
+
+
+def render_json_bytes(report: dict[str, Any]) -> bytes:
+    """render_json's text as UTF-8, made without a text copy (for large reports)."""
+    return dump_json_bytes(report)
 
 
 def _md(text: Any) -> str:
