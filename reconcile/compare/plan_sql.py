@@ -133,21 +133,20 @@ _REPEAT_KEYS = "entity, metric, period, source, document, lo, hi"
 _KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
 REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
-        # One scan for two aggregates: each group's counts and bounds, and the hashes that
-        # more than one usable claim's (keys, interval) share (repeat candidates).
-        "group_stats",
+        # Usable claims whose (keys, interval) hash is shared: the repeat candidates.
+        "repeat_hashes",
         f"""
-        SELECT GROUPING_ID(entity, metric, period, h) AS g, entity, metric, period, h,
-            count(*) AS n, count(*) FILTER (WHERE usable) AS n_usable,
+        SELECT hash({_REPEAT_KEYS}) AS h FROM claims WHERE usable AND NOT isnan(hi)
+        GROUP BY h HAVING count(*) > 1
+        """,
+    ),
+    (
+        "group_stats",
+        """
+        SELECT entity, metric, period, count(*) FILTER (WHERE usable) AS n_usable,
             max(lo) FILTER (WHERE usable) AS max_lo,
             min(hi) FILTER (WHERE usable AND NOT isnan(hi)) AS min_hi
-        FROM (
-            SELECT entity, metric, period, usable, lo, hi,
-                CASE WHEN usable AND NOT isnan(hi) THEN hash({_REPEAT_KEYS}) END AS h
-            FROM claims
-        )
-        GROUP BY GROUPING SETS ((entity, metric, period), (h))
-        HAVING g = 1 OR (h IS NOT NULL AND count(*) > 1)
+        FROM claims GROUP BY ALL
         """,
     ),
     (
@@ -156,7 +155,7 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         SELECT {_REPEAT_KEYS}, min(row) AS first_said, count(*) AS n
         FROM claims
         WHERE usable AND NOT isnan(hi)
-            AND hash({_REPEAT_KEYS}) IN (SELECT h FROM group_stats WHERE g = 14)
+            AND hash({_REPEAT_KEYS}) IN (SELECT h FROM repeat_hashes)
         GROUP BY ALL HAVING n > 1
         """,
     ),
@@ -170,7 +169,7 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
                 WHEN c.max_lo > c.min_hi THEN 'conflict'
                 WHEN c.n_usable - coalesce(r.repeats, 0) > 1 THEN 'consistent'
                 ELSE 'single' END AS verdict
-        FROM (SELECT * FROM group_stats WHERE g = 1) c
+        FROM group_stats c
         LEFT JOIN (
             SELECT entity, metric, period, sum(n - 1) AS repeats FROM repeats GROUP BY ALL
         ) r ON {_KEYED}

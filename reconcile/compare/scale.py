@@ -57,6 +57,8 @@ class ScaleReconciliation:
         about `rows`, in the report's order (entity, metric, period, claim rows)."""
         from .causes import infer_causes
 
+        # the sorted subquery's order must reach the projection that writes the JSON
+        self.connection.execute("SET preserve_insertion_order = true")
         relation = self.connection.sql(_CONFLICTS)
         # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch
         reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
@@ -155,6 +157,7 @@ def _claims_view(connection: Any, checks: TableChecks) -> str:
     """
 
 
+# The pairs sorted first and written as JSON after, so the sort carries the narrow columns.
 _CONFLICTS = """
 SELECT json_object('entity', entity, 'metric', metric, 'period', period,
         'fingerprint', substr(sha256(concat_ws('|', entity, metric, period,
@@ -164,33 +167,31 @@ SELECT json_object('entity', entity, 'metric', metric, 'period', period,
         'severity', CASE WHEN gap < 0.05 THEN 'low' WHEN gap < 0.25 THEN 'medium'
             ELSE 'high' END)::VARCHAR AS record,
     gap, ratio, amount_a, amount_b, unit_a, unit_b, normalized_amount_a, normalized_amount_b
-FROM report_pairs
--- the report's order: entity, metric, period (by year), then claim rows
-ORDER BY entity, metric,
-    CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
-        ELSE 9999 END,
-    period, row_a, row_b
+FROM (
+    SELECT * FROM report_pairs
+    -- the report's order: entity, metric, period (by year), then claim rows
+    ORDER BY entity, metric,
+        CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+            ELSE 9999 END,
+        period, row_a, row_b
+)
 """
 
 
 def _with_causes(records: Any, causes: Any, details: Any) -> list[str]:
     """Each JSON record (an Arrow string array) with its cause and the sentence for it, both
-    written once per distinct cause and detail and joined on in Arrow."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
+    written once per distinct cause and detail."""
     from .causes import describe_cause
 
     index: dict[tuple[Any, Any], int] = {}
-    codes = [index.setdefault(k, len(index)) for k in zip(causes, details, strict=True)]
+    keys = zip(causes.tolist(), details.tolist(), strict=True)
+    codes = [index.setdefault(key, len(index)) for key in keys]
     endings = [
         f',"cause":{json.dumps(cause, ensure_ascii=False)},'
         f'"cause_text":{json.dumps(describe_cause(cause, detail), ensure_ascii=False)}}}'
         for cause, detail in index
     ]
-    tails = pa.array(endings, type=pa.string()).take(pa.array(codes))
-    heads = pc.utf8_slice_codeunits(records, 0, -1)
-    return list(pc.binary_join_element_wise(heads, tails, "").to_pylist())
+    return [r[:-1] + endings[c] for r, c in zip(records.to_pylist(), codes, strict=True)]
 
 
 def _summary(connection: Any, claims: int, findings: list[Finding]) -> dict[str, int]:
