@@ -108,3 +108,21 @@ def test_json_bytes_are_the_text_encoded() -> None:
 
     for value in ({"a": "é", "b": [1.5, None]}, {"tiny": 1e-7}, {1: "key"}):
         assert dump_json_bytes(value) == (reference(value) + "\n").encode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), _NESTED, max_size=6) | _NESTED)
+def test_json_chunks_join_to_the_whole_text(value: Any) -> None:
+    """The pieces of dump_json_chunks are the text of dump_json_bytes, cut up."""
+    from reconcile.core.json_text import dump_json_chunks
+
+    assert b"".join(dump_json_chunks(value)) == (reference(value) + "\n").encode("utf-8")
+
+
+def test_golden_report_in_chunks_is_byte_for_byte() -> None:
+    from reconcile.core.json_text import dump_json_chunks
+
+    text = (GOLDEN / "report.json").read_text(encoding="utf-8")
+    chunks = list(dump_json_chunks(json.loads(text)))
+    assert len(chunks) > 10
+    assert b"".join(chunks) == text.encode("utf-8")

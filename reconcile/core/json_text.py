@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # orjson writes some floats under 1e-4 positionally (0.00001) and others with a one-digit
@@ -35,6 +36,38 @@ def dump_json_bytes(value: Any) -> bytes:
     if data is not None:
         return data + b"\n"
     return (dump_json(value, indent=2) + "\n").encode("utf-8")
+
+
+def dump_json_chunks(value: Any) -> Iterator[bytes]:
+    """dump_json_bytes(value) in pieces, a top-level list item by item, so that the text of a
+    large report never sits in memory whole (nor orjson's growing buffer for it).
+
+    json's indented text of a value nested n levels deep is its own indented text with every
+    line after the first indented by 2n spaces: JSON strings hold no raw newline, so each
+    piece is written alone and its newlines indented.
+    """
+    if not isinstance(value, dict) or not value or not all(isinstance(k, str) for k in value):
+        yield dump_json_bytes(value)
+        return
+    yield b"{"
+    for number, (key, item) in enumerate(value.items()):
+        name = json.dumps(key, ensure_ascii=False).encode("utf-8")
+        yield (b"," if number else b"") + b"\n  " + name + b": "
+        if isinstance(item, list) and item:
+            yield b"["
+            for index, element in enumerate(item):
+                yield (b"," if index else b"") + b"\n    " + _indented(element, 4)
+            yield b"\n  ]"
+        else:
+            yield _indented(item, 2)
+    yield b"\n}\n"
+
+
+def _indented(value: Any, spaces: int) -> bytes:
+    data = _orjson_bytes(value)
+    if data is None:
+        data = dump_json(value, indent=2).encode("utf-8")
+    return data.replace(b"\n", b"\n" + b" " * spaces)
 
 
 def dump_json(value: Any, *, indent: int | None = None) -> str:

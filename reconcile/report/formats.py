@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
-from reconcile.core.json_text import dump_json, dump_json_bytes
+from reconcile.core.json_text import dump_json, dump_json_chunks
 
 from .hygiene import csv_cell, markdown_cell
 from .reference_notes import reference_markdown
@@ -50,9 +51,9 @@ def render_json(report: dict[str, Any]) -> str:
     return dump_json(report, indent=2) + "\n"
 
 
-def render_json_bytes(report: dict[str, Any]) -> bytes:
-    """render_json's text as UTF-8, made without a text copy (for large reports)."""
-    return dump_json_bytes(report)
+def render_json_chunks(report: dict[str, Any]) -> Iterator[bytes]:
+    """render_json's text as UTF-8, in pieces (a large report's text is never whole)."""
+    return dump_json_chunks(report)
 
 
 def _md(text: Any) -> str:
