@@ -105,3 +105,13 @@ def test_missing_values_and_odd_columns_match_the_row_rules() -> None:
     sources, conversions = reconciliation.claim_set.sources, reconciliation.conversions
     expected = [row_record(row, reconciliation) for row in claims.to_dict("records")]
     _same(expected, claim_records(claims, sources, conversions))
+
+
+def test_records_of_is_to_dict_records() -> None:
+    """records_of (Arrow strings made objects first) gives to_dict("records")'s values."""
+    from reconcile.compare.claim_records import records_of
+    from reconcile.compare.groups import add_fingerprints
+
+    comparison = reconcile_claims(ROOT / "claims").comparison
+    for frame in (comparison.groups, add_fingerprints(comparison.conflicts), comparison.claims):
+        assert repr(records_of(frame)) == repr(frame.to_dict("records"))

@@ -22,7 +22,7 @@ from .causes import (
     infer_causes,
     name_conflict_causes,
 )
-from .claim_records import claim_records
+from .claim_records import claim_records, records_of
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
 from .relations import check_relations, label_equivalent_pairs
@@ -177,7 +177,7 @@ def _build_report(reconciliation: Reconciliation, only: str | None) -> dict[str,
     )
     conflicts_by_group: dict[int, list[dict[str, Any]]] = {}
     # Records, not iterrows: a Series per row costs more than the record it becomes.
-    for pair in add_fingerprints(comparison.conflicts).to_dict("records"):
+    for pair in records_of(add_fingerprints(comparison.conflicts)):
         conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
     claims_by_group: dict[int, list[dict[str, Any]]] = {}
     records = claim_records(
@@ -187,7 +187,7 @@ def _build_report(reconciliation: Reconciliation, only: str | None) -> dict[str,
         claims_by_group.setdefault(number, []).append(record)
     groups = []
     for number, group in zip(
-        comparison.groups.index.to_numpy(), comparison.groups.to_dict("records"), strict=True
+        comparison.groups.index.to_numpy(), records_of(comparison.groups), strict=True
     ):
         metric = metrics.get(group["metric"])
         records = claims_by_group.get(int(number), [])
