@@ -135,8 +135,8 @@ def test_bad_rows_are_counted_findings(tmp_path: Path) -> None:
 
 
 def test_repeated_ids_in_a_table_are_one_counted_finding(tmp_path: Path) -> None:
-    """Two ids used twice each: one duplicate-id finding counting the four claims; they are
-    left out of the comparison."""
+    """Two ids used twice each: one duplicate-id finding counting the four claims; the later
+    claim of each is left out of the comparison (as claims/checks.py leaves it out)."""
     import pyarrow.parquet as pq
 
     folder = write_claims_table(tmp_path / "claims", 50)
@@ -158,4 +158,47 @@ def test_repeated_ids_in_a_table_are_one_counted_finding(tmp_path: Path) -> None
             "count": 4,
         }
     ]
-    assert report["summary"]["invalid_claims"] == 4
+    assert report["summary"]["invalid_claims"] == 2
+
+
+def test_out_of_core_report_matches_on_awkward_rows(tmp_path: Path) -> None:
+    """Repeats, a metric with a tolerance, a source written by its alias, a bad entity and a
+    repeated id (its first claim stays): both engines count and pair the claims alike."""
+    import pyarrow.parquet as pq
+
+    folder = write_claims_table(tmp_path / "claims", 400)
+    (folder / "metrics.yaml").write_text(
+        "metrics:\n  - id: military_expenditure\n    tolerance: 0.02\n", encoding="utf-8"
+    )
+    (folder / "sources.yaml").write_text(
+        "sources:\n"
+        + "".join(
+            f"  - id: S{s}\n    name: Source {s}\n    kind: other\n    aliases: [Alias {s}]\n"
+            for s in range(5)
+        ),
+        encoding="utf-8",
+    )
+    path = folder / "claims-0000.parquet"
+    table = pq.read_table(path).to_pandas()
+    for copy, original in ((1, 0), (2, 0), (11, 10), (21, 20)):  # repeats of another claim
+        for column in ("entity", "period", "source", "document", "amount", "low", "high", "unit"):
+            table.loc[copy, column] = table.loc[original, column]
+    table.loc[30:40, "source"] = "Alias 3"
+    table.loc[60, "entity"] = "Not An Entity"
+    table.loc[70, "id"] = "c71"
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False), path)
+    duck = json.loads(_report(folder, "duckdb"))
+    pandas = json.loads(_report(folder, "pandas"))
+    for key in ("claims", "valid_claims", "invalid_claims", "repeats", "groups", "conflict"):
+        assert duck["summary"][key] == pandas["summary"][key], key
+    assert duck["summary"]["repeats"] >= 3 and duck["summary"]["invalid_claims"] == 2
+    expected = [
+        (g["entity"], g["period"], c["claim_a"], c["claim_b"], c["source_a"], c["source_b"])
+        for g in pandas["groups"]
+        for c in g["conflicts"]
+    ]
+    actual = [
+        (c["entity"], c["period"], c["claim_a"], c["claim_b"], c["source_a"], c["source_b"])
+        for c in duck["conflicts"]
+    ]
+    assert actual == expected and expected

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from reconcile.core.collector import collector_paused
 from reconcile.core.errors import Finding, InputError
 
 from .catalogue import Catalogue, load_catalogue
@@ -138,6 +139,11 @@ def declared_documents(folder: Path) -> set[str]:
 
 def load_claims(paths: PathsArgument) -> ClaimSet:
     """Read every claim file under `paths` with the catalogues beside them."""
+    with collector_paused():  # millions of objects, none of them garbage (core/collector.py)
+        return _load_claims(paths)
+
+
+def _load_claims(paths: PathsArgument) -> ClaimSet:
     files, folder = claim_files(paths)
     catalogue = load_catalogue(folder)
     documents: dict[str, Document] = {}

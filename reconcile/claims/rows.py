@@ -13,6 +13,7 @@ from .relations import RELATION_FIELDS
 
 OPTIONAL = ("quote", "line", "basis", "stage", "scope", "note", "via", *RELATION_FIELDS)
 _LINE_RE = re.compile(r"[0-9]{1,9}")
+_FIELDS = (*REQUIRED, *OPTIONAL)
 
 
 def claim_row(
@@ -22,10 +23,10 @@ def claim_row(
     line: int | None,
     findings: list[Finding],
 ) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        key: (None if entry.get(key) is None else str(entry.get(key)))
-        for key in (*REQUIRED, *OPTIONAL)
-    }
+    row: dict[str, Any] = dict.fromkeys(_FIELDS)  # the fields in order, absent ones None
+    for key, value in entry.items():
+        if key in row and value is not None:
+            row[key] = str(value)
     row["line"] = _quote_line(entry.get("line"), row["id"], path, line, findings)
     row["document"] = document.id if document else None
     row["document_file"] = document.name if document else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,8 +55,26 @@ def _loader() -> Any:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    scalar_node = yaml.ScalarNode
+    implicit = {
+        first: [*resolvers, *base.yaml_implicit_resolvers.get(None, [])]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+        if first is not None
+    }
+    wildcard = base.yaml_implicit_resolvers.get(None, [])
+    scalar_tag = base.DEFAULT_SCALAR_TAG
+
     class LineLoader(base):  # type: ignore[misc, valid-type]
-        pass
+        def resolve(self, kind: Any, value: str, implicit_flags: Any) -> Any:
+            """BaseResolver.resolve for scalars, without its per-call list building (libyaml
+            calls it for every scalar); this loader has no path resolvers."""
+            if kind is not scalar_node or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit_flags)
+            if implicit_flags[0]:
+                for tag, regexp in implicit.get(value[:1], wildcard):
+                    if regexp.match(value):
+                        return tag
+            return scalar_tag
 
     def construct_line_mapping(loader: Any, node: Any) -> Any:
         data = LineDict()
@@ -94,7 +113,7 @@ def read_yaml(path: Path) -> Any:
         raise InputError("not UTF-8 text", path=str(path), hint="save the file as UTF-8") from error
     try:
         check_yaml_bounds(text, path)
-        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass
+        return _load(text)
     except DuplicateKeyError as error:
         raise InputError(
             f"key '{error.key}' is written twice in one mapping (first at line {error.first}); "
@@ -107,6 +126,108 @@ def read_yaml(path: Path) -> Any:
         raise _yaml_error(error, path) from error
     except yaml.YAMLError as error:
         raise InputError(f"invalid YAML: {error}", path=str(path)) from error
+
+
+def _load(text: str) -> Any:
+    """yaml.load(text, Loader=_loader()), the document built by _Builder when it can be."""
+    loader = _loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _Builder(loader).build(node)
+        except _Fallback:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+class _Fallback(Exception):
+    """The document holds what only PyYAML's constructor builds (tags, merges, aliases)."""
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq"))
+
+
+class _Builder:
+    """The constructor of _loader() for plain documents, without its generic machinery: the
+    same objects (LineDicts, LineLists), the same duplicate-key errors, in the same order.
+
+    PyYAML fills mappings and sequences breadth first (each one's items after its parent's),
+    and so does the queue here, so a document with two errors reports the one PyYAML would.
+    Scalars other than strings go to PyYAML's own constructor. A node it would build
+    otherwise (an explicit or merge tag, an alias, an unhashable key) raises _Fallback, and the
+    whole document is built again by PyYAML.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.pending: deque[tuple[Any, Any]] = deque()
+        self.seen: set[int] = set()
+
+    def build(self, node: Any) -> Any:
+        import yaml
+
+        scalar, build = yaml.ScalarNode, self.node
+        root = build(node)
+        while self.pending:
+            data, collection = self.pending.popleft()
+            if isinstance(data, LineDict):
+                mapping = {}
+                for key_node, value_node in collection.value:
+                    if type(key_node) is scalar and key_node.tag == _STR:
+                        key = key_node.value
+                    else:
+                        key = build(key_node)
+                        if isinstance(key, list | dict):
+                            raise _Fallback  # PyYAML's "found unhashable key"
+                    if type(value_node) is scalar and value_node.tag == _STR:
+                        mapping[key] = value_node.value
+                    else:
+                        mapping[key] = build(value_node)
+                data.update(mapping)
+            else:
+                data.extend(build(item) for item in collection.value)
+        return root
+
+    def node(self, node: Any) -> Any:
+        import yaml
+
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        if isinstance(node, yaml.ScalarNode):
+            if tag == "tag:yaml.org,2002:value":
+                raise _Fallback
+            return self.loader.construct_object(node)
+        if id(node) in self.seen:
+            raise _Fallback  # an alias: PyYAML shares the object
+        self.seen.add(id(node))
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            data = LineList()
+            data.item_lines = [item.start_mark.line + 1 for item in node.value]
+            self.pending.append((data, node))
+            return data
+        raise _Fallback
+
+    def _mapping(self, node: Any) -> LineDict:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        for key, _ in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise _Fallback
+            if not isinstance(getattr(key, "value", None), str):
+                continue
+            name, line = str(key.value), key.start_mark.line + 1
+            if name in data.key_lines:
+                raise DuplicateKeyError(name, data.key_lines[name], line)
+            data.key_lines[name] = line
+        self.pending.append((data, node))
+        return data
 
 
 def _yaml_error(error: Any, path: Path) -> InputError:

@@ -121,3 +121,97 @@ STEPS: tuple[tuple[str, str], ...] = (
 def plan_statements() -> list[str]:
     """The plan as `CREATE TEMP TABLE` statements, in order."""
     return [f"CREATE OR REPLACE TEMP TABLE {name} AS {select}" for name, select in STEPS]
+
+
+# The plan of the out-of-core report: the same rules, computing only what the report shows
+# (summary counts and conflicting pairs; no per-claim clusters). Claims are streamed from
+# their files for each step rather than materialised, and repeats are found by hashing each
+# usable claim's (keys, interval) first, so only claims sharing a hash are compared exactly.
+# The relation `claims` (a view) holds row, the five keys, id, amount, unit, lo and hi (widened
+# by the tolerance), normalized_amount and usable.
+_REPEAT_KEYS = "entity, metric, period, source, document, lo, hi"
+_KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
+REPORT_STEPS: tuple[tuple[str, str], ...] = (
+    (
+        # Usable claims whose (keys, interval) hash is shared: the repeat candidates.
+        "repeat_hashes",
+        f"""
+        SELECT hash({_REPEAT_KEYS}) AS h FROM claims WHERE usable AND NOT isnan(hi)
+        GROUP BY h HAVING count(*) > 1
+        """,
+    ),
+    (
+        "group_stats",
+        """
+        SELECT entity, metric, period, count(*) FILTER (WHERE usable) AS n_usable,
+            max(lo) FILTER (WHERE usable) AS max_lo,
+            min(hi) FILTER (WHERE usable AND NOT isnan(hi)) AS min_hi
+        FROM claims GROUP BY ALL
+        """,
+    ),
+    (
+        "repeats",
+        f"""
+        SELECT {_REPEAT_KEYS}, min(row) AS first_said, count(*) AS n
+        FROM claims
+        WHERE usable AND NOT isnan(hi)
+            AND hash({_REPEAT_KEYS}) IN (SELECT h FROM repeat_hashes)
+        GROUP BY ALL HAVING n > 1
+        """,
+    ),
+    (
+        "report_groups",
+        f"""
+        SELECT c.entity, c.metric, c.period,
+            c.n_usable - coalesce(r.repeats, 0) AS n_claims, coalesce(r.repeats, 0) AS repeats,
+            c.n_usable,
+            CASE WHEN c.n_usable = 0 THEN 'invalid'
+                WHEN c.max_lo > c.min_hi THEN 'conflict'
+                WHEN c.n_usable - coalesce(r.repeats, 0) > 1 THEN 'consistent'
+                ELSE 'single' END AS verdict
+        FROM group_stats c
+        LEFT JOIN (
+            SELECT entity, metric, period, sum(n - 1) AS repeats FROM repeats GROUP BY ALL
+        ) r ON {_KEYED}
+        """,
+    ),
+    (
+        "conflict_keys",
+        """
+        SELECT entity, metric, period, (row_number() OVER ())::BIGINT AS cg
+        FROM report_groups WHERE verdict = 'conflict'
+        """,
+    ),
+    (
+        # The active claims of conflicting groups: usable and not repeating an earlier one.
+        "report_sides",
+        f"""
+        SELECT c.row, k.cg, c.entity, c.metric, c.period, c.id, c.source, c.amount, c.unit,
+            c.normalized_amount, c.lo, c.hi
+        FROM claims c
+        JOIN conflict_keys k USING (entity, metric, period)
+        ANTI JOIN (SELECT {_REPEAT_KEYS}, first_said FROM repeats) r
+            ON {_KEYED} AND c.source = r.source AND c.document = r.document
+            AND c.lo = r.lo AND c.hi = r.hi AND c.row <> r.first_said
+        WHERE c.usable
+        """,
+    ),
+    (
+        "report_pairs",
+        """
+        SELECT a.entity, a.metric, a.period, a.row AS row_a, b.row AS row_b,
+            a.id AS id_a, b.id AS id_b, a.source AS source_a, b.source AS source_b,
+            a.amount AS amount_a, b.amount AS amount_b, a.unit AS unit_a, b.unit AS unit_b,
+            a.normalized_amount AS normalized_amount_a, b.normalized_amount AS normalized_amount_b,
+            (b.lo - a.hi) / CASE WHEN abs(a.hi) > 0 THEN abs(a.hi) ELSE 1 END AS gap,
+            CASE WHEN a.normalized_amount <> 0 THEN b.normalized_amount / a.normalized_amount
+                ELSE 'NaN'::DOUBLE END AS ratio
+        FROM report_sides a JOIN report_sides b ON a.cg = b.cg AND b.lo > a.hi
+        """,
+    ),
+)
+
+
+def report_plan_statements() -> list[str]:
+    """The out-of-core report's plan as `CREATE TEMP TABLE` statements, in order."""
+    return [f"CREATE OR REPLACE TEMP TABLE {name} AS {select}" for name, select in REPORT_STEPS]

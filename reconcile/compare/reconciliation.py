@@ -10,6 +10,7 @@ import pandas as pd
 
 from reconcile.claims.catalogue import Metric, Source
 from reconcile.claims.files import ClaimSet, PathsArgument, as_paths, load_claims
+from reconcile.core.collector import collector_paused
 from reconcile.core.errors import Finding
 from reconcile.core.version import __version__
 from reconcile.normalize.conversion import Conversion
@@ -21,6 +22,7 @@ from .causes import (
     infer_causes,
     name_conflict_causes,
 )
+from .claim_records import claim_records, records_of
 from .equivalent_pairs import label_equivalent_pairs
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
@@ -127,47 +129,6 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _claim_record(row: Any, reconciliation: Reconciliation) -> dict[str, Any]:
-    sources = reconciliation.claim_set.sources
-    conversion = reconciliation.conversions[int(row["conversion"])] if row["valid"] else None
-    return {
-        "id": row["id"],
-        "source": row["source"],
-        "source_name": sources[row["source"]].name if row["source"] in sources else None,
-        "document": row["document_file"],
-        "published": _text(row["published"]),
-        "quote": _text(row["quote"]),
-        "line": None if pd.isna(row["line"]) else int(row["line"]),
-        "file": row["path"],
-        "file_line": None if pd.isna(row["path_line"]) else int(row["path_line"]),
-        "value": row["value"],
-        "qualifier": _text(row["qualifier"]),
-        "low": _number(row["low"]),
-        "high": _number(row["high"]),
-        "unit": _text(row["unit"]),
-        "rank_of": None if pd.isna(row["rank_of"]) else int(row["rank_of"]),
-        "percentile": _number(row["percentile"]),
-        "normalized_low": _number(row["normalized_low"]) if row["valid"] else None,
-        "normalized_high": _number(row["normalized_high"]) if row["valid"] else None,
-        "normalized_amount": _number(row["normalized_amount"]) if row["valid"] else None,
-        "normalized_unit": _text(row["normalized_unit"]) if row["valid"] else None,
-        "steps": conversion.steps if conversion else [],
-        "stage": _text(row["stage"]),
-        "basis": _text(row["basis"]),
-        "scope": _text(row.get("scope")),
-        "note": _text(row["note"]),
-        "valid": bool(row["valid"]),
-        "reviewed": bool(row["reviewed"]) if pd.notna(row.get("reviewed")) else True,
-        "cluster": int(row["cluster"]) if row["cluster"] >= 0 else None,
-        "repeat_of": _text(row["repeat_of"]),
-        "derived": _text(row.get("derived")),
-        "chain": _text(row.get("chain")),
-        "derived_from": str(row["derived_from"]).split(",")
-        if _text(row.get("derived_from"))
-        else [],
-    }
-
-
 def _conflict_record(pair: Any) -> dict[str, Any]:
     return {
         "fingerprint": pair["fingerprint"],
@@ -210,6 +171,11 @@ def _clusters(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def build_report(reconciliation: Reconciliation, only: str | None = None) -> dict[str, Any]:
     """The report as plain data (the JSON schema in docs/report-schema.md)."""
+    with collector_paused():  # a record per claim, none of them garbage (core/collector.py)
+        return _build_report(reconciliation, only)
+
+
+def _build_report(reconciliation: Reconciliation, only: str | None) -> dict[str, Any]:
     comparison = reconciliation.comparison
     metrics = reconciliation.claim_set.metrics
     claims = comparison.claims.sort_values(
@@ -217,14 +183,17 @@ def build_report(reconciliation: Reconciliation, only: str | None = None) -> dic
     )
     conflicts_by_group: dict[int, list[dict[str, Any]]] = {}
     # Records, not iterrows: a Series per row costs more than the record it becomes.
-    for pair in add_fingerprints(comparison.conflicts).to_dict("records"):
+    for pair in records_of(add_fingerprints(comparison.conflicts)):
         conflicts_by_group.setdefault(int(pair["group"]), []).append(_conflict_record(pair))
     claims_by_group: dict[int, list[dict[str, Any]]] = {}
-    for row in claims.to_dict("records"):
-        claims_by_group.setdefault(int(row["group"]), []).append(_claim_record(row, reconciliation))
+    records = claim_records(
+        claims, reconciliation.claim_set.sources, reconciliation.conversions
+    )  # column by column
+    for number, record in zip(claims["group"].tolist(), records, strict=True):
+        claims_by_group.setdefault(number, []).append(record)
     groups = []
     for number, group in zip(
-        comparison.groups.index.to_numpy(), comparison.groups.to_dict("records"), strict=True
+        comparison.groups.index.to_numpy(), records_of(comparison.groups), strict=True
     ):
         metric = metrics.get(group["metric"])
         records = claims_by_group.get(int(number), [])

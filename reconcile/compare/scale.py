@@ -1,14 +1,17 @@
-"""Reconcile claim tables out of core: the plan of compare/plan_sql.py over Parquet, in DuckDB.
+"""Reconcile claim tables out of core: the report plan of compare/plan_sql.py over Parquet.
 
 For inputs too large for a pandas frame (ten million claims and more): the files are scanned
 by DuckDB, checked and converted there (compare/scale_tables.py), grouped and compared by the
-same plan the DuckDB engine runs on frames, and the conflicting pairs come back in batches, so
-memory stays within `memory_limit` whatever the input size (DuckDB spills to disk above it).
-Each batch gets its likely causes from compare/causes.py, as the pandas path does.
+report plan, and the conflicting pairs come back in batches, already written as JSON records
+by DuckDB, so memory stays within `memory_limit` whatever the input size (DuckDB spills to
+disk above it). Each batch gets its likely causes from compare/causes.py, as the pandas path
+does. No step materialises the claims: each reads them from the files again, which at a
+million claims costs less than a table of them (Parquet's dictionary-encoded strings stay so).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -16,19 +19,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from reconcile.claims.catalogue import Catalogue
 from reconcile.core.errors import Finding
 from reconcile.reference.rates import RateTable
 
-from .causes import describe_cause, infer_causes
-from .engine_duckdb import connect
-from .plan_sql import plan_statements
-from .scale_tables import check_tables, convert_tables, register_tables
+from .plan_sql import report_plan_statements
+from .scale_tables import (
+    TableChecks,
+    check_tables,
+    convert_tables,
+    located_findings,
+    quote,
+    register_tables,
+)
 
 BATCH_ROWS = 100_000
+
+
+def connect(memory_limit: str | None = None, temp_directory: str | None = None) -> Any:
+    """An in-process DuckDB connection that spills to `temp_directory` above `memory_limit`."""
+    from .engine_duckdb import connect as duckdb_connect
+
+    return duckdb_connect(memory_limit, temp_directory)
 
 
 @dataclass(slots=True)
@@ -40,15 +52,23 @@ class ScaleReconciliation:
     findings: list[Finding] = field(default_factory=list)
     spill: Path | None = None  # the temporary directory made for DuckDB's spill files
 
-    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-        """The conflicting pairs as report records (the JSON report's conflicts), in batches
-        of about `rows`, in the report's order (entity, metric, period, claim rows)."""
-        result = self.connection.execute(_CONFLICTS)
-        while True:
-            frame = result.fetch_df_chunk(max(1, rows // 2048))
-            if frame.empty:
-                return
-            yield _conflict_records(infer_causes(frame))
+    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[list[str]]:
+        """The conflicting pairs as JSON records (the report's conflicts), in batches of
+        about `rows`, in the report's order (entity, metric, period, claim rows)."""
+        from .causes import infer_causes
+
+        # the sorted subquery's order must reach the projection that writes the JSON
+        self.connection.execute("SET preserve_insertion_order = true")
+        relation = self.connection.sql(_CONFLICTS)
+        # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch
+        reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+        reader = reader(rows)
+        for batch in reader:  # pyarrow RecordBatches
+            if batch.num_rows == 0:
+                continue
+            numbers = batch.drop_columns(["record"]).to_pandas()
+            causes = infer_causes(numbers)
+            yield _with_causes(batch.column("record"), causes["cause"], causes["cause_detail"])
 
     def close(self) -> None:
         """Release DuckDB's memory and temporary files."""
@@ -86,104 +106,112 @@ def _run(
     documents: set[str],
 ) -> None:
     connection = scale.connection
-    register_tables(connection, files)
-    scale.findings = check_tables(connection, catalogue, documents)
-    scale.findings += convert_tables(connection, catalogue, rates)
-    tolerances = pd.DataFrame(
-        {
-            "metric": [m.id for m in catalogue.metrics.values()],
-            "tolerance": [float(m.tolerance) for m in catalogue.metrics.values()],
-        }
-    )
-    connection.register("tolerances", tolerances)
-    connection.execute(_CLAIMS_IN)
-    for statement in plan_statements():
+    rows = register_tables(connection, files)
+    checks = check_tables(connection, rows, catalogue, documents)
+    pending = checks.findings + convert_tables(connection, checks, catalogue, rates)
+    scale.findings = located_findings(connection, rows, pending)
+    connection.execute(_claims_view(connection, checks))
+    for statement in report_plan_statements():
         connection.execute(statement)
-    scale.summary = _summary(connection, scale.findings)
+    scale.summary = _summary(connection, checks.claims, scale.findings)
 
 
-# The plan's input: converted bounds of each checked claim (usable: valid and finite).
-_CLAIMS_IN = """
-CREATE OR REPLACE TEMP VIEW claims_in AS
-SELECT r.row, r.entity, r.metric, r.period, c.source, r.document,
-    r.low * f.factor AS low, r.high * f.factor AS high,
-    coalesce(c.ok AND isfinite(r.low * f.factor), false) AS usable
-FROM raw r
-JOIN checked c USING (row)
-LEFT JOIN factors f ON r.unit = f.unit AND r.period = f.period AND r.metric = f.metric
-"""
-
-_CONFLICTS = """
-WITH sides AS (
-    SELECT r.row, r.id, c.source, r.amount, r.unit, m.lo, m.hi,
-        (r.amount * f.factor) AS normalized_amount
+def _claims_view(connection: Any, checks: TableChecks) -> str:
+    """The view `claims` the report plan reads: each claim with its converted, widened bounds
+    and whether it is usable (every check passed, the low bound finite)."""
+    refused = []
+    for kind in ("source", "entity", "document"):
+        if checks.bad.get(kind):
+            connection.execute(
+                f"CREATE OR REPLACE TEMP TABLE refused_{kind} AS SELECT * FROM "
+                f"(VALUES {', '.join(f'({quote(v)})' for v in checks.bad[kind])}) t(label)"
+            )
+            refused.append(f"AND r.{kind} NOT IN (SELECT label FROM refused_{kind})")
+    if checks.repeated_ids:  # the first claim with an id stays, as in claims/checks.py
+        refused.append(
+            "AND (r.id NOT IN (SELECT id FROM repeated_ids) OR r.row IN (SELECT first FROM "
+            "repeated_ids))"
+        )
+    source = "r.source"
+    renames = ""
+    if checks.renamed:
+        pairs = ", ".join(f"({quote(k)}, {quote(v)})" for k, v in checks.renamed.items())
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE renamed AS SELECT * FROM (VALUES {pairs}) t(label, id)"
+        )
+        source = "coalesce(n.id, r.source)"
+        renames = "LEFT JOIN renamed n ON r.source = n.label"
+    low, high = "(r.low * f.factor)", "(r.high * f.factor)"
+    return f"""
+    CREATE OR REPLACE TEMP VIEW claims AS
+    SELECT r.row, r.entity, r.metric, r.period, {source} AS source, r.document, r.id,
+        r.amount, r.unit, r.amount * f.factor AS normalized_amount,
+        CASE WHEN {low} >= 0 THEN {low} * (1 - f.t) ELSE {low} * (1 + f.t) END AS lo,
+        coalesce(CASE WHEN {high} >= 0 THEN {high} * (1 + f.t) ELSE {high} * (1 - f.t) END,
+            'NaN'::DOUBLE) AS hi,
+        coalesce(f.ok AND r.id <> '' AND r.source <> '' AND r.entity <> ''
+            AND r.document <> '' AND isfinite({low}) {" ".join(refused)}, false) AS usable
     FROM raw r
-    JOIN checked c USING (row)
-    JOIN marked m USING (row)
     LEFT JOIN factors f ON r.unit = f.unit AND r.period = f.period AND r.metric = f.metric
-    WHERE r.row IN (SELECT row_a FROM pairs UNION SELECT row_b FROM pairs)
+    {renames}
+    """
+
+
+# The pairs sorted first and written as JSON after, so the sort carries the narrow columns.
+_CONFLICTS = """
+SELECT json_object('entity', entity, 'metric', metric, 'period', period,
+        'fingerprint', substr(sha256(concat_ws('|', entity, metric, period,
+            least(source_a, source_b), greatest(source_a, source_b))), 1, 16),
+        'claim_a', id_a, 'claim_b', id_b, 'source_a', source_a, 'source_b', source_b,
+        'gap', round(gap, 6), 'ratio', CASE WHEN isfinite(ratio) THEN round(ratio, 6) END,
+        'severity', CASE WHEN gap < 0.05 THEN 'low' WHEN gap < 0.25 THEN 'medium'
+            ELSE 'high' END)::VARCHAR AS record,
+    gap, ratio, amount_a, amount_b, unit_a, unit_b, normalized_amount_a, normalized_amount_b
+FROM (
+    SELECT * FROM report_pairs
+    -- the report's order: entity, metric, period (by year), then claim rows
+    ORDER BY entity, metric,
+        CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+            ELSE 9999 END,
+        period, row_a, row_b
 )
-SELECT k.entity, k.metric, k.period, p.grp AS "group",
-    a.id AS id_a, b.id AS id_b, a.source AS source_a, b.source AS source_b,
-    a.lo AS lo_a, a.hi AS hi_a, b.lo AS lo_b, b.hi AS hi_b,
-    a.normalized_amount AS normalized_amount_a, b.normalized_amount AS normalized_amount_b,
-    a.amount AS amount_a, b.amount AS amount_b, a.unit AS unit_a, b.unit AS unit_b,
-    (b.lo - a.hi) / CASE WHEN abs(a.hi) > 0 THEN abs(a.hi) ELSE 1 END AS gap,
-    CASE WHEN a.normalized_amount <> 0 THEN b.normalized_amount / a.normalized_amount
-        ELSE 'NaN'::DOUBLE END AS ratio,
-    substr(sha256(concat_ws('|', k.entity, k.metric, k.period,
-        least(a.source, b.source), greatest(a.source, b.source))), 1, 16) AS fingerprint
-FROM pairs p
-JOIN group_keys k USING (grp)
-JOIN sides a ON a.row = p.row_a
-JOIN sides b ON b.row = p.row_b
--- the report's order: entity, metric, period (by year), then claim rows
-ORDER BY k.entity, k.metric,
-    CASE WHEN regexp_matches(k.period, '^[0-9]{4}') THEN substr(k.period, 1, 4)::INTEGER
-        ELSE 9999 END,
-    k.period, p.row_a, p.row_b
 """
 
 
-def _summary(connection: Any, findings: list[Finding]) -> dict[str, int]:
-    claims, valid, repeats = connection.execute(
-        "SELECT count(*), count(*) FILTER (WHERE usable), "
-        "count(*) FILTER (WHERE repeat_row IS NOT NULL) FROM grouped JOIN marked USING (row)"
-    ).fetchone()
-    counted = connection.execute("SELECT verdict, count(*) FROM verdicts GROUP BY 1")
-    verdicts = dict(counted.fetchall())
-    pairs = connection.execute("SELECT count(*) FROM pairs").fetchone()[0]
+def _with_causes(records: Any, causes: Any, details: Any) -> list[str]:
+    """Each JSON record (an Arrow string array) with its cause and the sentence for it, both
+    written once per distinct cause and detail."""
+    from .causes import describe_cause
+
+    index: dict[tuple[Any, Any], int] = {}
+    keys = zip(causes.tolist(), details.tolist(), strict=True)
+    codes = [index.setdefault(key, len(index)) for key in keys]
+    endings = [
+        f',"cause":{json.dumps(cause, ensure_ascii=False)},'
+        f'"cause_text":{json.dumps(describe_cause(cause, detail), ensure_ascii=False)}}}'
+        for cause, detail in index
+    ]
+    return [r[:-1] + endings[c] for r, c in zip(records.to_pylist(), codes, strict=True)]
+
+
+def _summary(connection: Any, claims: int, findings: list[Finding]) -> dict[str, int]:
+    counted = connection.execute(
+        "SELECT verdict, count(*), sum(n_usable), sum(repeats) FROM report_groups GROUP BY 1"
+    ).fetchall()
+    verdicts = {verdict: int(n) for verdict, n, _, _ in counted}
+    valid = sum(int(usable or 0) for _, _, usable, _ in counted)
+    pairs = connection.execute("SELECT count(*) FROM report_pairs").fetchall()[0][0]
     return {
-        "claims": int(claims),
-        "valid_claims": int(valid),
-        "invalid_claims": int(claims - valid),
-        "repeats": int(repeats),
-        "groups": int(sum(verdicts.values())),
-        "conflict": int(verdicts.get("conflict", 0)),
-        "consistent": int(verdicts.get("consistent", 0)),
-        "single": int(verdicts.get("single", 0)),
-        "invalid": int(verdicts.get("invalid", 0)),
+        "claims": claims,
+        "valid_claims": valid,
+        "invalid_claims": claims - valid,
+        "repeats": sum(int(r or 0) for _, _, _, r in counted),
+        "groups": sum(verdicts.values()),
+        "conflict": verdicts.get("conflict", 0),
+        "consistent": verdicts.get("consistent", 0),
+        "single": verdicts.get("single", 0),
+        "invalid": verdicts.get("invalid", 0),
         "conflict_pairs": int(pairs),
         "errors": sum(f.count for f in findings if f.level == "error"),
         "warnings": sum(f.count for f in findings if f.level == "warning"),
     }
-
-
-RECORD_COLUMNS = [
-    "entity", "metric", "period", "fingerprint", "claim_a", "claim_b", "source_a", "source_b",
-    "gap", "ratio", "severity", "cause", "cause_text",
-]  # fmt: skip
-
-
-def _conflict_records(pairs: pd.DataFrame) -> pd.DataFrame:
-    """The report records of conflicting pairs (the fields of the pandas report's conflicts)."""
-    out = pairs.rename(columns={"id_a": "claim_a", "id_b": "claim_b"})
-    gap = out["gap"].to_numpy(dtype=float)
-    ratio = out["ratio"].to_numpy(dtype=float)
-    out["gap"] = np.round(gap, 6)
-    out["ratio"] = np.where(np.isfinite(ratio), np.round(ratio, 6), np.nan)
-    out["severity"] = np.where(gap < 0.05, "low", np.where(gap < 0.25, "medium", "high"))
-    causes = out[["cause", "cause_detail"]].drop_duplicates()
-    texts = {(c, d): describe_cause(c, d) for c, d in causes.itertuples(index=False, name=None)}
-    out["cause_text"] = [texts[key] for key in zip(out["cause"], out["cause_detail"], strict=True)]
-    return out[RECORD_COLUMNS]

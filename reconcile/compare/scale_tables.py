@@ -1,33 +1,33 @@
 """Claim tables at scale, inside DuckDB: read Parquet, check each row, convert to canonical units.
 
-Nothing here holds one Python object per claim. DuckDB scans the files; Python sees only the
-distinct metrics, sources, periods and (unit, period, metric) keys, which are few whatever the
-number of claims, and turns each into a verdict or a conversion factor the SQL joins back.
-Findings are counted per code and message: the first claim (by file and row) is the location.
+Nothing here holds one Python object per claim. One scan of the files gives every distinct
+metric, source, period, entity, document and (unit, period, metric), with its count and first
+row; Python turns each into a verdict or a conversion factor (a few calls, whatever the number
+of claims), and the SQL of compare/scale.py reads them back as small tables. Findings are
+counted per code and message: the first claim (by file and row) is the location.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from reconcile.claims.catalogue import Catalogue
 from reconcile.claims.checks import RULES, CheckContext
 from reconcile.core.errors import Finding, InputError
 from reconcile.core.periods import parse_period
-from reconcile.normalize.conversion import normalize_figures
 from reconcile.reference.rates import RateTable
-from reconcile.reference.units import unit_aliases
 
 # What a table needs to take the out-of-core path: the parsed figure, as importers write it.
 PARSED_COLUMNS = ("amount", "low", "high", "unit")
 KEY_COLUMNS = ("id", "document", "entity", "metric", "period", "source")
 # The fields checked value by value (claims/checks.py RULES); stage and basis are not read.
 TABLE_FIELDS = ("metric", "source", "period", "entity", "document")
+_PROFILED = (*TABLE_FIELDS, "unit")
 
 
 def parsed_table_rows(files: Sequence[Path]) -> int | None:
@@ -50,57 +50,152 @@ def parsed_table_rows(files: Sequence[Path]) -> int | None:
     return rows
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 
 
-def register_tables(connection: Any, files: Sequence[Path]) -> None:
-    """The view `raw`: every file's claims, a global row number, and where each was read.
+@dataclass(slots=True)
+class TableRows:
+    """Where the global row numbers of the view `raw` come from: file and CSV-like line."""
 
-    Row numbers are CSV-like lines: the first claim of a file is row 2 (the header is row 1).
-    """
+    starts: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+    def locate(self, row: int) -> tuple[str, int]:
+        """(path, line) of a row: the first claim of a file is line 2 (the header is 1)."""
+        index = bisect.bisect_right(self.starts, row) - 1
+        return self.paths[index], row - self.starts[index] + 2
+
+
+def register_tables(connection: Any, files: Sequence[Path]) -> TableRows:
+    """The view `raw`: every file's claims with a global row number."""
     import pyarrow.parquet as pq
 
     parts = []
+    rows = TableRows()
     offset = 0
     columns = ", ".join((*KEY_COLUMNS, "unit"))
     for path in files:
         parts.append(
             f"SELECT {columns}, amount::DOUBLE AS amount, low::DOUBLE AS low, "
-            f"high::DOUBLE AS high, {_quote(str(path))} AS path, "
-            f"file_row_number + 2 AS path_line, file_row_number + {offset} AS row "
-            f"FROM read_parquet({_quote(str(path))}, file_row_number = true)"
+            f"high::DOUBLE AS high, file_row_number + {offset} AS row "
+            f"FROM read_parquet({quote(str(path))}, file_row_number = true)"
         )
+        rows.starts.append(offset)
+        rows.paths.append(str(path))
         offset += pq.read_metadata(path).num_rows
     connection.execute("CREATE OR REPLACE TEMP VIEW raw AS " + " UNION ALL ".join(parts))
+    return rows
 
 
-def _first_rows(connection: Any, where: str, label: str = "NULL") -> list[tuple[Any, ...]]:
-    """(label, count, path, path_line, id) of the first row of each label matching `where`."""
-    return connection.execute(
-        f"SELECT {label} AS label, count(*), arg_min(path, row), arg_min(path_line, row), "
-        f"arg_min(id, row) FROM raw WHERE {where} GROUP BY ALL HAVING count(*) > 0 "
-        "ORDER BY min(row)"
-    ).fetchall()
+# A finding before its claim id is read: (code, message, count, first row, level).
+Pending = tuple[str, str, int, int, str]
 
 
-def _finding(code: str, message: str, row: tuple[Any, ...], level: str = "error") -> Finding:
-    _, count, path, line, claim = row
-    return Finding(code, message, path, int(line), claim, level=level, count=int(count))
-
-
-def check_tables(connection: Any, catalogue: Catalogue, documents: set[str]) -> list[Finding]:
-    """Check every row (the rules of claims/checks.py that concern a table) and create the
-    table `checked(row, source, ok)`: the source resolved to its catalogue id."""
+def located_findings(connection: Any, rows: TableRows, pending: list[Pending]) -> list[Finding]:
+    """The findings, each at its first claim (path, line, id: one query for all of them)."""
+    wanted = sorted({int(p[3]) for p in pending})
+    ids: dict[int, Any] = {}
+    if wanted:
+        listed = ", ".join(str(r) for r in wanted)
+        ids = dict(
+            connection.execute(f"SELECT row, id FROM raw WHERE row IN ({listed})").fetchall()
+        )
     findings = []
-    fields = (*KEY_COLUMNS, "unit")
-    blank = {column: f"({column} IS NULL OR {column}::VARCHAR = '')" for column in fields}
-    counts = connection.execute(
-        "SELECT " + ", ".join(f"count(*) FILTER (WHERE {blank[c]})" for c in fields) + " FROM raw"
-    ).fetchone()
-    for column, count in zip(fields, counts, strict=True):
-        for row in _first_rows(connection, blank[column]) if count else []:
-            findings.append(_finding("missing-field", f"claim lacks '{column}'", row))
+    for code, message, count, row, level in pending:
+        path, line = rows.locate(row)
+        findings.append(Finding(code, message, path, line, ids.get(row), level, count=count))
+    return findings
+
+
+@dataclass(slots=True)
+class TableChecks:
+    """What the checks found, as the SQL of compare/scale.py needs it."""
+
+    findings: list[Pending]
+    claims: int = 0
+    bad: dict[str, list[str]] = field(default_factory=dict)  # field -> refused values
+    renamed: dict[str, str] = field(default_factory=dict)  # source label -> catalogue id
+    repeated_ids: bool = False
+    keys: list[tuple[Any, ...]] = field(default_factory=list)  # (unit, period, metric, n, row)
+
+
+_BLANK = "({c} IS NULL OR {c}::VARCHAR = '')"
+
+
+def _profile(connection: Any) -> list[tuple[Any, ...]]:
+    """(set, metric, source, period, entity, document, unit, count, first row, blank ids,
+    first blank id row) per distinct value of each field, and the totals (set 63)."""
+    sets = "(metric), (source), (period), (entity), (document), (unit, period, metric), ()"
+    blank_id = _BLANK.format(c="id")
+    return list(
+        connection.execute(
+            f"SELECT GROUPING_ID({', '.join(_PROFILED)}) AS g, {', '.join(_PROFILED)}, "
+            f"count(*), min(row), count(*) FILTER (WHERE {blank_id}), "
+            f"min(row) FILTER (WHERE {blank_id}) "
+            f"FROM raw GROUP BY GROUPING SETS ({sets}) ORDER BY g, min(row)"
+        ).fetchall()
+    )
+
+
+def _set_of(column: str) -> int:
+    """The GROUPING_ID of the grouping set of `column` alone."""
+    return sum(1 << (len(_PROFILED) - 1 - i) for i, c in enumerate(_PROFILED) if c != column)
+
+
+def check_tables(
+    connection: Any, rows: TableRows, catalogue: Catalogue, documents: set[str]
+) -> TableChecks:
+    """Check every row by the rules of claims/checks.py that concern a table (each distinct
+    value once), and find the repeated ids."""
+    profile = _profile(connection)
+    checks = TableChecks([])
+    everything = next(p for p in profile if p[0] == (1 << len(_PROFILED)) - 1)
+    checks.claims = int(everything[7])
+
+    def finding(code: str, message: str, count: int, row: int) -> None:
+        checks.findings.append((code, message, count, row, "error"))
+
+    blanks: dict[str, tuple[int, int]] = {"id": (int(everything[9]), everything[10])}
+    keys_set = _set_of("unit") & _set_of("period") & _set_of("metric")
+    context = CheckContext(catalogue, dict.fromkeys(documents))
+    by_set = {kind: _set_of(kind) for kind in _PROFILED}
+    for kind in ("document", "entity", "metric", "period", "source", "unit"):
+        grouping = keys_set if kind == "unit" else by_set[kind]
+        index = 1 + _PROFILED.index(kind)
+        for entry in (p for p in profile if p[0] == grouping):
+            if entry[index] is None or str(entry[index]) == "":
+                count, first = blanks.get(kind, (0, int(entry[8])))
+                blanks[kind] = (count + int(entry[7]), min(first, int(entry[8])))
+    for column in (*KEY_COLUMNS, "unit"):
+        count, first = blanks.get(column, (0, 0))
+        if count:
+            finding("missing-field", f"claim lacks '{column}'", count, first)
+    checks.repeated_ids = _repeated_ids(connection, checks.findings)
+    for kind, rule in RULES:
+        if kind not in TABLE_FIELDS:
+            continue
+        index = 1 + _PROFILED.index(kind)
+        for entry in (p for p in profile if p[0] == by_set[kind]):
+            if entry[index] is None or str(entry[index]) == "":
+                continue
+            label = str(entry[index])
+            problems = rule(label, context)
+            if problems:
+                checks.bad.setdefault(kind, []).append(label)
+            if kind == "source" and not problems:
+                resolved = catalogue.resolve_source(label)
+                if resolved is not None and resolved != label:
+                    checks.renamed[label] = resolved
+            for code, message in problems:
+                finding(code, message, int(entry[7]), int(entry[8]))
+    checks.keys = [(p[6], p[3], p[1], int(p[7]), int(p[8])) for p in profile if p[0] == keys_set]
+    return checks
+
+
+def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
+    """The table `repeated_ids(id)` and its finding; whether there are any."""
     # Ids hashed first: grouping 8-byte hashes, not the strings, keeps the table of a hundred
     # million ids small enough to spill; colliding hashes are then told apart by the ids.
     connection.execute(
@@ -114,98 +209,77 @@ def check_tables(connection: Any, catalogue: Catalogue, documents: set[str]) -> 
     )
     ids, claims, first = connection.execute(
         "SELECT count(*), sum(n), min(first) FROM repeated_ids"
-    ).fetchone()
-    if ids:
-        claim, path, line = connection.execute(
-            f"SELECT id, path, path_line FROM raw WHERE row = {int(first)}"
-        ).fetchone()
-        message = (
-            f"{ids} claim ids are used more than once (first: '{claim}'); "
-            "give each claim its own id"
-        )
-        findings.append(Finding("duplicate-id", message, path, int(line), claim, count=int(claims)))
-    verdicts = _key_verdicts(connection, catalogue, documents, findings)
-    connection.register("key_verdicts", verdicts)
-    connection.execute(
-        """CREATE OR REPLACE TEMP TABLE checked AS
-        SELECT r.row, coalesce(source_ok.resolved, r.source) AS source,
-            coalesce(r.id <> '' AND r.unit <> '' AND metric_ok.ok AND source_ok.ok
-                AND period_ok.ok AND entity_ok.ok AND document_ok.ok AND d.id IS NULL, false) AS ok
-        FROM raw r
-        LEFT JOIN (SELECT label, ok, resolved FROM key_verdicts WHERE kind = 'metric') metric_ok
-            ON r.metric = metric_ok.label
-        LEFT JOIN (SELECT label, ok, resolved FROM key_verdicts WHERE kind = 'source') source_ok
-            ON r.source = source_ok.label
-        LEFT JOIN (SELECT label, ok, resolved FROM key_verdicts WHERE kind = 'period') period_ok
-            ON r.period = period_ok.label
-        LEFT JOIN (SELECT label, ok, resolved FROM key_verdicts WHERE kind = 'entity') entity_ok
-            ON r.entity = entity_ok.label
-        LEFT JOIN (SELECT label, ok, resolved FROM key_verdicts WHERE kind = 'document') document_ok
-            ON r.document = document_ok.label
-        LEFT JOIN repeated_ids d ON r.id = d.id"""
+    ).fetchall()[0]
+    if not ids:
+        return False
+    claim = connection.execute(
+        f"SELECT id FROM repeated_ids WHERE first = {int(first)}"
+    ).fetchall()[0]
+    message = (
+        f"{ids} claim ids are used more than once (first: '{claim[0]}'); give each claim its own id"
     )
-    return findings
+    findings.append(("duplicate-id", message, int(claims), int(first), "error"))
+    return True
 
 
-def _key_verdicts(
-    connection: Any, catalogue: Catalogue, documents: set[str], findings: list[Finding]
-) -> pd.DataFrame:
-    """One verdict per distinct value of each checked field, by the rules of claims/checks.py
-    (a few Python calls, not one per row)."""
-    context = CheckContext(catalogue, dict.fromkeys(documents))
-    rows: list[dict[str, Any]] = []
-    for kind, rule in RULES:
-        if kind not in TABLE_FIELDS:
-            continue
-        for first in _first_rows(connection, f"{kind} IS NOT NULL AND {kind} <> ''", label=kind):
-            label = str(first[0])
-            problems = rule(label, context)
-            resolved = catalogue.resolve_source(label) if kind == "source" else None
-            rows.append({"kind": kind, "label": label, "ok": not problems, "resolved": resolved})
-            findings.extend(_finding(code, message, first) for code, message in problems)
-    return pd.DataFrame(rows, columns=["kind", "label", "ok", "resolved"])
+def convert_tables(
+    connection: Any, checks: TableChecks, catalogue: Catalogue, rates: RateTable
+) -> list[Pending]:
+    """Create `factors(unit, period, metric, factor, t, ok)`: one conversion per distinct key,
+    by normalize/conversion.py (the SQL multiplies instead of converting), the metric's
+    tolerance `t`, and whether the key's metric and period passed their checks."""
+    import pandas as pd
 
+    from reconcile.normalize.conversion import normalize_figures
+    from reconcile.reference.units import unit_aliases
 
-def convert_tables(connection: Any, catalogue: Catalogue, rates: RateTable) -> list[Finding]:
-    """Create `factors(unit, period, metric, factor, normalized_unit, ok)`: one conversion per
-    distinct key, by normalize/conversion.py, so the SQL multiplies instead of converting."""
-    keys = connection.execute(
-        "SELECT unit, period, metric, count(*) AS n, arg_min(path, row) AS path, "
-        "arg_min(path_line, row) AS path_line, arg_min(id, row) AS id FROM raw "
-        "WHERE unit IS NOT NULL AND period IS NOT NULL AND metric IS NOT NULL GROUP BY ALL"
-    ).df()
+    keys = [k for k in checks.keys if k[0] is not None and k[1] is not None and k[2] is not None]
     plain, _ = unit_aliases()
     metrics = catalogue.metrics
-    years = [_years(p) for p in keys["period"]]
+    years = [_years(k[1]) for k in keys]
     figures = pd.DataFrame(
         {
             "amount": 1.0,
             "low": 1.0,
             "high": 1.0,
-            "unit": keys["unit"].astype(object),
+            "unit": pd.Series([k[0] for k in keys], dtype=object),
             "year": pd.array([y[0] for y in years], dtype="Int64"),
             "year_end": pd.array([y[1] for y in years], dtype="Int64"),
             "target": [
-                plain.get(metrics[m].unit.lower(), metrics[m].unit) if m in metrics else None
-                for m in keys["metric"]
+                plain.get(metrics[k[2]].unit.lower(), metrics[k[2]].unit)
+                if k[2] in metrics
+                else None
+                for k in keys
             ],
         }
     )
     converted, conversions = normalize_figures(figures, rates)
     factors = converted["normalized_low"].to_numpy(dtype=float)
-    findings = []
+    findings: list[Pending] = []
     for index, code in enumerate(converted["conversion"].to_numpy()):
-        failed = not math.isfinite(factors[index])
+        level = "error" if not math.isfinite(factors[index]) else "warning"
         for note in conversions[int(code)].findings:
-            first = ("", keys["n"][index], keys["path"][index], keys["path_line"][index])
-            row = (*first, keys["id"][index])
-            level = "error" if failed else "warning"
-            findings.append(_finding(note.code, note.message, row, level))
-    table = keys[["unit", "period", "metric"]].copy()
-    table["factor"] = factors
-    table["normalized_unit"] = converted["normalized_unit"].astype(object)
+            findings.append((note.code, note.message, keys[index][3], keys[index][4], level))
+    bad_metric = set(checks.bad.get("metric", ()))
+    bad_period = set(checks.bad.get("period", ()))
+    table = pd.DataFrame(
+        {
+            "unit": pd.Series([k[0] for k in keys], dtype=object),
+            "period": pd.Series([k[1] for k in keys], dtype=object),
+            "metric": pd.Series([k[2] for k in keys], dtype=object),
+            "factor": factors,
+            "t": [float(metrics[k[2]].tolerance) if k[2] in metrics else 0.0 for k in keys],
+            "ok": [
+                "" not in (str(k[0]), str(k[1]), str(k[2]))
+                and k[2] not in bad_metric
+                and k[1] not in bad_period
+                for k in keys
+            ],
+        }
+    )
     connection.register("factor_table", table)
     connection.execute("CREATE OR REPLACE TEMP TABLE factors AS SELECT * FROM factor_table")
+    connection.unregister("factor_table")
     return findings
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
-from reconcile.core.json_text import dump_json
+from reconcile.core.json_text import dump_json, dump_json_chunks
 
 from .hygiene import csv_cell, markdown_cell
 from .reference_notes import reference_markdown
@@ -48,6 +49,11 @@ CSV_COLUMNS = [
 def render_json(report: dict[str, Any]) -> str:
     """The report as JSON (schema: docs/report-schema.md)."""
     return dump_json(report, indent=2) + "\n"
+
+
+def render_json_chunks(report: dict[str, Any]) -> Iterator[bytes]:
+    """render_json's text as UTF-8, in pieces (a large report's text is never whole)."""
+    return dump_json_chunks(report)
 
 
 def _md(text: Any) -> str:

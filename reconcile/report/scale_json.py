@@ -2,7 +2,8 @@
 
 The summary and the findings (counted per code, so a million carried-forward rates are one
 finding) come first; the conflicting pairs follow in batches straight from the engine, one
-record per line, so the report of a hundred million claims never sits in memory whole.
+record per line (written by DuckDB), so the report of a hundred million claims never sits in
+memory whole.
 """
 
 from __future__ import annotations
@@ -11,22 +12,19 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-import pandas as pd
-
 
 def write_scale_json(
-    handle: IO[str], header: dict[str, Any], conflicts: Iterable[pd.DataFrame]
+    handle: IO[str], header: dict[str, Any], conflicts: Iterable[list[str]]
 ) -> int:
-    """Write `header` (version, summary, findings, ...), then `conflicts`; return how many."""
+    """Write `header` (version, summary, findings, ...), then `conflicts` (batches of JSON
+    records); return how many records."""
     opening = json.dumps(header, indent=2, ensure_ascii=False)
     handle.write(opening[: opening.rindex("}")].rstrip() + ',\n  "conflicts": [')
     written = 0
     for batch in conflicts:
-        if batch.empty:
+        if not batch:
             continue
-        lines = batch.to_json(orient="records", lines=True, force_ascii=False, double_precision=10)
-        body = ",\n    ".join(line for line in lines.splitlines() if line)
-        handle.write(("," if written else "") + "\n    " + body)
+        handle.write(("," if written else "") + "\n    " + ",\n    ".join(batch))
         written += len(batch)
     handle.write("\n  ]\n}\n" if written else "]\n}\n")
     return written
