@@ -92,3 +92,14 @@ def test_one_in_five_is_a_proportion_not_two_counts(tmp_path: Path) -> None:
     assert (share.amount, share.value) == (20.0, "20 percent")
     assert "'one in five'" in share.repair
     assert not any(d.amount in (1.0, 5.0) for d in drafts)
+
+
+def test_a_figure_restated_with_that_is_takes_the_original_metric_and_period(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafts(tmp_path, "The 2023 defence budget is EUR 12 billion, that is $13 billion.")
+    euro, dollar = sorted((d for d in drafts if d.unit in {"EUR", "USD"}), key=lambda d: d.unit)
+    assert (
+        (dollar.metric, dollar.period) == (euro.metric, euro.period) == ("defence_budget", "2023")
+    )
+    assert dollar.period_basis == "restated"

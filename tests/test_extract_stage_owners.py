@@ -70,3 +70,16 @@ def test_a_quote_that_opens_the_next_sentence_may_follow_the_stop_unspaced() -> 
         "Расходы составят 9 млрд.",
         "«Это рекорд», сказал министр.",
     ]
+
+
+def test_an_increment_between_lets_the_stage_word_through_to_the_level() -> None:
+    sentence = "The budget was cut by $2 billion to $40 billion."
+    assert _stage(sentence, "$40 billion", "$2 billion") == "revised"
+    # another level between still keeps it
+    sentence = "The cut left $2 billion for roads and $40 billion for the rest."
+    assert _stage(sentence, "$40 billion", "$2 billion") is None
+
+
+def test_the_same_figure_said_another_way_lets_the_stage_word_through() -> None:
+    sentence = "The adopted plan gives 2.4 percent of GDP, that is $31 billion, to the army."
+    assert _stage(sentence, "$31 billion", "2.4 percent") == "approved"

@@ -44,7 +44,10 @@ __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
 # "X ($Y)", "X (about $Y)", "($Y/€Z)": the second figure restates the first in another unit.
 _RESTATEMENT_RE = re.compile(
-    r"^\s*(?:\(|/|,?\s+or\s+)\s*(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$"
+    r"^\s*(?:\(|/|,?\s+(?:or|i\.e\.|that\s+is|czyli|то\s+есть|т\.\s?е\.|тобто|d\.\s?h\.|"
+    r"c['’]est-à-dire|es\s+decir)\s+)\s*"
+    r"(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$",
+    re.IGNORECASE,
 )
 
 

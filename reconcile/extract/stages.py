@@ -156,6 +156,31 @@ def _against_a_later_stage(
     return None
 
 
+# "by" before an increment, in English and Russian/Ukrainian ("на 75 миллионов").
+_BY_RE = re.compile(r"(?:\bby|(?<!\w)на)\s+$", re.IGNORECASE)
+
+
+# "2.1 percent of GDP, that is $50 billion": the same figure said again another way.
+_THAT_IS_RE = re.compile(
+    r"[^;]{0,24}?(?:,\s*|\s+)(?:or|i\.e\.|that\s+is|czyli|то\s+есть|т\.\s?е\.|тобто|d\.\s?h\.|"
+    r"c['’]est-à-dire|es\s+decir)\s+",
+    re.IGNORECASE,
+)
+
+
+def _carries(sentence: str, other: int, start: int) -> bool:
+    """A figure between a stage word and this one lets the word through: an increment ("cut
+    by $2 billion to $40 billion") or the same figure said another way ("2.1 % of GDP, that
+    is PLN 50 billion")."""
+    if _BY_RE.search(sentence, max(0, other - 6), other):
+        return True
+    end = _NUMBER_END_RE.match(sentence, other)
+    return bool(end and _THAT_IS_RE.fullmatch(sentence, end.end(), start))
+
+
+_NUMBER_END_RE = re.compile(r"[\d.,\s]*\d")
+
+
 def _nearest(
     words: tuple[tuple[int, int, str], ...],
     start: int,
@@ -171,7 +196,12 @@ def _nearest(
             distance, between = word_start - end, (end, word_start)
         else:
             distance, between = 0, (start, start)  # inside the figure ("an additional 5 billion")
-        if any(between[0] <= a and b <= between[1] for a, b in figures if (a, b) != (start, end)):
+        inside = [
+            a for a, b in figures if between[0] <= a and b <= between[1] and (a, b) != (start, end)
+        ]
+        # "cut by $2 billion to $40 billion": the increment between does not keep the stage
+        # word from the level it leads to.
+        if inside and not (word_end <= start and all(_carries(sentence, a, start) for a in inside)):
             continue
         if (
             word_start >= end
