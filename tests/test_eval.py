@@ -35,9 +35,9 @@ def test_eval_counts_figures_and_pairs_per_verdict_class(
     assert len(result["clusters"]) == 8
     # Floors measured on this corpus (docs/evaluation.md gives the figures): a fall is a
     # regression in extraction or verdicts.
-    assert result["figures"]["found"] >= 66
-    assert pairs["conflict"]["matched"] >= 13
-    assert pairs["agree"]["matched"] >= 13
+    assert result["figures"]["found"] >= 69
+    assert pairs["conflict"]["matched"] >= 13  # issue 12's targets: 12 of 14, 15 of 16, 9 of 11
+    assert pairs["agree"]["matched"] >= 15
     assert pairs["not_a_conflict"]["matched"] >= 9
     # Every pair the tool grouped is judged the way the careful human did, or is listed.
     assert all(p["tool"] for p in result["pair_results"])
