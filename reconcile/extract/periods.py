@@ -241,6 +241,17 @@ RULES: tuple[PeriodRule, ...] = (
         _relative,
     ),
     PeriodRule(
+        "anaphora",
+        r"\b(?:that|the\s+same)\s+year\b",
+        lambda _, c: (c.previous,) if c.previous else (),
+    ),
+)
+
+
+# "This year", "last year", "next year" in other languages: a pass of its own, run only on a
+# sentence that has one of their words (the main alternation is tried at every position).
+OTHER_RULES: tuple[PeriodRule, ...] = (
+    PeriodRule(
         "relative",
         r"(?P<rel2>(?<!\w)(?:в\s+)?(?:этом|текущем|прошлом|минувшем|следующем|будущем)\s+году"
         r"|(?<!\w)(?:у\s+)?(?:цьому|поточному|минулому|наступному)\s+році"
@@ -250,12 +261,8 @@ RULES: tuple[PeriodRule, ...] = (
         r"|\b(?:este|el\s+próximo|el\s+pasado)\s+año\b|\bel\s+año\s+(?:pasado|próximo|que\s+viene)\b)",
         lambda m, c: _relative_word(m["rel2"], c),
     ),
-    PeriodRule(
-        "anaphora",
-        r"\b(?:that|the\s+same)\s+year\b",
-        lambda _, c: (c.previous,) if c.previous else (),
-    ),
 )
+_OTHER_HINT_RE = re.compile(r"году|році|roku|roczn|jahr|année|l['’]an\b|año", re.IGNORECASE)
 
 
 def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
@@ -266,6 +273,7 @@ def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
 
 
 _PERIOD_RE = _compile(RULES)
+_OTHER_RE = _compile(OTHER_RULES)
 _PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
 _PERIOD_HINT_RE = re.compile(
     rf"{YEAR}|year|Q[1-4]|quarter|half|months|{MONTH}|FY|году|році|roku|roczn|jahr|année|l['’]an\b|año",
@@ -299,4 +307,11 @@ def find_periods(
         periods = rule.resolve(match, context)
         if periods:
             found.append(PeriodMention(match.start(), match.end(), periods, rule.name))
+    if _OTHER_HINT_RE.search(sentence):
+        for match in _OTHER_RE.finditer(lowered):
+            rule = OTHER_RULES[int((match.lastgroup or "rule0")[4:])]
+            periods = rule.resolve(match, context)
+            if periods:
+                found.append(PeriodMention(match.start(), match.end(), periods, rule.name))
+        found.sort(key=lambda m: m.start)
     return found
