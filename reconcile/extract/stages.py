@@ -257,6 +257,7 @@ def find_scope(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def find_basis(sentence: str) -> str | None:
     """'constant-YEAR' or 'current' when the sentence states the price basis."""
     constant = _CONSTANT_RE.search(sentence)
