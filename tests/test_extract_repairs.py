@@ -103,3 +103,15 @@ def test_a_figure_restated_with_that_is_takes_the_original_metric_and_period(
         (dollar.metric, dollar.period) == (euro.metric, euro.period) == ("defence_budget", "2023")
     )
     assert dollar.period_basis == "restated"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The budget is $3 billion. The population is 1.2 million.",
+        "The budget is $3 billion. The country's population reached 2.9 billion.",
+    ],
+)
+def test_a_count_near_a_money_figure_does_not_take_its_currency(tmp_path: Path, body: str) -> None:
+    drafts = _drafts(tmp_path, body)
+    assert [d.unit for d in drafts if d.unit == "USD"] == ["USD"]

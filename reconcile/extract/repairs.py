@@ -35,6 +35,12 @@ _SCALED_RE = re.compile(r"\d\s*(?:trillion|billion|million|bn|mln|mn|tn)\b", re.
 # What may follow an amount whose currency is left out: the end of a clause, or a year.
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:)]|$|(?:in|for|by|and)\s+(?:19|20)\d\d\b)")
 _CURRENCY_REACH = 600  # characters back to the figures whose currency may be repeated
+# A sentence that counts people or things: "The population is 1.2 million."
+_COUNTED_RE = re.compile(
+    r"\b(?:people|persons|population|residents|inhabitants|citizens|troops|soldiers|personnel"
+    r"|workers|employees|users|voters|votes|visitors|tourists|cases|barrels|tons|tonnes|units)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -166,6 +172,10 @@ def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]
         # The series it continues: of the figures in reach, the one nearest in size ("$20.6
         # billion in 2019, ... 388 billion TL in 2023, ... 15.4 billion in 2021": dollars).
         before = min(near, key=lambda f: (_size_gap(f[2], amount), -f[0]))
+        if _size_gap(before[2], amount) > math.log(10) or _COUNTED_RE.search(
+            text, text.rfind(".", 0, start) + 1, start
+        ):
+            continue  # no series of that size, or the sentence counts people or things
         code = str(before[2].unit)
         reread = parse_value(f"{code} {parsed.text.strip()}")
         if reread.ok and reread.unit == code:
