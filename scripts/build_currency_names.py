@@ -9,15 +9,13 @@ table built once. Run from the repository root: `.venv/bin/python scripts/build_
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
 from pathlib import Path
 
 import babel
 from babel import Locale, languages
 from babel.core import UnknownLocaleError
 from babel.numbers import get_currency_name, list_currencies
+from table_script import table_main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "reconcile" / "data" / "currency_names.csv"
@@ -55,23 +53,17 @@ def build_rows() -> list[dict[str, str]]:
     return rows
 
 
-def render(rows: list[dict[str, str]]) -> str:
-    """The CSV text (deterministic: sorted rows, fixed columns, LF line ends)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     """Write the table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    args.out.write_text(render(build_rows()), encoding="utf-8")
-    print(f"wrote {args.out} (babel {babel.__version__})")
+    return table_main(
+        __doc__,
+        DEFAULT_OUT,
+        COLUMNS,
+        lambda: [tuple(row[c] for c in COLUMNS) for row in build_rows()],
+        f"babel {babel.__version__}",
+        argv,
+    )
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

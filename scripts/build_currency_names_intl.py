@@ -16,9 +16,6 @@ currency's or several's ("доллар": USD, CAD, AUD ...) is decided when the 
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
 import re
 from datetime import date
 from pathlib import Path
@@ -28,6 +25,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.numbers import get_territory_currencies, list_currencies
 from build_scale_words import LOCALES  # the same news languages as the scale words
+from table_script import table_main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "reconcile" / "data" / "currency_names_intl.csv"
@@ -127,23 +125,9 @@ def build_rows() -> list[tuple[str, str, str, str]]:
     return sorted(rows)
 
 
-def render(rows: list[tuple[str, str, str, str]]) -> str:
-    """The CSV text (deterministic: sorted rows, fixed columns, LF line ends)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Write the table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    args.out.write_bytes(render(build_rows()).encode("utf-8"))
-    print(f"wrote {args.out} (babel {babel.__version__})")
-    return 0
+    return table_main(__doc__, DEFAULT_OUT, COLUMNS, build_rows, f"babel {babel.__version__}", argv)
 
 
 if __name__ == "__main__":

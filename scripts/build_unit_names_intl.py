@@ -11,14 +11,12 @@ repository root: `.venv/bin/python scripts/build_unit_names_intl.py`.
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
 from pathlib import Path
 
 import babel
 from babel import Locale
 from build_scale_words import LOCALES
+from table_script import table_main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "reconcile" / "data" / "unit_names_intl.csv"
@@ -59,23 +57,9 @@ def build_rows() -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
-def render(rows: list[tuple[str, str, str]]) -> str:
-    """The CSV text (deterministic: sorted rows, fixed columns, LF line ends)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Write the table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    args.out.write_bytes(render(build_rows()).encode("utf-8"))
-    print(f"wrote {args.out} (babel {babel.__version__})")
-    return 0
+    return table_main(__doc__, DEFAULT_OUT, COLUMNS, build_rows, f"babel {babel.__version__}", argv)
 
 
 if __name__ == "__main__":
