@@ -77,16 +77,7 @@ def _loader() -> Any:
             return scalar_tag
 
     def construct_line_mapping(loader: Any, node: Any) -> Any:
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        data.key_lines = {}
-        for key, _ in node.value:
-            if not isinstance(getattr(key, "value", None), str):
-                continue
-            name, line = str(key.value), key.start_mark.line + 1
-            if name in data.key_lines:
-                raise DuplicateKeyError(name, data.key_lines[name], line)
-            data.key_lines[name] = line
+        data = line_dict(node)
         yield data
         data.update(loader.construct_mapping(node))
 
@@ -141,6 +132,22 @@ def _load(text: str) -> Any:
             return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def line_dict(node: Any) -> LineDict:
+    """An empty mapping for a YAML mapping node, with its line and each key's line; a key
+    written twice is an error naming both lines."""
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    for key, _ in node.value:
+        if not isinstance(getattr(key, "value", None), str):
+            continue
+        name, line = str(key.value), key.start_mark.line + 1
+        if name in data.key_lines:
+            raise DuplicateKeyError(name, data.key_lines[name], line)
+        data.key_lines[name] = line
+    return data
 
 
 class _Fallback(Exception):
@@ -214,18 +221,9 @@ class _Builder:
         raise _Fallback
 
     def _mapping(self, node: Any) -> LineDict:
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        data.key_lines = {}
-        for key, _ in node.value:
-            if key.tag == "tag:yaml.org,2002:merge":
-                raise _Fallback
-            if not isinstance(getattr(key, "value", None), str):
-                continue
-            name, line = str(key.value), key.start_mark.line + 1
-            if name in data.key_lines:
-                raise DuplicateKeyError(name, data.key_lines[name], line)
-            data.key_lines[name] = line
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            raise _Fallback
+        data = line_dict(node)
         self.pending.append((data, node))
         return data
 
