@@ -44,11 +44,10 @@ def _stem_term(cue: str) -> str:
 def _cue_pattern(cue: str) -> str:
     """A cue as a regex: spaces match any white space, and a word ending in "*" is a stem that
     matches any ending ("оборон*": the inflected forms of a word in Slavic languages)."""
-    words = []
-    for word in cue.split(" "):
-        stem = word.endswith("*") and len(word) > 3
-        words.append(re.escape(word.rstrip("*")) + (r"\w*" if stem else ""))
-    return r"\s+".join(words)
+    words = _stem_term(cue).split(" ")
+    return r"\s+".join(
+        re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in words
+    )
 
 
 def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[str]], _Resolver]:
