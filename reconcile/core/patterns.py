@@ -88,3 +88,11 @@ def _trie_pattern(node: dict[str, Any], flexible_space: bool, stem: str | None =
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+# The words that set two figures side by side ("X as against Y", "X compared with Y", "X, up
+# from Y"): the second is the first's counterpart (its baseline, another stage, another year).
+SET_AGAINST = (
+    r"as\s+against|as\s+compared\s+(?:to|with)|compared\s+(?:to|with)|against|versus|vs\.?"
+    r"|up\s+from|down\s+from|from"
+)

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
+from reconcile.core.patterns import SET_AGAINST
 from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.figures.running_text import find_figures
@@ -307,11 +308,7 @@ def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | Non
 
 
 # "X as against Y", "X compared with Y", "up from Y": two figures of one measure set side by side.
-_COMPARED_RE = re.compile(
-    r"[^.;:]{0,60}?\b(?:as\s+against|as\s+compared\s+(?:to|with)|compared\s+(?:to|with)|"
-    r"against|versus|vs\.?|up\s+from|down\s+from|from)\b[^.;:]{0,60}",
-    re.IGNORECASE,
-)
+_COMPARED_RE = re.compile(rf"[^.;:]{{0,60}}?\b(?:{SET_AGAINST})\b[^.;:]{{0,60}}", re.IGNORECASE)
 
 
 _FROM_RE = re.compile(r"(?i)\b(?:from|between)\s+$")

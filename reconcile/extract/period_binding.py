@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from reconcile.core.patterns import YEAR
+from reconcile.core.patterns import SET_AGAINST, YEAR
 
 from .documents import Citation, find_published_date
 from .periods import PeriodMention, find_periods, month_span
@@ -54,10 +54,7 @@ def pick_period(
 
 
 # "X as against Y", "X, up from Y", "X compared with Y": two figures set side by side.
-_AGAINST_RE = re.compile(
-    r"\b(?:as\s+against|against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|from|than)\b",
-    re.IGNORECASE,
-)
+_AGAINST_RE = re.compile(rf"\b(?:{SET_AGAINST}|than)\b", re.IGNORECASE)
 
 
 def _set_against_another(
