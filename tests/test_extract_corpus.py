@@ -32,7 +32,7 @@ def test_drafts_of_every_excerpt_validate_with_no_edit(corpus: Path, tmp_path: P
 
 def test_corpus_scores_do_not_fall(corpus: Path) -> None:
     # Floors a little under today's numbers (value 0.972, value+entity+period 0.944, grouping
-    # 0.956, stage 0.939 on 2026-12-02): a fall is a regression in extraction.
+    # 0.956, stage 1.0 on 2026-12-02): a fall is a regression in extraction.
     total = evaluate_corpus(corpus).clusters()["total"]
     assert total["figures"] == 72
     assert total["value"] >= 0.95
@@ -40,7 +40,7 @@ def test_corpus_scores_do_not_fall(corpus: Path) -> None:
     assert total["entity"] >= 0.95
     assert total["period"] >= 0.95
     assert total["grouping"] >= 0.9
-    assert total["stage"] >= 0.9
+    assert total["stage"] >= 0.95  # issue 10: the stage right wherever expected.yaml gives one
 
 
 @pytest.mark.parametrize(

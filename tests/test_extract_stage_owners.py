@@ -5,6 +5,8 @@ Sentences written for the test.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reconcile.extract.stages import find_stage, text_stage
@@ -83,3 +85,51 @@ def test_an_increment_between_lets_the_stage_word_through_to_the_level() -> None
 def test_the_same_figure_said_another_way_lets_the_stage_word_through() -> None:
     sentence = "The adopted plan gives 2.4 percent of GDP, that is $31 billion, to the army."
     assert _stage(sentence, "$31 billion", "2.4 percent") == "approved"
+
+
+def test_a_lead_stage_word_counts_only_when_it_stages_a_budget() -> None:
+    lead = "The figures follow the method adopted by each member's statistics office."
+    assert text_stage(lead) is None
+    assert text_stage("Lawmakers adopted the spending plan for 2026 on Friday.") == "approved"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "stage"),
+    [
+        ("Road spending was $4.2 billion in 2019.", "$4.2 billion", "executed"),
+        ("Health expenditure, which was 8 billion in 2022, rose again.", "8 billion", "executed"),
+        ("Spending was expected to reach $5 billion.", "$5 billion", None),
+        ("Spending is $5 billion this year.", "$5 billion", None),
+    ],
+)
+def test_spending_in_the_past_tense_is_what_was_spent(
+    sentence: str, figure: str, stage: str | None
+) -> None:
+    assert _stage(sentence, figure) == stage
+
+
+def test_an_allocation_that_grew_by_the_end_of_the_year_was_revised() -> None:
+    sentence = "The 12 billion allocated to roads had grown to 14 billion by the end of the year."
+    assert _stage(sentence, "14 billion", "12 billion") == "revised"
+    assert _stage(sentence, "12 billion", "14 billion") == "approved"
+
+
+SCHOOLS = """url: https://news.example/schools
+published: 2025-02-02
+outlet: News Example
+
+Council sets its 2025 budget
+
+The council approved a budget of EUR 900 million for 2025. This year's allocation includes EUR 120 \
+million for schools. The transport bill is higher than last year's, when it stood at EUR 80 million.
+"""
+
+
+def test_a_sum_in_a_paragraph_about_a_budget_takes_the_budgets_stage(tmp_path: Path) -> None:
+    from reconcile.claims.catalogue import load_catalogue
+    from reconcile.extract.folders import draft_documents
+
+    (tmp_path / "schools.txt").write_text(SCHOOLS, encoding="utf-8")
+    done = draft_documents([tmp_path / "schools.txt"], load_catalogue(None))
+    drafts = {d.value: d for d in done[0].drafts}
+    assert drafts["EUR 80 million"].stage == "approved"

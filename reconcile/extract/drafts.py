@@ -208,7 +208,7 @@ def _draft_figure(
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
     metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
     entity, entity_basis = settle_entity(scene, figure, metric, entity, entity_basis)
-    stage = _stage_figure(scene, figure, sentence)
+    stage = _stage_figure(scene, figure, sentence, parsed.kind == "money")
     scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
     restated = figure.restates
     if restated is not None:
@@ -272,17 +272,20 @@ def _in_year(parsed: ParsedValue, period: str) -> ParsedValue:
     return parsed
 
 
-def _stage_figure(scene: Scene, figure: Figure, sentence: str) -> str | None:
+def _stage_figure(scene: Scene, figure: Figure, sentence: str, money: bool) -> str | None:
     """The budget stage from the words nearest the figure, else from the text's lead."""
     start = figure.sentence[0]
     text = scene.document.text
-    # The paragraph so far speaks for a budget sentence that names no stage of its own.
+    # The paragraph so far speaks for a budget sentence that names no stage of its own, and
+    # for a sum of money in a paragraph about a budget ("This year's allocation includes ...
+    # The pension bill is lower than last year's, when it stood at 1.3 billion").
     paragraph = text[max(text.rfind("\n", 0, start) + 1, start - 400) : start]
-    if not talks_budget(sentence):
-        paragraph = ""
+    budget = talks_budget(sentence) or (money and talks_budget(paragraph))
     primary = tuple(o for o in figure.others if not is_parenthetical(sentence, o))
-    stage = find_stage(sentence, figure.start - start, figure.end - start, primary, paragraph)
-    if stage is None and talks_budget(sentence):
+    stage = find_stage(
+        sentence, figure.start - start, figure.end - start, primary, paragraph if budget else ""
+    )
+    if stage is None and budget:
         return scene.lead_stage
     return stage
 

@@ -45,6 +45,8 @@ _PERIOD_BEFORE_RE = re.compile(
 _BUDGET_WORDS_RE = re.compile(
     r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
     r"earmarked|funding|financ\w*)\b"
+    # the same in Russian, Ukrainian, Polish, German, French, Spanish and Turkish (stems)
+    r"|бюджет|расход|видатк|budżet|wydatk|haushalt|ausgaben|dépenses|presupuest|gasto|bütçe|harcama"
 )
 
 

@@ -52,8 +52,13 @@ _WEAK_STAGE_WORDS = {
     "draft": r"plans?\s+to|planning|will\s+be\s+spent|will\s+go|to\s+spend|presented",
     "approved": r"allocated|allocates|allotted|set\s+aside|earmarked|budgeted|appropriated"
     r"|in\s+force|" + _OTHER_WEAK_APPROVED,
-    "revised": r"increased\s+to|raised\s+to|extra",
-    "executed": r"was\s+fully|completed|paid\s+out|amounted\s+to",
+    # "reached ... as of the end of the year": the appropriation as the year closed
+    "revised": r"increased\s+to|raised\s+to|extra"
+    r"|(?:as\s+of|by)\s+(?:the\s+)?(?:end\s+of\s+the\s+(?:fiscal\s+)?year|year[-\s]end)",
+    # "spending was ...", "expenditure, which was ...": what was spent, in the past tense
+    "executed": r"was\s+fully|completed|paid\s+out|amounted\s+to"
+    r"|(?:spending|expenditures?)(?:,?\s+which)?\s+(?:was|were|totall?ed|stood\s+at)"
+    r"(?!\s+(?:expected|projected|forecast|estimated|set|planned|due|likely|to|not)\b)",
 }
 
 
@@ -113,12 +118,36 @@ def text_stage(lead: str) -> str | None:
     budget"), else the last strong stage word that does not describe one figure of its own,
     else the last allocation verb."""
     strong, weak = _stage_words(lead)
-    own = [w for w in strong if not _BEFORE_A_FIGURE_RE.match(lead, w[1])]
+    own = [
+        w
+        for w in strong
+        if not _BEFORE_A_FIGURE_RE.match(lead, w[1]) and _of_a_budget(lead, w[0], w[1])
+    ]
     # "the draft budget ... that was approved by the council": the budget's own stage word
     # says more than the verb of what happened to it.
     named = [w for w in own if _BUDGET_NOUN_RE.match(lead, w[1])]
     found = named[:1] or own[-1:] or weak[-1:]
     return found[0][2] if found else None
+
+
+# The nouns of a budget, in the languages of the stage words: a stage word of a lead counts when
+# one is in its clause ("the definition adopted by each ministry" stages no budget).
+_BUDGET_NOUN_NEAR_RE = re.compile(
+    r"budget|\bbill\b|\blaw\b|\bestimates?\b|spending|expenditure|allocation|outlay"
+    r"|appropriation|бюджет|budżet|haushalt|presupuesto|bütçe",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP_RE = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _of_a_budget(lead: str, start: int, end: int) -> bool:
+    """True when a budget noun is within a few words of a stage word, in its own sentence."""
+    low, high = max(0, start - 60), min(len(lead), end + 60)
+    stops = [m.end() for m in _CLAUSE_STOP_RE.finditer(lead, low, start)]
+    low = stops[-1] if stops else low
+    after = _CLAUSE_STOP_RE.search(lead, end, high)
+    high = after.start() if after else high
+    return bool(_BUDGET_NOUN_NEAR_RE.search(lead, low, high))
 
 
 @lru_cache(maxsize=64)
