@@ -85,3 +85,30 @@ def test_a_bare_dollar_sign_says_which_dollar_it_assumed_and_how_to_say_otherwis
         assert parse_value(said).findings == [], said
     # Said once, not once per side of a range or again for the cents.
     assert [f.code for f in parse_value("$5 to $6").findings] == ["assumed-currency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "amount"),
+    [
+        ("a budget of Ksh3.9 trillion for roads", "KES", 3.9e12),
+        ("a budget of KSh 3.9 trillion for roads", "KES", 3.9e12),
+        ("revenue of TSh 41 trillion", "TZS", 41e12),
+        ("a plan of RM 300 billion", "MYR", 300e9),
+        ("spending of Rp3,300 trillion", "IDR", 3300e12),
+        ("an outlay of Tk 7.97 lakh crore", "BDT", 7.97e12),
+        ("a deficit of S$3 billion", "SGD", 3e9),
+    ],
+)
+def test_the_currency_abbreviations_of_local_press_in_running_text(
+    text: str, code: str, amount: float
+) -> None:
+    from reconcile.figures.running_text import find_figures
+
+    [(_, _, parsed)] = find_figures(text)
+    assert (parsed.unit, parsed.amount) == (code, pytest.approx(amount))
+
+
+def test_letters_glued_to_a_number_without_a_currency_still_name_a_model() -> None:
+    from reconcile.figures.running_text import find_figures
+
+    assert find_figures("the Su25 and the K2 are old") == []

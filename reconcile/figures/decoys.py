@@ -133,11 +133,13 @@ RULES: tuple[tuple[str, Callable[[Place], bool]], ...] = (
 def decoy_rule(text: str, match: re.Match[str]) -> str | None:
     """The name of the first rule that says this match is not a figure, or None."""
     start, end = match.start("num"), match.end("num")
+    # A currency glued on ("Ksh3.9 trillion") is the figure's, not a designation's letters.
+    ahead = match.start("cur") if match.group("cur") else start
     has_suffix_or_scale = bool(match.group("suffix") or match.group("scale"))
     plain = not (match.group("cur") or has_suffix_or_scale)
     place = Place(
         number=match.group("num"),
-        before=text[max(0, start - 30) : start],
+        before=text[max(0, ahead - 30) : ahead],
         after=text[end : end + 40],
         tail=text[match.end() : match.end() + 12],
         following=text[end : end + 30],

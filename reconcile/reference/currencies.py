@@ -52,6 +52,8 @@ class CurrencyCatalogue:
     shared: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     subunits: dict[str, Subunit] = field(default_factory=dict)
     words_not_codes: frozenset[str] = frozenset()
+    # Letter symbols as the press writes them ("KSh", "RM"): matched in running text as written.
+    written_symbols: set[str] = field(default_factory=set)
     suffix_forms: dict[str, str] = field(default_factory=dict)  # built on first use
     # Names in other languages (currency_names_intl.py): read after a number by dictionary
     # look-up only, never in the regex alternations of English names.
@@ -75,7 +77,8 @@ class CurrencyCatalogue:
         # Letter symbols ("Rs", "kr", "Hr", "zł"): in running text as written only.
         named = rf"(?:{alternation(words)})(?![A-Za-z])"
         if in_text:
-            named = rf"(?-i:{alternation([*words, *(w.capitalize() for w in words)])})(?![A-Za-z])"
+            forms = [*words, *(w.capitalize() for w in words), *self.written_symbols]
+            named = rf"(?-i:{alternation(forms)})(?![A-Za-z])"
         return rf"{dollar}|{alternation(symbols)}|{codes}|{named}"
 
     def suffix_pattern(self, *, in_text: bool = False) -> str:
@@ -287,7 +290,8 @@ def _add_hand_written(catalogue: CurrencyCatalogue, data: dict[str, Any]) -> Non
         for name in names:
             catalogue.names[str(name).lower()] = str(code)
     for symbol, code in (data.get("prefix_symbols") or {}).items():
-        catalogue.symbols[str(symbol)] = str(code)
+        catalogue.symbols[str(symbol).lower()] = str(code)
+        catalogue.written_symbols.add(str(symbol))
     for letters, code in (data.get("dollar_prefixes") or {}).items():
         catalogue.symbols[f"{str(letters).lower()}$"] = str(code)
     for name, eras in (data.get("names_by_era") or {}).items():
