@@ -40,6 +40,7 @@ class Metric:
     territorial: bool = (
         False  # measured over a territory: a capital's is the city's, not the land's
     )
+    growth_of: str | None = None  # the level whose change in percent this metric is
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +249,7 @@ def _add_metric(
                 packaged=layer == "packaged",
                 running=entry.get("running") is True,
                 territorial=entry.get("territorial") is True,
+                growth_of=str(entry["growth_of"]) if entry.get("growth_of") else None,
             )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         catalogue.findings.append(
@@ -299,6 +301,7 @@ def _extended(base: Metric, entry: Any) -> Metric:
         packaged=False,
         running=entry.get("running", base.running) is True,
         territorial=entry.get("territorial", base.territorial) is True,
+        growth_of=str(entry.get("growth_of") or base.growth_of or "") or None,
     )
 
 

@@ -28,11 +28,14 @@ from .documents import Document
 from .figure_stages import (
     attribute_figure,
     date_figure,
+    headline_metric,
     locate_figure,
     measure_figure,
     place_figure,
     settle_entity,
 )
+from .growth import last_level, settle_growth
+from .metric_cues import CLAUSE_BREAK_RE
 from .period_context import date_headline, goes_on
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
@@ -166,7 +169,7 @@ def _draft_sentence(
         made = _draft_figure(scene, figure, mentions, explicit)
         first_draft.append(made[0] if made else None)
         if made:
-            _share_metric(made, in_sentence, figure.restates)
+            _share_metric(made, in_sentence, figure.restates, text)
             if before is not None and _set_side_by_side(text, before.span, figure_start):
                 _compare_metric(made, before)
             in_sentence += made
@@ -175,6 +178,16 @@ def _draft_sentence(
                 lead = lead or made[0].period
                 explicit = made[-1].period
             before = made[0]
+    # The level the paragraph's sentence before measured: "... 12 million inhabitants. The
+    # yearly growth rate was 0.3 %."
+    paragraph = text.rfind("\n", 0, start)
+    earlier = scene.memo.get("level")
+    settle_growth(
+        in_sentence, sentence, start, scene.catalogue, lambda u: headline_metric(scene, u)[0],
+        earlier[1] if earlier and earlier[0] == paragraph else None,
+    )  # fmt: skip
+    if level := last_level(in_sentence):
+        scene.memo["level"] = (paragraph, level)
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
     return in_sentence, explicit, lead
@@ -290,10 +303,14 @@ def _stage_figure(scene: Scene, figure: Figure, sentence: str, money: bool) -> s
     return stage
 
 
-def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | None) -> None:
+def _share_metric(
+    made: list[Draft], earlier: list[Draft], restated: Draft | None, text: str
+) -> None:
     """One sentence usually speaks of one measure: a figure no cue decides takes the metric of
     the figure it restates or of the sentence's last decided figure of its kind ("from 307
-    billion to 387 billion"); a restatement that is decided lends its metric back."""
+    billion to 387 billion"); a restatement that is decided lends its metric back. A figure
+    of the next clause that names what it counts keeps its own words ("sales rose to $12bn,
+    while orders fell to $9bn")."""
     if restated is not None:
         if is_provisional(restated.metric) and not is_provisional(made[0].metric):
             for draft in earlier:
@@ -304,6 +321,10 @@ def _share_metric(made: list[Draft], earlier: list[Draft], restated: Draft | Non
         return
     kind = _money_or(made[0])
     for draft in reversed(earlier):
+        if made[0].metric_phrase not in {"", "figure"} and CLAUSE_BREAK_RE.search(
+            text, draft.span[1], made[0].span[0]
+        ):
+            return
         if not is_provisional(draft.metric) and _money_or(draft) == kind:
             for own in made:
                 own.metric, own.metric_phrase = draft.metric, ""

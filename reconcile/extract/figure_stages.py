@@ -143,6 +143,8 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
         return scene.entity, "default"
     if scene.main_place:
         return scene.main_place, "document"
+    if scene.company is not None:
+        return scene.company.slug, f"the company the text is about ({scene.company.name})"
     return "unknown", "unknown"
 
 

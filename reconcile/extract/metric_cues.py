@@ -131,7 +131,7 @@ _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 
 # A cue after one of these is the next clause's: "sales reached $12bn, while profit fell".
-_CLAUSE_BREAK_RE = re.compile(
+CLAUSE_BREAK_RE = re.compile(
     r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.IGNORECASE
 )
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
@@ -197,12 +197,14 @@ def pick_metric(
         if cue_start >= end:
             if any(end <= a and b <= cue_start for a, b in figures):
                 continue
-            if _CLAUSE_BREAK_RE.search(sentence, end, cue_start):
+            if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
                 continue  # "$12bn in 2023, while operating profit was ...": the next clause's
             distance = cue_start - end
         elif cue_end <= start:
             if ends and _completes(sentence, cue_start, ends):
                 continue  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
+            if CLAUSE_BREAK_RE.search(sentence, cue_end, start):
+                continue  # "sales rose to $12bn, while orders fell to $9bn": 9 is no sales
             distance = (start - cue_end) * 3  # the counted noun usually follows the number
         else:
             distance = 0  # the cue shares words with the figure ("23 percent increase")
