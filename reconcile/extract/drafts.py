@@ -36,11 +36,20 @@ from .figure_stages import (
 )
 from .growth import last_level, settle_growth
 from .metric_cues import CLAUSE_BREAK_RE
-from .period_context import date_headline, goes_on
+from .period_context import date_headline, goes_on, lead_budget_period
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
 from .repairs import Repair, repair_figures
-from .scene import Figure, Scene, document_slug, is_parenthetical, read_scene, talks_budget
+from .scene import (
+    Figure,
+    Scene,
+    about_budget,
+    document_slug,
+    is_parenthetical,
+    paragraph_before,
+    read_scene,
+    talks_budget,
+)
 from .sentences import split_sentences
 from .stages import find_basis, find_scope, find_stage
 
@@ -135,6 +144,8 @@ def draft_claims(
             scene, (start, end), figures[first:last], repairs, previous, carry if same else None
         )
         drafts += made
+        if scene.budget_period is None and start < scene.lead_end:
+            scene.budget_period = lead_budget_period(made, sentence)
         if explicit:
             previous, carry, previous_end = explicit, lead, end
     date_headline(drafts, text.find("\n", document.body_start + 1))
@@ -289,11 +300,9 @@ def _stage_figure(scene: Scene, figure: Figure, sentence: str, money: bool) -> s
     """The budget stage from the words nearest the figure, else from the text's lead."""
     start = figure.sentence[0]
     text = scene.document.text
-    # The paragraph so far speaks for a budget sentence that names no stage of its own, and
-    # for a sum of money in a paragraph about a budget ("This year's allocation includes ...
-    # The pension bill is lower than last year's, when it stood at 1.3 billion").
-    paragraph = text[max(text.rfind("\n", 0, start) + 1, start - 400) : start]
-    budget = talks_budget(sentence) or (money and talks_budget(paragraph))
+    # The paragraph so far speaks for a budget sentence that names no stage of its own.
+    paragraph = paragraph_before(text, start)
+    budget = about_budget(text, figure.sentence, money)
     primary = tuple(o for o in figure.others if not is_parenthetical(sentence, o))
     stage = find_stage(
         sentence, figure.start - start, figure.end - start, primary, paragraph if budget else ""

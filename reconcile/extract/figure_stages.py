@@ -25,7 +25,7 @@ from .period_binding import (
 )
 from .periods import PeriodMention
 from .provisional import is_function_word, provisional_metric
-from .scene import Figure, Scene, is_parenthetical, talks_budget
+from .scene import Figure, Scene, about_budget, is_parenthetical
 
 
 def locate_figure(scene: Scene, figure: Figure) -> tuple[InfoboxField | None, Citation | None]:
@@ -79,7 +79,8 @@ def date_figure(
             return (found[0],), found[1]
     if figure.carried:
         return (figure.carried,), "the sentence before"
-    if scene.budget_period and talks_budget(sentence):
+    money = figure.parsed.kind == "money"
+    if scene.budget_period and about_budget(scene.document.text, figure.sentence, money):
         return (scene.budget_period,), "budget"
     if scene.published:
         return (str(scene.published.year),), "published"

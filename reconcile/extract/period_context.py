@@ -52,3 +52,22 @@ def _half_width(draft: Any) -> float:
     if draft.low is None or draft.high is None or abs(draft.high) == float("inf"):
         return 0.0
     return (draft.high - draft.low) / 2
+
+
+# The periods a figure's own words give (not a fallback, a carry or a restatement).
+_STATED = frozenset({"year", "fiscal", "relative", "span"})
+
+
+def lead_budget_period(made: list[Any], sentence: str) -> str | None:
+    """The budget period a text's lead gives its budget when no "2025 budget" says it: the
+    stated period of the lead's first sum of money in a sentence about a budget ("a defence
+    budget of 8.7 trillion yen for the fiscal year starting in April 2025")."""
+    from .scene import talks_budget
+
+    if not talks_budget(sentence):
+        return None
+    for draft in made:
+        unit = draft.unit or ""
+        if len(unit) == 3 and unit.isupper() and draft.period_basis in _STATED:
+            return str(draft.period)
+    return None

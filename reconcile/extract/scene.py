@@ -70,6 +70,7 @@ class Scene:
     lead_stage: str | None = None
     fiscal_aliases: dict[str, str] = field(default_factory=dict)  # "2021" -> "2021-2022"
     company: Company | None = None  # the company the text is about (companies.py)
+    lead_end: int = 0  # where the headline and the lead paragraph end
     memo: dict[str, Any] = field(default_factory=dict)
 
 
@@ -139,7 +140,14 @@ def read_scene(
         stated=stated_periods(text, sentences, published) if sentences else [],
         lead_stage=_lead_stage(text, document.body_start),
         company=main_company(text[document.body_start :], companies),
+        lead_end=_line_end(text, _next_line(text, title_end)),
     )
+
+
+def _next_line(text: str, at: int) -> int:
+    """Where the next non-empty line after `at` starts."""
+    found = re.compile(r"\n\s*(?=\S)").search(text, at)
+    return found.end() if found else len(text)
 
 
 def _places(text: str, body_start: int, figure_starts: list[int] | None) -> list[Place]:
@@ -243,6 +251,19 @@ def _fiscal_spans(text: str) -> list[str]:
 def talks_budget(sentence: str) -> bool:
     """True when a sentence speaks of a budget or of spending."""
     return bool(_BUDGET_WORDS_RE.search(sentence.lower()))
+
+
+def paragraph_before(text: str, start: int) -> str:
+    """The paragraph up to `start` (at most 400 characters)."""
+    return text[max(text.rfind("\n", 0, start) + 1, start - 400) : start]
+
+
+def about_budget(text: str, sentence: tuple[int, int], money: bool) -> bool:
+    """True when a figure speaks of a budget: its sentence does, or it is a sum of money in a
+    paragraph about one ("This year's allocation includes ... The pension bill is lower than
+    last year's, when it stood at 1.3 billion")."""
+    own = text[sentence[0] : sentence[1]]
+    return talks_budget(own) or (money and talks_budget(paragraph_before(text, sentence[0])))
 
 
 def is_parenthetical(sentence: str, span: tuple[int, int]) -> bool:
