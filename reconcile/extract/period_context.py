@@ -58,14 +58,15 @@ def _half_width(draft: Any) -> float:
 _STATED = frozenset({"year", "fiscal", "relative", "span"})
 
 
+_BUDGET_NOUN_RE = re.compile(r"\b(?:budgets?|appropriations?|allocations?)\b", re.IGNORECASE)
+
+
 def lead_budget_period(made: list[Any], sentence: str) -> str | None:
     """The budget period a text's lead gives its budget when no "2025 budget" says it: the
     stated period of the lead's first sum of money in a sentence about a budget ("a defence
     budget of 8.7 trillion yen for the fiscal year starting in April 2025")."""
-    from .scene import talks_budget
-
-    if not talks_budget(sentence):
-        return None
+    if not _BUDGET_NOUN_RE.search(sentence):
+        return None  # "spending rose to X last year" reports a year, not the budget's
     for draft in made:
         unit = draft.unit or ""
         if len(unit) == 3 and unit.isupper() and draft.period_basis in _STATED:
