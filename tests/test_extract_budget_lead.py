@@ -52,3 +52,17 @@ def test_a_sum_in_a_paragraph_about_the_budget_is_of_the_budgets_year(tmp_path: 
     assert periods["9 trillion won"] == "2026"
     assert periods["51 trillion won"] == "2026"
     assert periods["1 trillion won"] == "2026"
+
+
+def test_a_line_of_the_budget_is_not_the_headlines_total(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(
+        PARAGRAPH.replace(
+            "The ministry", "Another 8 trillion won will go to pay rises. The ministry"
+        ),
+        encoding="utf-8",
+    )
+    [item] = draft_documents([tmp_path / "doc.txt"], load_catalogue(None))
+    metrics = {d.value: d.metric for d in item.drafts}
+    assert metrics["50 trillion won"] == "defence_budget"
+    assert metrics["9 trillion won"] == "unreviewed_money_ship"
+    assert metrics["8 trillion won"] == "unreviewed_money_pay_rise"

@@ -15,7 +15,7 @@ from reconcile.figures.grammar import ParsedValue
 from .attribution import find_named_source, name_authority, qualify_authority, source_of_citation
 from .documents import Citation, InfoboxField
 from .entities import pick_place
-from .metric_cues import UNKNOWN_METRIC, cued_metrics, pick_metric
+from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, cued_metrics, pick_metric
 from .period_binding import (
     date_of_citation,
     pick_period,
@@ -24,7 +24,7 @@ from .period_binding import (
     year_of_citation,
 )
 from .periods import PeriodMention
-from .provisional import is_function_word, provisional_metric
+from .provisional import is_function_word, provisional_metric, provisional_of
 from .scene import Figure, Scene, about_budget, is_parenthetical
 
 
@@ -208,6 +208,10 @@ def measure_figure(
         metric, candidates, confidence = headline_metric(scene, parsed.unit)
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
+    line = _LINE_RE.search(_clause_of(sentence, rel_start, rel_end))
+    if line:  # "spending on new ships was set at X": the line's own words name it
+        provisional, phrase = provisional_of(line.group("line"), parsed.unit)
+        return provisional, candidates, confidence, phrase
     provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
     return provisional, candidates, confidence, phrase
 
@@ -241,6 +245,22 @@ def _counts_its_own_noun(sentence: str, end: int) -> bool:
     return noun not in _PEOPLE and not is_function_word(noun)
 
 
+# What money is spent on, in the figure's clause: a line of a budget, not its total.
+_LINE_RE = re.compile(
+    r"\b(?:(?:spending|expenditures?|funds?|funding|outlays?|money)\s+(?:on|for)"
+    r"|(?:go|goes|going|went)\s+(?:to|toward|towards))"
+    r"\s+(?!the\s+year)(?P<line>(?:the\s+|new\s+)?[^\W\d_]{3,}(?:\s+[^\W\d_]{3,}){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds [start, end): between clause breaks."""
+    low = max([0, *(m.end() for m in CLAUSE_BREAK_RE.finditer(sentence, 0, start))])
+    after = CLAUSE_BREAK_RE.search(sentence, end)
+    return sentence[low : after.start() if after else len(sentence)]
+
+
 _FOR_PURPOSE_RE = re.compile(r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?[^\W\d_]{3,}", re.I)
 
 
@@ -252,6 +272,8 @@ def _may_take_the_headline(
     condition": 120 is not the headline's toll either), or it is a multiple ("six times")."""
     if _MULTIPLE_RE.match(sentence, end) or _counts_its_own_noun(sentence, end):
         return False
+    if _LINE_RE.search(_clause_of(sentence, figure.start - figure.sentence[0], end)):
+        return False  # "spending on roads was set at X", "X will go to schools": a line
     elsewhere = tuple(b for (_, b), unit in zip(figure.others, figure.units, strict=True)
                       if unit != parsed.unit)  # fmt: skip
     named = cued_metrics(sentence, parsed.unit, scene.catalogue, elsewhere)

@@ -94,7 +94,13 @@ def provisional_metric(
     if not words:
         before = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[max(0, start - 80) : start])[-1]
         words = _content_words(before)
-    phrase = " ".join(words) or "figure"
+    return provisional_of(" ".join(words), unit)
+
+
+def provisional_of(text: str, unit: str | None = None) -> tuple[str, str]:
+    """(id, phrase): the provisional metric named by the content words of `text` ("on new
+    ships" -> "new ship")."""
+    phrase = " ".join(_content_words(text)) or "figure"
     slug = re.sub(r"[^a-z0-9]+", "_", _ascii(phrase)).strip("_")
     return f"{PREFIX}{metric_kind(unit)[0]}_{slug}", phrase
 
