@@ -33,12 +33,13 @@ from .figure_stages import (
     measure_figure,
     place_figure,
     settle_entity,
+    territorial_entity,
 )
 from .growth import last_level, settle_growth
 from .metric_cues import CLAUSE_BREAK_RE
 from .period_context import date_headline, goes_on, lead_budget_period
 from .periods import PeriodMention, find_periods
-from .provisional import is_provisional
+from .provisional import is_provisional, names_a_measure
 from .repairs import Repair, repair_figures
 from .scene import (
     Figure,
@@ -172,6 +173,7 @@ def _draft_sentence(
     before: Draft | None = None
     in_sentence: list[Draft] = []
     first_draft: list[Draft | None] = []
+    placed: list[tuple[Figure, list[Draft]]] = []
     for figure_start, figure_end, parsed in figures:
         figure = Figure(figure_start, figure_end, parsed, (start, end), others, units)
         figure.repair, figure.carried = repairs.get(figure_start), carried
@@ -184,6 +186,7 @@ def _draft_sentence(
             if before is not None and _set_side_by_side(text, before.span, figure_start):
                 _compare_metric(made, before)
             in_sentence += made
+            placed.append((figure, made))
             basis = made[0].period_basis
             if basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
                 lead = lead or made[0].period
@@ -199,6 +202,9 @@ def _draft_sentence(
     )  # fmt: skip
     if level := last_level(in_sentence):
         scene.memo["level"] = (paragraph, level)
+    for figure, made in placed:  # a metric shared since: a city's population is the city's
+        for draft in made:
+            draft.entity = territorial_entity(scene, figure, draft.metric, draft.entity)
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
     return in_sentence, explicit, lead
@@ -330,7 +336,7 @@ def _share_metric(
         return
     kind = _money_or(made[0])
     for draft in reversed(earlier):
-        if made[0].metric_phrase not in {"", "figure"} and CLAUSE_BREAK_RE.search(
+        if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(
             text, draft.span[1], made[0].span[0]
         ):
             return

@@ -26,6 +26,7 @@ from .period_binding import (
 from .periods import PeriodMention
 from .provisional import is_function_word, provisional_metric, provisional_of
 from .scene import Figure, Scene, about_budget, is_parenthetical
+from .subdivisions import part_of_country
 
 
 def locate_figure(scene: Scene, figure: Figure) -> tuple[InfoboxField | None, Citation | None]:
@@ -117,10 +118,19 @@ def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -
     """A territorial measure (a population) of a capital is the city's, not the country's:
     "1.3 million people live in Sofia" is Sofia's population (entity slug `sofia`)."""
     known = scene.catalogue.metrics.get(metric)
-    place = scene.memo.get(f"place:{figure.start}")
-    if known is None or not known.territorial or place is None or place.capital is None:
+    if known is None or not known.territorial:
         return entity
-    return re.sub(r"[^a-z0-9]+", "-", place.capital.lower()).strip("-")
+    place = scene.memo.get(f"place:{figure.start}")
+    if place is not None and place.capital is not None:
+        return re.sub(r"[^a-z0-9]+", "-", place.capital.lower()).strip("-")
+    # "Bahia state has 14 million people", "the city of Salvador 2.4 million": a part of it
+    start = figure.sentence[0]
+    sentence = scene.document.text[start : figure.sentence[1]]
+    clause = _clause_of(sentence, figure.start - start, figure.end - start)
+    if place is not None:  # "Brazil's population": the country itself, named in the clause
+        if sentence.find(clause) <= place.start - start and place.end <= figure.start:
+            return entity
+    return part_of_country(clause, entity) or entity
 
 
 def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:

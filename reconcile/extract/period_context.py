@@ -35,16 +35,36 @@ def date_headline(drafts: list[Any], title_end: int) -> None:
     for draft in drafts:
         if draft.span[0] > title_end or draft.period_basis not in _FALLBACK_PERIODS:
             continue
-        amount = draft.amount or 0.0
-        periods = {
-            d.period
-            for d in body
-            if d.unit == draft.unit and d.amount is not None and amount
-            and abs(d.amount - amount) <= max(0.005 * abs(amount), _half_width(draft))
-        }  # fmt: skip
+        periods = {d.period for d in body if _restates(draft, d)}
         if len(periods) == 1:
             draft.period = periods.pop()
             draft.period_basis = "the body figure the headline restates"
+    name_headline(drafts, title_end)
+
+
+def name_headline(drafts: list[Any], title_end: int) -> None:
+    """A headline figure no cue names takes the metric of the body figure it restates
+    ("Ruritania counts 12 million people" / "Ruritania's population was 12,104,330")."""
+    from .provisional import is_provisional
+
+    body = [d for d in drafts if d.span[0] > title_end and not is_provisional(d.metric)]
+    for draft in drafts:
+        if draft.span[0] > title_end or not is_provisional(draft.metric):
+            continue
+        metrics = {d.metric for d in body if _restates(draft, d)}
+        if len(metrics) == 1:
+            draft.metric, draft.metric_phrase = metrics.pop(), ""
+
+
+def _restates(headline: Any, body: Any) -> bool:
+    """True when a body figure lies within the headline figure's rounding."""
+    amount = headline.amount or 0.0
+    return (
+        body.unit == headline.unit
+        and body.amount is not None
+        and bool(amount)
+        and abs(body.amount - amount) <= max(0.005 * abs(amount), _half_width(headline))
+    )
 
 
 def _half_width(draft: Any) -> float:

@@ -76,6 +76,18 @@ def is_function_word(word: str) -> bool:
     return word.lower() in _STOP
 
 
+# Nouns that name where a figure is, not what it measures ("the city of X counted 1.1 million").
+_PLACE_NOUNS = frozenset(
+    ["city", "town", "village", "state", "province", "region", "country", "nation", "county", "district", "municipality", "capital", "area", "island", "republic"]
+)
+
+
+def names_a_measure(phrase: str) -> bool:
+    """True when a provisional phrase says what is measured ("order"), not only where."""
+    words = phrase.split()
+    return bool(words) and phrase != "figure" and not all(w in _PLACE_NOUNS for w in words)
+
+
 def is_provisional(metric: str) -> bool:
     """True for a metric drafted from the figure's own words, not from the catalogue."""
     return metric.startswith(PREFIX)

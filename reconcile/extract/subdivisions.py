@@ -1,0 +1,65 @@
+"""The part of a country a territorial figure is about: a state, province or region
+(ISO 3166-2, through pycountry), or a city the text names as one ("the city of X").
+
+"Brazil has 203 million people; Bahia state has 14 million, the city of Salvador 2.4 million":
+the three populations are three entities (BRA, br-ba, salvador), not three readings of one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# "the city of Porto Alegre", "Quezon City", "the town of Y": a city named as one.
+_CITY_RE = re.compile(
+    r"\b(?:the\s+)?(?:city|town|municipality|capital)\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"|\b(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+[Cc]ity\b"
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents ("São Paulo" -> "sao paulo")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(name)).strip("-")
+
+
+@cache
+def _subdivision_regex(alpha3: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One regex over the folded names of a country's ISO 3166-2 subdivisions."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        return None
+    own = {_fold(getattr(country, a, "") or "") for a in ("name", "common_name", "official_name")}
+    codes: dict[str, str] = {}
+    for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or []:
+        name = _fold(re.sub(r"\s*\(.*\)$|,.*$", "", sub.name))
+        if len(name) >= 4 and name not in own:
+            codes.setdefault(name, sub.code.lower())
+    if not codes:
+        return None
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), codes
+
+
+def part_of_country(clause: str, alpha3: str) -> str | None:
+    """The entity slug of a city or subdivision of `alpha3` that a clause names, else None."""
+    city = _CITY_RE.search(clause)
+    if city:
+        return slug(city.group("a") or city.group("b"))
+    found = _subdivision_regex(alpha3)
+    if found is None:
+        return None
+    regex, codes = found
+    folded = _fold(clause)
+    for match in regex.finditer(folded):
+        written = clause[match.start() : match.end()] if len(folded) == len(clause) else ""
+        if not written.isupper():  # "RIO DE JANEIRO (Wire) -": a dateline, not the subject
+            return codes[match.group(0)]
+    return None

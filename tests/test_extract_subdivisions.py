@@ -1,0 +1,40 @@
+"""A territorial figure of a state or city is that part's, not the country's (issue 10).
+
+Text written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reconcile.claims.catalogue import load_catalogue
+from reconcile.extract.folders import draft_documents
+from reconcile.extract.subdivisions import part_of_country
+
+CENSUS = """url: https://wire.example/mexico-census
+published: 2021-01-26
+outlet: Wire Example
+
+Mexico counts 126 million people
+
+GUADALAJARA (Wire) - Mexico's population was 126,014,024 in 2020, the statistics office said.
+Jalisco had 8.3 million residents, while the city of Monterrey counted 1.1 million.
+"""
+
+
+def test_states_and_cities_are_their_own_entities(tmp_path: Path) -> None:
+    (tmp_path / "census.txt").write_text(CENSUS, encoding="utf-8")
+    [item] = draft_documents([tmp_path / "census.txt"], load_catalogue(None))
+    entities = {d.value: d.entity for d in item.drafts if d.metric == "population"}
+    # the dateline's city is where the story was filed, not what the figure counts
+    assert entities["126,014,024"] == "MEX"
+    assert entities["8.3 million"] == "mx-jal"
+    assert entities["1.1 million"] == "monterrey"
+    # the headline's figure no cue names takes the metric of the body figure it restates
+    assert entities["126 million"] == "MEX"
+
+
+def test_names_are_matched_without_accents_and_only_within_the_country() -> None:
+    assert part_of_country("Sao Paulo state has 46 million people", "BRA") == "br-sp"
+    assert part_of_country("Sao Paulo state has 46 million people", "ARG") is None
+    assert part_of_country("Quezon City has 3 million people", "PHL") == "quezon"
