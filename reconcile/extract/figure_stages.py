@@ -271,7 +271,12 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
     return sentence[low : after.start() if after else len(sentence)]
 
 
-_FOR_PURPOSE_RE = re.compile(r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?[^\W\d_]{3,}", re.I)
+_FOR_PURPOSE_RE = re.compile(
+    r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?"
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|average|record)\b)"
+    r"[^\W\d_]{3,}",
+    re.I,
+)
 
 
 def _may_take_the_headline(

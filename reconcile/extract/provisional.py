@@ -22,7 +22,10 @@ being has have
     stood stands stand was set there here new last next year years month months week day today
     compared increase increased decrease decreased rise rose fell grew much many most least
     approximately estimated estimate some what how not no yes if so but do does did made make"""
-_STOP = frozenset(_STOP_WORDS.split())
+# Days and months date a figure; they never say what it measures.
+_CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december"""
+_STOP = frozenset(_STOP_WORDS.split()) | frozenset(_CALENDAR_WORDS.split())
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _SCALE_WORDS = """thousand thousands million millions billion billions trillion trillions
 mln bn mn bln tn
@@ -78,7 +81,23 @@ def is_function_word(word: str) -> bool:
 
 # Nouns that name where a figure is, not what it measures ("the city of X counted 1.1 million").
 _PLACE_NOUNS = frozenset(
-    ["city", "town", "village", "state", "province", "region", "country", "nation", "county", "district", "municipality", "capital", "area", "island", "republic"]
+    [
+        "city",
+        "town",
+        "village",
+        "state",
+        "province",
+        "region",
+        "country",
+        "nation",
+        "county",
+        "district",
+        "municipality",
+        "capital",
+        "area",
+        "island",
+        "republic",
+    ]
 )
 
 
