@@ -151,6 +151,19 @@ _EXCLUDED_RE = re.compile(
 )
 
 
+# "..., rescue workers said": the speaker of a sentence. ("According to the budget, ..." may
+# name the measure, so it is not a speaker here.)
+_SPEAKER_RE = re.compile(
+    r"(?:^|[,;]\s*)(?P<who>(?:[\w'’-]+\s+){1,5}?)(?:said|says|told|reported|added|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def _speakers(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names who says it."""
+    return [match.span("who") for match in _SPEAKER_RE.finditer(sentence)]
+
+
 def cued_metrics(
     sentence: str, unit: str | None, catalogue: Catalogue, elsewhere: tuple[int, ...] = ()
 ) -> set[str]:
@@ -191,9 +204,12 @@ def pick_metric(
         ):
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
+    speakers = _speakers(sentence)
     for cue_start, cue_end, cue in _cues_in(regex, sentence, resolve):
         if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
             continue  # "X, excluding pensions": what the figure leaves out
+        if any(a <= cue_start < b for a, b in speakers):
+            continue  # "..., rescue workers said": who says it, not what is measured
         if cue_start >= end:
             if any(end <= a and b <= cue_start for a, b in figures):
                 continue
