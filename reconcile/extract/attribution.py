@@ -18,7 +18,7 @@ _REPORTING_AFTER = re.compile(
     r"(?:also\s+|has\s+|have\s+|had\s+)?(?:said|says|say|reported|reports|report|suggests?|"
     r"suggested|estimated?|estimates|announced|announces|revealed|reveals|recorded|lists?|"
     r"listed|attributes|attributed|ranked|ranks|stated|states|claimed|claims|noted|notes|"
-    r"found|finds|shows|showed|puts|put|gives?|counted|counts)\b"
+    r"found|finds|shows|showed|puts|put|gives?|counted|counts|warned|warns)\b"
 )
 # "the annual Global Fire Power review": a named publication vouches for the figure.
 _PUBLICATION_AFTER = re.compile(
@@ -43,8 +43,22 @@ _ACCORDING_RE = re.compile(
 # words before it are taken as its name.
 _BODY_SAID_RE = re.compile(
     r"\b(?:ministry|government|council|committee|parliament|president|minister|officials|"
-    r"spokes(?:man|woman|person)|authorities|department|bureau|commission|press service)\s+"
+    r"spokes(?:man|woman|person)|authorities|department|bureau|commission|press service|"
+    r"agency|office|institute|statistics service)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|announced|stated|estimated)\b"
+)
+# "The World Food Programme said", "the Red Cross Society reported": a named organisation.
+_ORG_SAID_RE = re.compile(
+    r"\b(?:The\s+)?(?P<who>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,5}"
+    r"(?:Organi[sz]ation|Agency|Institute|Office|Bank|Fund|Ministry|Service|Bureau|Council|"
+    r"Commission|Authority|Committee|Union|Association|Federation|Cent(?:er|re)|Foundation|"
+    r"Programme|Program|Society|Department))\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|reported|reports|announced|stated|estimated|estimates|warned|warns)\b"
+)
+# "the statistics agency IBGE said", "AFAD reported": an authority known by its acronym.
+_ACRONYM_SAID_RE = re.compile(
+    r"\b(?P<who>[A-Z][A-Za-z]?[A-Z]{1,6})\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|reported|reports|announced|stated|estimated|estimates)\b"
 )
 _BODY_NAME_RE = re.compile(r"(?:\b(?:the\s+)?(?:[\w’'-]+\s+){0,2})$")
 
@@ -128,6 +142,8 @@ def _named_sources(sentence: str, catalogue: Catalogue) -> list[tuple[int, int, 
     named_at = [at for at, _, _ in found]
     mentions = [(m.start(), m.start("who"), m.group("who")) for m in _ACCORDING_RE.finditer(text)]
     mentions += [(at, at, who) for at, who in _bodies_said(text)]
+    for said in (_ACRONYM_SAID_RE, _ORG_SAID_RE):
+        mentions += [(m.start(), m.start(), m.group("who")) for m in said.finditer(text)]
     for at, who_at, who in mentions:
         who = who.strip()
         if not any(abs(who_at - named) < 5 for named in named_at):
