@@ -168,3 +168,27 @@ def test_this_last_and_next_year_in_other_languages(text: str, period: str) -> N
 
     [mention] = find_periods(text, date(2022, 5, 1), None)
     assert mention.periods == (period,)
+
+
+HAUSHALT = """Regierung legt Haushaltsentwurf vor
+
+Die Regierung hat den Entwurf für den Landeshaushalt 2027 gebilligt. Er sieht Ausgaben von \
+90 Milliarden Euro vor. Der Verteidigungsetat soll um 2 Milliarden Euro auf 11 Milliarden Euro \
+steigen, die Neuverschuldung liegt bei 4 Milliarden Euro.
+"""
+
+
+def test_a_german_draft_budget_its_lines_stage_and_increment(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, HAUSHALT, published="2026-07-01")
+    spending = drafts["90 Milliarden Euro"]
+    assert (spending.metric, spending.period, spending.stage) == (
+        "state_budget_expenditure",
+        "2027",
+        "draft",
+    )
+    assert drafts["2 Milliarden Euro"].scope == "the increment only"
+    assert (drafts["11 Milliarden Euro"].metric, drafts["11 Milliarden Euro"].period) == (
+        "defence_budget",
+        "2027",
+    )
+    assert drafts["4 Milliarden Euro"].metric == "state_budget_deficit"

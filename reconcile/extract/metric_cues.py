@@ -216,6 +216,12 @@ def pick_metric(
             if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
                 continue  # "$12bn in 2023, while operating profit was ...": the next clause's
             distance = cue_start - end
+            if "," in sentence[end:cue_start] and any(
+                0 <= a - cue_end < distance and "," not in sentence[cue_end:a]
+                for a, _ in figures
+                if a > end
+            ):
+                continue  # "... auf 11 Mrd. steigen, die Neuverschuldung liegt bei 4 Mrd.": 4's
         elif cue_end <= start:
             if ends and _completes(sentence, cue_start, ends):
                 continue  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's

@@ -26,11 +26,13 @@ from .sentences import split_sentences
 from .stages import text_stage
 
 # "budget for 2021-22", "the 2024 state budget", "FY 2021": read around each budget word.
-_BUDGET_WORD_RE = re.compile(r"budget|fiscal year|financial year|\bfy")
+_BUDGET_WORD_RE = re.compile(
+    r"budget|fiscal year|financial year|\bfy|haushalt|бюджет|budżet|presupuesto|bütçe"
+)
 
 
 _PERIOD_AFTER_RE = re.compile(
-    rf"\s*(?:(?:[\w’']+\s+){{0,3}}?(?:for|of)\s+)?(?:the\s+)?(?:year\s+)?"
+    rf"\s*(?:(?:[\w’']+\s+){{0,3}}?(?:for|of|für|на|na|para|pour|de|del)\s+)?(?:the\s+)?(?:year\s+)?"
     rf"(?P<p>{YEAR}(?:\s*[-–]\s*(?:{YEAR}|\d\d))?)(?!\d|,\d)"
 )
 
@@ -46,7 +48,8 @@ _BUDGET_WORDS_RE = re.compile(
     r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
     r"earmarked|funding|financ\w*)\b"
     # the same in Russian, Ukrainian, Polish, German, French, Spanish and Turkish (stems)
-    r"|бюджет|расход|видатк|budżet|wydatk|haushalt|ausgaben|dépenses|presupuest|gasto|bütçe|harcama"
+    r"|бюджет|расход|видатк|budżet|wydatk|haushalt|ausgaben|etat|dépenses|presupuest|gasto|bütçe"
+    r"|harcama"
 )
 
 

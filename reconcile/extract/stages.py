@@ -35,7 +35,7 @@ _OTHER_STAGE_WORDS = {
     "draft": r"проект\w*\s+бюджет\w*|законопроект\w*|проєкт\w*\s+бюджет\w*|законопроєкт\w*"
     r"|projekt\w*\s+(?:budżet|ustaw)\w*|\w*entwurf\w*|projet\s+de\s+(?:budget|loi)"
     r"|proyecto\s+de\s+(?:presupuesto|ley)",
-    "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*|beschlossen"
+    "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*|beschl(?:ossen|ießt)"
     r"|verabschiedet|adopté\w*|aprobad\w*",
     "revised": r"сократ\w*|сокращ\w*|скороч\w*|пересмотр\w*|nowelizacj\w*|gekürzt|révisé\w*"
     r"|recortad\w*",
@@ -97,8 +97,7 @@ def find_stage(
     found = _nearest(strong, start, end, figures, sentence)
     found = found or _against_a_later_stage(sentence, end, strong)
     if found is None and before:
-        earlier = _stage_words(before[-600:])[0]
-        found = earlier[-1][2] if earlier else None
+        found = _budget_stage(before[-600:])
     return found or _nearest(weak, start, end, figures, sentence)
 
 
@@ -123,10 +122,42 @@ def text_stage(lead: str) -> str | None:
         for w in strong
         if not _BEFORE_A_FIGURE_RE.match(lead, w[1]) and _of_a_budget(lead, w[0], w[1])
     ]
-    # "the draft budget ... that was approved by the council": the budget's own stage word
-    # says more than the verb of what happened to it.
-    named = [w for w in own if _BUDGET_NOUN_RE.match(lead, w[1])]
-    found = named[:1] or own[-1:] or weak[-1:]
+    found = _named_first(lead, own) or own[-1:] or weak[-1:]
+    return found[0][2] if found else None
+
+
+def _named_first(
+    text: str, words: list[tuple[int, int, str]] | tuple[tuple[int, int, str], ...]
+) -> list[tuple[int, int, str]]:
+    """The first stage word that names a budget's own stage: "the draft budget ... that was
+    approved" (the budget's own word says more than the verb of what happened to it); "den
+    Entwurf für den Haushalt ... beschlossen", "Haushaltsentwurf" in languages that compound."""
+    compound = [
+        w
+        for w in words
+        if _BUDGET_NOUN_NEAR_RE.search(text[w[0] : w[1]])
+        and not any(c.isspace() for c in text[w[0] : w[1]])
+    ]  # one word: "Haushaltsentwurf", not "budget bill"
+    named = [
+        w
+        for w in words
+        if _BUDGET_NOUN_RE.match(text, w[1]) or _OWN_BUDGET_AFTER_RE.match(text, w[1])
+    ]
+    return compound[:1] or named[:1]
+
+
+# "Entwurf für den Bundeshaushalt", "проект федерального бюджета": a draft of a budget.
+_OWN_BUDGET_AFTER_RE = re.compile(
+    r"\s+(?:(?:für|of|for|de|du|del|des)\s+)?(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:\w*haushalt\w*|budget\w*|бюджет\w*|budżet\w*|presupuesto\w*|bütçe\w*)",
+    re.IGNORECASE,
+)
+
+
+def _budget_stage(before: str) -> str | None:
+    """The stage a paragraph so far gives its budget: a budget's own stage word, else the last."""
+    strong = list(_stage_words(before)[0])
+    found = _named_first(before, strong) or strong[-1:]
     return found[0][2] if found else None
 
 
@@ -258,7 +289,7 @@ _SCOPE_RE = re.compile(
 _INCREMENT_RE = re.compile(
     r"\b(?:(?:increased|increase|rose|risen|grew|grown|surged|jumped|climbed|raised|boosted|"
     r"cut|reduced|decreased|fell|fallen|dropped|slashed|lowered|trimmed)\s+(?:it\s+)?by|"
-    r"an?\s+(?:additional|extra|further)|additional|extra)\s+"
+    r"an?\s+(?:additional|extra|further)|additional|extra|(?<!\w)(?:um|o))\s+"
     r"(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
