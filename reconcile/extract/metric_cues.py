@@ -206,30 +206,11 @@ def pick_metric(
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     speakers = _speakers(sentence)
     for cue_start, cue_end, cue in _cues_in(regex, sentence, resolve):
-        if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
-            continue  # "X, excluding pensions": what the figure leaves out
         if any(a <= cue_start < b for a, b in speakers):
             continue  # "..., rescue workers said": who says it, not what is measured
-        if cue_start >= end:
-            if any(end <= a and b <= cue_start for a, b in figures):
-                continue
-            if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
-                continue  # "$12bn in 2023, while operating profit was ...": the next clause's
-            distance = cue_start - end
-            if "," in sentence[end:cue_start] and any(
-                0 <= a - cue_end < distance and "," not in sentence[cue_end:a]
-                for a, _ in figures
-                if a > end
-            ):
-                continue  # "... auf 11 Mrd. steigen, die Neuverschuldung liegt bei 4 Mrd.": 4's
-        elif cue_end <= start:
-            if ends and _completes(sentence, cue_start, ends):
-                continue  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
-            if CLAUSE_BREAK_RE.search(sentence, cue_end, start):
-                continue  # "sales rose to $12bn, while orders fell to $9bn": 9 is no sales
-            distance = (start - cue_end) * 3  # the counted noun usually follows the number
-        else:
-            distance = 0  # the cue shares words with the figure ("23 percent increase")
+        distance = _cue_distance(sentence, (cue_start, cue_end), (start, end), figures, ends)
+        if distance is None:
+            continue
         weight = (1 + 0.5 * len(cue.split())) / (1 + distance / 8)
         for metric_id in owners[cue]:
             if metric_id in fits:
@@ -246,3 +227,37 @@ def pick_metric(
     if confidence < 0.15:
         return UNKNOWN_METRIC, ranked[:3], confidence
     return ranked[0], ranked[1:3], round(confidence, 2)
+
+
+def _cue_distance(
+    sentence: str,
+    cue: tuple[int, int],
+    figure: tuple[int, int],
+    figures: tuple[tuple[int, int], ...],
+    ends: list[int],
+) -> float | None:
+    """How far a cue is from the figure it may name (before it counts three times), or None
+    when the cue names something else."""
+    (cue_start, cue_end), (start, end) = cue, figure
+    if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
+        return None  # "X, excluding pensions": what the figure leaves out
+    if cue_start >= end:
+        if any(end <= a and b <= cue_start for a, b in figures):
+            return None
+        if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
+            return None  # "$12bn in 2023, while operating profit was ...": the next clause's
+        distance = cue_start - end
+        if "," in sentence[end:cue_start] and any(
+            0 <= a - cue_end < distance and "," not in sentence[cue_end:a]
+            for a, _ in figures
+            if a > end
+        ):
+            return None  # "... auf 11 Mrd. steigen, die Neuverschuldung liegt bei 4 Mrd.": 4's
+        return float(distance)
+    if cue_end <= start:
+        if ends and _completes(sentence, cue_start, ends):
+            return None  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
+        if CLAUSE_BREAK_RE.search(sentence, cue_end, start):
+            return None  # "sales rose to $12bn, while orders fell to $9bn": 9 is no sales
+        return (start - cue_end) * 3.0  # the counted noun usually follows the number
+    return 0.0  # the cue shares words with the figure ("23 percent increase")
