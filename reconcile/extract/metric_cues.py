@@ -229,6 +229,14 @@ def pick_metric(
     return ranked[0], ranked[1:3], round(confidence, 2)
 
 
+# Between a cue and the figure it introduces: "deficit of", "debt stood at", "revenue:".
+_INTRODUCES_RE = re.compile(
+    r"\s*(?::|\s(?:of|at|was|were|is|are|stood\s+at|totall?ing|reached|von|de|du|od)\s)\s*"
+    r"(?:\w{1,3}\s?)?",
+    re.IGNORECASE,
+)
+
+
 def _cue_distance(
     sentence: str,
     cue: tuple[int, int],
@@ -247,12 +255,18 @@ def _cue_distance(
         if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
             return None  # "$12bn in 2023, while operating profit was ...": the next clause's
         distance = cue_start - end
-        if "," in sentence[end:cue_start] and any(
-            0 <= a - cue_end < distance and "," not in sentence[cue_end:a]
+        if any(
+            0 <= a - cue_end < distance
+            and (
+                ("," in sentence[end:cue_start] and "," not in sentence[cue_end:a])
+                or _INTRODUCES_RE.fullmatch(sentence, cue_end, a)
+            )
             for a, _ in figures
             if a > end
         ):
-            return None  # "... auf 11 Mrd. steigen, die Neuverschuldung liegt bei 4 Mrd.": 4's
+            # "revenue of N18 trillion and a deficit of N9 trillion", "... auf 11 Mrd. steigen,
+            # die Neuverschuldung liegt bei 4 Mrd.": the cue introduces the next figure
+            return None
         return float(distance)
     if cue_end <= start:
         if ends and _completes(sentence, cue_start, ends):

@@ -23,7 +23,8 @@ _STAGE_WORDS = {
     r"|envisages|requested|requesting|request|seeks|sought|submitted|preliminary|provisional"
     r"|budget\s+bill"
     r"|initial\s+(?:results?|estimates?|figures?|count|data)",
-    "approved": r"approved|approves|adopted|adopts|passed|signed|enacted|budget\s+law"
+    "approved": r"approved|approves|adopted|adopts|passed|passes|signed|signs|enacted|enacts"
+    r"|budget\s+law"
     r"|budget\s+estimates?",
     "revised": r"amended|amendments?|revised|revises|revision|cut|cuts|reduced|reduction"
     r"|additional|supplementary|updated|final\s+(?:results?|count|figures?|data|estimates?|tally)",
@@ -300,6 +301,11 @@ _DIFFERENCE_AFTER_RE = re.compile(
     r"|\s+(?:more|fewer|extra|additional)\b(?!\s+or\s+less)(?!\s+(?:[^\W\d_]+\s+){0,3}?than\b)",
     re.IGNORECASE,
 )
+# "raised the proposal it received in May by 1.2 trillion": the change verb further back.
+_BY_AFTER_A_CHANGE_RE = re.compile(
+    r"\b(?:rais|increas|cut|reduc|lower|boost|trimm|slash|expand)\w*\b[^.;,]{0,60}?\bby\s+[^\W\d_]{0,3}$",
+    re.IGNORECASE,
+)
 INCREMENT = "the increment only"
 
 
@@ -312,7 +318,11 @@ def find_scope(sentence: str, start: int, end: int) -> str | None:
         return " ".join(found.group("scope").lower().split())
     lead = re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*", sentence[start:end])
     before = sentence[max(0, start - 60) : start + (lead.end() if lead else 0)]
-    if _INCREMENT_RE.search(before) or _DIFFERENCE_AFTER_RE.match(sentence, end):
+    if (
+        _INCREMENT_RE.search(before)
+        or _BY_AFTER_A_CHANGE_RE.search(before)
+        or _DIFFERENCE_AFTER_RE.match(sentence, end)
+    ):
         return INCREMENT
     return None
 

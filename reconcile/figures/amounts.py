@@ -54,7 +54,9 @@ _PREFIX = r"(?:[A-Za-z]{1,4}\s?)?\$|[A-Za-z\u00c0-\u024f.]{2,5}|[^\w\s.,()+~<>=â
 
 @cache
 def _part_regex() -> re.Pattern[str]:
-    prefix = _PREFIX
+    # One-letter symbols ("N28.7 trillion" naira) only as written and glued to the number.
+    letters = sorted(w for w in load_currencies().written_symbols if len(w) == 1)
+    prefix = f"(?-i:[{''.join(letters)}])(?=\\d)|{_PREFIX}" if letters else _PREFIX
     return re.compile(
         rf"\s*(?P<qual>(?:{qualifier_pattern()})\s*)?(?P<cur>{prefix})?\s*(?P<num>{NUMBER_PATTERN})",
         re.IGNORECASE,

@@ -50,6 +50,7 @@ class Place:
     bare: bool  # no qualifier, currency, scale or suffix
     plain: bool  # no currency, scale or suffix
     has_suffix_or_scale: bool
+    currency: str = ""  # the currency written before the number, as written
 
 
 def _year(p: Place) -> bool:
@@ -109,6 +110,12 @@ def _calibre(p: Place) -> bool:
     return p.bare and bool(re.fullmatch(r"\d{1,3}", p.number) and _CALIBRE_AFTER.match(p.after))
 
 
+def _letter_currency(p: Place) -> bool:
+    """ "N95", "R2": a one-letter currency symbol counts only before a scaled amount ("N28.7
+    trillion", "R1.2 billion"); otherwise the letter names a model or a road."""
+    return len(p.currency) == 1 and p.currency.isalpha() and not p.has_suffix_or_scale
+
+
 def _lone_multiplier(p: Place) -> bool:
     """ "hundred", "dozen" alone: part of a phrase ("a hundred ways"), not a figure."""
     return p.bare and p.number.lower() in {"hundred", "dozen"}
@@ -127,6 +134,7 @@ RULES: tuple[tuple[str, Callable[[Place], bool]], ...] = (
     ("pronoun", _pronoun),
     ("calibre", _calibre),
     ("lone-multiplier", _lone_multiplier),
+    ("letter-currency", _letter_currency),
 )
 
 
@@ -146,6 +154,7 @@ def decoy_rule(text: str, match: re.Match[str]) -> str | None:
         bare=plain and not match.group("qual"),
         plain=plain,
         has_suffix_or_scale=has_suffix_or_scale,
+        currency=(match.group("cur") or "").strip(),
     )
     return next((name for name, rule in RULES if rule(place)), None)
 
