@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
-from reconcile.core.patterns import SET_AGAINST
 from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue, parse_value
 from reconcile.figures.running_text import find_figures
@@ -36,10 +35,10 @@ from .figure_stages import (
     territorial_entity,
 )
 from .growth import last_level, settle_growth
-from .metric_cues import CLAUSE_BREAK_RE
+from .metric_sharing import compare_metric, money_or, set_side_by_side, share_metric
 from .period_context import date_headline, goes_on, lead_budget_period
 from .periods import PeriodMention, find_periods
-from .provisional import is_provisional, names_a_measure
+from .provisional import is_provisional
 from .repairs import Repair, repair_figures
 from .scene import (
     Figure,
@@ -182,13 +181,15 @@ def _draft_sentence(
         made = _draft_figure(scene, figure, mentions, explicit)
         first_draft.append(made[0] if made else None)
         if made:
-            _share_metric(made, in_sentence, figure.restates, text)
-            if before is not None and _set_side_by_side(text, before.span, figure_start):
-                _compare_metric(made, before)
+            share_metric(made, in_sentence, figure.restates, text)
+            if before is not None and set_side_by_side(text, before.span, figure_start):
+                compare_metric(made, before)
             in_sentence += made
             placed.append((figure, made))
             basis = made[0].period_basis
-            if basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
+            if _BASELINE_RE.search(text, max(0, figure_start - 40), figure_start):
+                pass  # "down from 67.4 % in 2019": the year compared with goes on no further
+            elif basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
                 lead = lead or made[0].period
                 explicit = made[-1].period
             before = made[0]
@@ -210,11 +211,17 @@ def _draft_sentence(
     return in_sentence, explicit, lead
 
 
+_BASELINE_RE = re.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _restates(text: str, before: Draft, figure: Figure) -> bool:
     gap = text[before.span[1] : figure.start]
     return (
         bool(_RESTATEMENT_RE.match(gap))
-        and _money_or(before) == "money"
+        and money_or(before) == "money"
         and figure.parsed.unit is not None
         and before.unit != figure.parsed.unit
         and len(figure.parsed.unit) == 3
@@ -316,70 +323,6 @@ def _stage_figure(scene: Scene, figure: Figure, sentence: str, money: bool) -> s
     if stage is None and budget:
         return scene.lead_stage
     return stage
-
-
-def _share_metric(
-    made: list[Draft], earlier: list[Draft], restated: Draft | None, text: str
-) -> None:
-    """One sentence usually speaks of one measure: a figure no cue decides takes the metric of
-    the figure it restates or of the sentence's last decided figure of its kind ("from 307
-    billion to 387 billion"); a restatement that is decided lends its metric back. A figure
-    of the next clause that names what it counts keeps its own words ("sales rose to $12bn,
-    while orders fell to $9bn")."""
-    if restated is not None:
-        if is_provisional(restated.metric) and not is_provisional(made[0].metric):
-            for draft in earlier:
-                if draft.span == restated.span:
-                    draft.metric, draft.metric_phrase = made[0].metric, ""
-        return
-    if not is_provisional(made[0].metric):
-        return
-    kind = _money_or(made[0])
-    for draft in reversed(earlier):
-        if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(
-            text, draft.span[1], made[0].span[0]
-        ):
-            return
-        if not is_provisional(draft.metric) and _money_or(draft) == kind:
-            for own in made:
-                own.metric, own.metric_phrase = draft.metric, ""
-            return
-
-
-# "X as against Y", "X compared with Y", "up from Y": two figures of one measure set side by side.
-_COMPARED_RE = re.compile(rf"[^.;:]{{0,60}}?\b(?:{SET_AGAINST})\b[^.;:]{{0,60}}", re.IGNORECASE)
-
-
-_FROM_RE = re.compile(r"(?i)\b(?:from|between)\s+$")
-_TO_RE = re.compile(r"(?i)[^.;:]{0,40}?\b(?:to|and)\s+(?:\w+\s+){0,2}")
-
-
-def _set_side_by_side(text: str, before: tuple[int, int], start: int) -> bool:
-    """True when the figure at `start` is compared with the figure at `before` ("X as against
-    Y", "from X last year to Y")."""
-    if _COMPARED_RE.fullmatch(text, before[1], start):
-        return True
-    return bool(_FROM_RE.search(text, max(0, before[0] - 12), before[0])) and bool(
-        _TO_RE.fullmatch(text, before[1], start)
-    )
-
-
-def _compare_metric(made: list[Draft], before: Draft) -> None:
-    """A figure set against the one before it measures the same thing (same kind of unit)."""
-    if is_provisional(before.metric) or _money_or(before) != _money_or(made[0]):
-        return
-    for own in made:
-        own.metric, own.metric_phrase = before.metric, ""
-
-
-_SCALED_RE = re.compile(r"(?i)illion|\bbn\b|mln|crore|lakh")
-
-
-def _money_or(draft: Draft) -> str:
-    unit = draft.unit
-    if unit is None:
-        return "money" if _SCALED_RE.search(draft.value) else "?"
-    return "money" if len(unit) == 3 and unit.isupper() else unit
 
 
 def _quote(sentence: str, start: int, end: int, limit: int = 300) -> str:

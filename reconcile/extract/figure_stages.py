@@ -127,9 +127,9 @@ def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -
     start = figure.sentence[0]
     sentence = scene.document.text[start : figure.sentence[1]]
     clause = _clause_of(sentence, figure.start - start, figure.end - start)
-    if place is not None:  # "Brazil's population": the country itself, named in the clause
-        if sentence.find(clause) <= place.start - start and place.end <= figure.start:
-            return entity
+    # "Brazil's population": the country itself, named in the clause before the figure
+    if place is not None and sentence.find(clause) <= place.start - start <= figure.start - start:
+        return entity
     return part_of_country(clause, entity) or entity
 
 

@@ -155,8 +155,23 @@ def _named_in_own_words(metric: str, sentence: str, catalogue: Catalogue) -> boo
 
 
 def _is_change(sentence: str, start: int, end: int) -> bool:
-    """A change word within a few words before or right after the figure."""
-    return bool(_CHANGE_RE.search(sentence, max(0, start - 30), min(len(sentence), end + 12)))
+    """A change word right before the figure ("rose 3 %", "up by 2 %", "an increase of 4 %")
+    or right after it ("a 3 % rise"); "a turnout of 65 %, down from 67 %" is a level."""
+    before = _CHANGE_BEFORE_RE.search(sentence, max(0, start - 30), start)
+    return bool(before or _CHANGE_AFTER_RE.match(sentence, end))
+
+
+_CHANGE_BEFORE_RE = re.compile(
+    rf"(?:{_CHANGE_RE.pattern})(?:\s+(?:by|of|to))?\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER_RE = re.compile(
+    r"\s+(?:(?:year-on-year|annual|yearly)\s+)?(?:rise|increase|growth|jump|drop|decline|fall|cut)\b"
+    # "70 % more than in 2023", Russian "на 70 % больше", Polish "o 5 % więcej", German "mehr"
+    r"|\s+(?:more|less|higher|lower|больше|меньше|більше|менше|więcej|mniej|mehr|weniger|plus"
+    r"|moins|más|menos)\b",
+    re.IGNORECASE,
+)
 
 
 def _level(draft: Draft, drafts: list[Draft], sentence: str, offset: int) -> tuple[str | None, str]:

@@ -17,9 +17,17 @@ _KIND_OF_UNIT = {"rank": "rank", "percent": "ratio", "count": "count"}
 def _metrics_of_kind(catalogue: Catalogue, kind: str) -> set[str]:
     """The metrics a figure of this kind may be; a count may also be a quantity."""
     fits = {m.id for m in catalogue.metrics.values() if kind in {"unknown", m.kind}}
-    if kind == "count":
-        fits |= {m.id for m in catalogue.metrics.values() if m.kind == "quantity"}
+    if kind == "count":  # a quantity whose unit the text did not write ("a range of 300")
+        fits |= {
+            m.id
+            for m in catalogue.metrics.values()
+            if m.kind == "quantity" and m.unit not in _AREA_UNITS
+        }
     return fits
+
+
+# An area is always written with its unit: a bare count is never one ("656 of the fires").
+_AREA_UNITS = frozenset({"hectare", "acre", "square_kilometer", "square_mile"})
 
 
 _SCALED_RE = re.compile(
@@ -154,7 +162,8 @@ _EXCLUDED_RE = re.compile(
 # "..., rescue workers said": the speaker of a sentence. ("According to the budget, ..." may
 # name the measure, so it is not a speaker here.)
 _SPEAKER_RE = re.compile(
-    r"(?:^|[,;]\s*)(?P<who>(?:[\w'’-]+\s+){1,5}?)(?:said|says|told|reported|added|announced)\b",
+    r"(?:^|[,;]\s)\s*(?P<who>(?:(?!(?:have|has|had|been|was|were|is|are)\b)[^\W\d][\w'’-]*\s+)"
+    r"{1,5}?)(?:said|says|told|reported|added|announced)\b",
     re.IGNORECASE,
 )
 
@@ -256,7 +265,7 @@ def _cue_distance(
             return None  # "$12bn in 2023, while operating profit was ...": the next clause's
         distance = cue_start - end
         if any(
-            0 <= a - cue_end < distance
+            0 <= a - cue_end < max(distance, 6)
             and (
                 ("," in sentence[end:cue_start] and "," not in sentence[cue_end:a])
                 or _INTRODUCES_RE.fullmatch(sentence, cue_end, a)

@@ -39,6 +39,8 @@ def pick_period(
                 continue  # "X, against last year's Y": a possessive dates what follows it
             if _set_against_another(sentence, end, mention.start, figures):
                 continue  # "X as against Y last year": the period is Y's
+            if _BASELINE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start):
+                continue  # "X, 70 % more than in 2023": the year compared with, not X's
             distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
         else:
             continue
@@ -51,6 +53,17 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# The words that set a period after a figure against it: "more than in 2023", "compared with
+# 2023", Russian/Ukrainian "чем в 2023 году" / "ніж у", Polish "niż w", French "par rapport à",
+# German "gegenüber" / "im Vergleich zu", Spanish "respecto a" / "que en".
+_BASELINE_BEFORE_RE = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bover|(?<!\w)чем|(?<!\w)ніж|\bniż"
+    r"|\bpar\s+rapport\s+(?:à|au)|\bgegenüber|\bim\s+vergleich\s+zu|\brespecto\s+(?:a|al)"
+    r"|\bque)\s+(?:(?:in|в|у|w|en|à|im|the|last)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "X as against Y", "X, up from Y", "X compared with Y": two figures set side by side.

@@ -33,11 +33,12 @@ _STAGE_WORDS = {
 # The same stages in Russian, Ukrainian, Polish, German, French and Spanish (stems).
 _OTHER_STAGE_WORDS = {
     # "проект" alone is also a project: the draft is of a budget or a law
-    "draft": r"проект\w*\s+бюджет\w*|законопроект\w*|проєкт\w*\s+бюджет\w*|законопроєкт\w*"
+    "draft": r"проект\w*\s+(?:\w+\s+){0,2}?бюджет\w*|законопроект\w*"
+    r"|проєкт\w*\s+(?:\w+\s+){0,2}?бюджет\w*|законопроєкт\w*"
     r"|projekt\w*\s+(?:budżet|ustaw)\w*|\w*entwurf\w*|projet\s+de\s+(?:budget|loi)"
     r"|proyecto\s+de\s+(?:presupuesto|ley)",
-    "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*|beschl(?:ossen|ießt)"
-    r"|verabschiedet|adopté\w*|aprobad\w*",
+    "approved": r"утвержд\w*|утвержден\w*|затвердж\w*|ухвал\w*|uchwal\w*|przyjęt\w*"
+    r"|beschl(?:ossen|ießt)|verabschiedet|adopté\w*|aprobad\w*",
     "revised": r"сократ\w*|сокращ\w*|скороч\w*|пересмотр\w*|nowelizacj\w*|gekürzt|révisé\w*"
     r"|recortad\w*",
     "executed": r"исполнен\w*|израсходова\w*|потрачен\w*|виконан\w*|wykonan\w*|ausgegeben"
@@ -182,6 +183,9 @@ def _of_a_budget(lead: str, start: int, end: int) -> bool:
     return bool(_BUDGET_NOUN_NEAR_RE.search(lead, low, high))
 
 
+_EXCEEDED_RE = re.compile(r"pass(?:ed|es)\s+(?:the\s+)?(?:(?:mark|level)\s+of\s+)?[$€£]?\d")
+
+
 @lru_cache(maxsize=64)
 def _stage_words(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """The stage words of a sentence, strong and weak, found once for all its figures."""
@@ -191,6 +195,8 @@ def _stage_words(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     strong, weak = [], []
     for match in _STAGE_RE.finditer(lowered):
         name = match.lastgroup or ""
+        if _EXCEEDED_RE.match(lowered, match.start()):
+            continue  # "the toll passed 11,000": went beyond, no budget's stage
         if name.endswith("_w"):
             weak.append((match.start(), match.end(), name[:-2]))
         else:
@@ -288,9 +294,13 @@ _SCOPE_RE = re.compile(
 # Words that make the figure after them a change, not a level: "rose by $2 billion", "an
 # additional 5 billion", "cut by 12 million".
 _INCREMENT_RE = re.compile(
-    r"\b(?:(?:increased|increase|rose|risen|grew|grown|surged|jumped|climbed|raised|boosted|"
-    r"cut|reduced|decreased|fell|fallen|dropped|slashed|lowered|trimmed)\s+(?:it\s+)?by|"
-    r"an?\s+(?:additional|extra|further)|additional|extra|(?<!\w)(?:um|o))\s+"
+    r"\b(?:(?:increased|increases?|rises?|rose|risen|grows?|grew|grown|surged|jumped|climbed"
+    r"|raised|boosted|cut|reduced|decreased|falls?|fell|fallen|drops?|dropped|slashed|lowered"
+    r"|trimmed)\s+(?:it\s+)?by|"
+    r"an?\s+(?:additional|extra|further)|additional|extra|(?<!\w)(?:um|o)"
+    # French, Spanish, Italian: "une hausse de 3 milliards", "un aumento de 2.000 millones"
+    r"|(?:hausse|baisse|augmentation|diminution|aumento|incremento|disminución|recorte)\s+d[e']"
+    r"|(?:augmente\w*|baisse\w*|aumenta\w*)\s+de)\s+"
     r"(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

@@ -111,6 +111,13 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             if not is_figure(text, match):
                 continue
             written = match.group(0).strip().rstrip(" ,.")
+            if _moved_up_to(text, match):  # "inflation edges up to 3.2%": rose to, no bound
+                start = (
+                    match.end("qual")
+                    + len(text[match.end("qual") : match.end()])
+                    - len(text[match.end("qual") : match.end()].lstrip())
+                )
+                written = text[start : match.end()].strip().rstrip(" ,.")
             end = start + len(written)
             if not match.group("suffix"):
                 # Names in other languages are looked up, not matched: "5 млрд долларов США".
@@ -131,6 +138,21 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
         if parsed.ok:
             found.append((start, end, parsed))
     return found
+
+
+# A verb of movement before "up to": the figure is where it moved, not an upper bound.
+_MOVED_RE = re.compile(
+    r"\b(?:edg|inch|tick|mov|go|went|creep|crept|climb|jump|ris|rose|shot|push|bump|revis|"
+    r"ramp|step|scal|sen[dt]|br(?:ing|ought)|driv|drove|push)\w*\s+$",
+    re.IGNORECASE,
+)
+
+
+def _moved_up_to(text: str, match: re.Match[str]) -> bool:
+    qualifier = match.group("qual")
+    if not qualifier or " ".join(qualifier.lower().split()) != "up to":
+        return False
+    return bool(_MOVED_RE.search(text, max(0, match.start() - 30), match.start("qual")))
 
 
 _RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between|от|між|между|od|między|zwischen|entre)\s+")

@@ -1,0 +1,85 @@
+"""One sentence, one measure: the metric a figure shares with the figures beside it.
+
+A figure no cue decides takes the metric of the figure it restates or of its sentence's last
+decided figure of its kind; a figure set against another ("X as against Y", "from X to Y")
+measures the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reconcile.core.patterns import SET_AGAINST
+
+from .metric_cues import CLAUSE_BREAK_RE
+from .provisional import is_provisional, names_a_measure
+
+if TYPE_CHECKING:
+    from .drafts import Draft
+
+
+def share_metric(
+    made: list[Draft], earlier: list[Draft], restated: Draft | None, text: str
+) -> None:
+    """One sentence usually speaks of one measure: a figure no cue decides takes the metric of
+    the figure it restates or of the sentence's last decided figure of its kind ("from 307
+    billion to 387 billion"); a restatement that is decided lends its metric back. A figure
+    of the next clause that names what it counts keeps its own words ("sales rose to $12bn,
+    while orders fell to $9bn")."""
+    if restated is not None:
+        if is_provisional(restated.metric) and not is_provisional(made[0].metric):
+            for draft in earlier:
+                if draft.span == restated.span:
+                    draft.metric, draft.metric_phrase = made[0].metric, ""
+        return
+    if not is_provisional(made[0].metric):
+        return
+    kind = money_or(made[0])
+    for draft in reversed(earlier):
+        if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(
+            text, draft.span[1], made[0].span[0]
+        ):
+            return
+        if not is_provisional(draft.metric) and money_or(draft) == kind:
+            for own in made:
+                own.metric, own.metric_phrase = draft.metric, ""
+            return
+
+
+# "X as against Y", "X compared with Y", "up from Y": two figures of one measure set side by side.
+_COMPARED_RE = re.compile(rf"[^.;:]{{0,60}}?\b(?:{SET_AGAINST})\b[^.;:]{{0,60}}", re.IGNORECASE)
+
+
+_FROM_RE = re.compile(r"(?i)\b(?:from|between)\s+$")
+_TO_RE = re.compile(r"(?i)[^.;:]{0,40}?\b(?:to|and)\s+(?:\w+\s+){0,2}")
+
+
+def set_side_by_side(text: str, before: tuple[int, int], start: int) -> bool:
+    """True when the figure at `start` is compared with the figure at `before` ("X as against
+    Y", "from X last year to Y")."""
+    if _COMPARED_RE.fullmatch(text, before[1], start):
+        return True
+    return bool(_FROM_RE.search(text, max(0, before[0] - 12), before[0])) and bool(
+        _TO_RE.fullmatch(text, before[1], start)
+    )
+
+
+def compare_metric(made: list[Draft], before: Draft) -> None:
+    """A figure set against the one before it measures the same thing (same kind of unit)."""
+    if money_or(before) != money_or(made[0]):
+        return
+    if is_provisional(before.metric) and names_a_measure(made[0].metric_phrase):
+        return  # a provisional figure lends its words only to one that has none of its own
+    for own in made:
+        own.metric, own.metric_phrase = before.metric, before.metric_phrase
+
+
+_SCALED_RE = re.compile(r"(?i)illion|\bbn\b|mln|crore|lakh")
+
+
+def money_or(draft: Draft) -> str:
+    unit = draft.unit
+    if unit is None:
+        return "money" if _SCALED_RE.search(draft.value) else "?"
+    return "money" if len(unit) == 3 and unit.isupper() else unit

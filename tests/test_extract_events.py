@@ -1,0 +1,98 @@
+"""Elections, fires, prices and comparisons with another year (issue 10).
+
+Articles and sentences written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile.claims.catalogue import load_catalogue
+from reconcile.extract.drafts import Draft
+from reconcile.extract.folders import draft_documents
+from reconcile.figures.running_text import find_figures
+
+PACKAGED = load_catalogue(None)
+VOTE = """url: https://news.example/vote
+published: 2025-05-20
+outlet: News Example
+
+Turnout in Ruritania's election was 61.2%
+
+The electoral commission said 8.1 million people cast their ballots, a turnout of 61.2%, down \
+from 64.5% in 2020. About 13.2 million people were eligible to vote.
+"""
+FIRE = """url: https://news.example/fire
+published: 2025-08-02
+outlet: News Example
+
+Fires have burned 40,000 hectares in Portugal this year
+
+Fires have burned more than 40,000 hectares in Portugal this year. There are 120 active fires, \
+30 of them out of control.
+"""
+BUDGET = """url: https://news.example/ru
+published: 2025-09-29
+outlet: News Example
+
+Расходы на образование в 2026 году составят 1,5 трлн рублей
+
+Правительство внесло проект федерального бюджета на 2026 год. Расходы на образование составят \
+1,5 трлн рублей, что на 12% больше, чем в 2025 году.
+"""
+
+
+def _drafted(tmp_path: Path, text: str) -> dict[str, Draft]:
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    [item] = draft_documents([tmp_path / "doc.txt"], PACKAGED)
+    return {d.value: d for d in item.drafts}
+
+
+def test_an_election_its_turnout_votes_and_electorate(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, VOTE)
+    assert drafts["61.2%"].metric == "voter_turnout"  # a level "down from" another, no change
+    assert (drafts["64.5%"].metric, drafts["64.5%"].period) == ("voter_turnout", "2020")
+    assert drafts["8.1 million"].metric == "votes_cast"
+    # the year compared with does not go on to date the next sentence
+    assert (drafts["About 13.2 million"].metric, drafts["About 13.2 million"].period) == (
+        "registered_voters",
+        "2025",
+    )
+
+
+def test_an_area_burned_and_a_count_of_fires(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, FIRE)
+    assert drafts["more than 40,000 hectares"].metric == "area_burned"
+    assert drafts["30"].metric != "area_burned"  # an area is written with its unit
+
+
+def test_the_year_compared_with_is_not_the_figures(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, BUDGET)
+    spending = [d for d in drafts.values() if d.value == "1,5 трлн рублей"]
+    assert {d.period for d in spending} == {"2026"}
+    assert {d.stage for d in spending} == {"draft"}  # "проект федерального бюджета"
+    assert drafts["12%"].period == "2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "qualifier"),
+    [
+        ("Inflation edged up to 3.4% in May.", "3.4%", None),
+        ("The ferry carries up to 300 people.", "up to 300", "up to"),
+    ],
+)
+def test_up_to_after_a_verb_of_movement_is_no_bound(
+    text: str, written: str, qualifier: str | None
+) -> None:
+    [(start, end, parsed)] = find_figures(text)
+    assert (text[start:end], parsed.qualifier) == (written, qualifier)
+
+
+def test_a_toll_that_passed_a_figure_has_no_budget_stage() -> None:
+    from reconcile.extract.stages import find_stage
+
+    sentence = "The death toll passed 900 on Sunday."
+    start = sentence.index("900")
+    assert find_stage(sentence, start, start + 3) is None
