@@ -292,3 +292,16 @@ def test_a_restatement_labelled_in_the_wrong_currency_is_a_currency_slip(tmp_pat
     [group] = [g for g in report["groups"] if len(g["claims"]) == 2]
     [pair] = group["conflicts"]
     assert (pair["kind"], pair["cause"]) == ("contradiction", "currency")
+
+
+def test_two_figures_in_one_currency_near_the_dollar_are_no_currency_slip(tmp_path: Path) -> None:
+    # EUR 9.0 billion against EUR 7.9 billion: 1.14 to one, the euro's 2020 rate to the dollar,
+    # but a gap this size between two euro figures says nothing about a currency label.
+    report = _claims(
+        tmp_path,
+        ("one", "Daily", "EUR 9.0 billion", {}),
+        ("two", "Weekly", "EUR 7.9 billion", {}),
+    )
+    [group] = [g for g in report["groups"] if len(g["claims"]) == 2]
+    [pair] = group["conflicts"]
+    assert pair["cause"] != "currency"

@@ -69,6 +69,12 @@ def _near_rate(ratio: np.ndarray, factor: np.ndarray) -> np.ndarray:
     return np.asarray(off < np.where(distinct, RATE_SLACK, NEAR), dtype=bool)
 
 
+def _distinct(factor: np.ndarray) -> np.ndarray:
+    """A conversion factor far from 1 (three times or more either way)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(np.abs(np.log(np.abs(factor))) > np.log(DISTINCT_RATE), dtype=bool)
+
+
 def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     """Add `cause` (the most specific likely cause, or None) and `cause_detail` to pairs.
 
@@ -104,8 +110,11 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         unit_a = out["unit_a"].astype(str).to_numpy()
         unit_b = out["unit_b"].astype(str).to_numpy()
         # The higher figure b looks like a's figure in a's own currency, or the reverse.
-        by_a = converted_a & _near_rate(ratio, factor_a)
-        by_b = converted_b & _near_rate(ratio, factor_b)
+        # A rate near 1 (EUR, GBP) tells a slip from an ordinary gap only when the two figures
+        # are stated in different currencies: "EUR 9.0bn" against "EUR 8.5bn" is no slip.
+        other = unit_a != unit_b
+        by_a = converted_a & _near_rate(ratio, factor_a) & (_distinct(factor_a) | other)
+        by_b = converted_b & _near_rate(ratio, factor_b) & (_distinct(factor_b) | other)
         assign(by_a, "currency", unit_a)
         assign(by_b, "currency", unit_b)
 
