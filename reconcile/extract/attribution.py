@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
-from reconcile.core.patterns import YEAR, alternation
+from reconcile.core.patterns import YEAR, trie_alternation
 
 from .documents import Citation
 
@@ -84,7 +84,8 @@ def _source_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, str]
             key = normalise_name(name)
             if len(key) >= 3:
                 index.setdefault(key, source.id)
-    pattern = alternation(index, flexible_space=True)
+    # A prefix tree: hundreds of names tried one by one at every position are slow.
+    pattern = trie_alternation(index, flexible_space=True)
     return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])", re.IGNORECASE), index
 
 

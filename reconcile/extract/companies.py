@@ -20,7 +20,12 @@ _FORMS = (
     r"S\.?A\.?|N\.?V\.?|B\.?V\.?|S\.p\.A\.|A/S|AB|ASA|Oyj|K\.K\.|Co\.|Company|Group|Holdings?"
 )
 _NAME = r"[A-Z][\w&'’.-]*[\w&]"
-_COMPANY_RE = re.compile(rf"\b(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)\s+(?P<form>{_FORMS})(?![\w])")
+# The name's first capital opens the pattern, and the word boundary before it is tested after
+# it: a pattern that opens with a letter class is scanned twice as fast as one with a test.
+_COMPANY_RE = re.compile(
+    rf"(?P<name>[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}(?:\s+{_NAME}){{0,2}}?)"
+    rf"\s+(?P<form>{_FORMS})(?![\w])"
+)
 # Capitalised words that start a sentence or name no company.
 _NOT_NAMES = frozenset(
     {

@@ -18,7 +18,7 @@ from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
 from reconcile.core.periods import UNDATED
-from reconcile.figures.grammar import ParsedValue, parse_value
+from reconcile.figures.grammar import ParsedValue, parse_value, year_matters
 from reconcile.figures.running_text import find_figures
 
 from .arithmetic import link_relations
@@ -304,7 +304,7 @@ def _confidence(
 
 def _in_year(parsed: ParsedValue, period: str) -> ParsedValue:
     """A currency name may mean another currency in another year ("manat", 2005)."""
-    if parsed.kind == "money" and period[:4].isdigit():
+    if parsed.kind == "money" and period[:4].isdigit() and year_matters(parsed.text):
         return parse_value(parsed.text, year=int(period[:4]))
     return parsed
 

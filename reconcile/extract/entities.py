@@ -71,7 +71,9 @@ def _names() -> dict[str, str]:
 
 # Where a name can start: an upper-case letter (Latin, Latin-1, Polish, Cyrillic) after no
 # letter. Names are looked up from there by their first word: one dict probe per capital.
-_CAPITAL_RE = re.compile("(?<![\\w-])[A-Z\u00c0-\u00de\u0141\u015a\u0179\u017b\u0400-\u042f]")
+# The letter class comes first and "after no letter" is tested behind it: a pattern that opens
+# with a class is scanned several times faster than one that opens with a test.
+_CAPITAL_RE = re.compile("[A-Z\u00c0-\u00de\u0141\u015a\u0179\u017b\u0400-\u042f](?<![\\w-].)")
 _WORD_END_RE = re.compile(r"[\w.’'-]*")
 _NAME_GOES_ON_RE = re.compile(r" (?:[A-Z][a-z]+|of [A-Z])")
 _STEM_END_RE = re.compile(r"\w{0,3}(?!\w)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
@@ -75,7 +74,7 @@ def _cue_regex(catalogue: Catalogue) -> tuple[re.Pattern[str], dict[str, list[st
     # Matched case-sensitively against lower-cased text: IGNORECASE alternations are slow.
     regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
     stems = [(re.compile(_cue_pattern(c)), c) for c in ordered if "*" in c]
-    return regex, owners, _Resolver(set(owners), stems)
+    return regex, owners, _Resolver(regex, set(owners), stems)
 
 
 def _completes(sentence: str, cue_start: int, ends: list[int]) -> bool:
@@ -87,9 +86,13 @@ def _completes(sentence: str, cue_start: int, ends: list[int]) -> bool:
 
 class _Resolver:
     """The cue a matched text is: itself (a literal cue), or the stem cue ("оборон*") it
-    inflects; remembered per text."""
+    inflects; remembered per text. It carries the cue regex, so that `_cues_in` is cached on
+    it: hashing a compiled pattern hashes all its code (20 µs for the cues, per call)."""
 
-    def __init__(self, literal: set[str], stems: list[tuple[re.Pattern[str], str]]) -> None:
+    def __init__(
+        self, regex: re.Pattern[str], literal: set[str], stems: list[tuple[re.Pattern[str], str]]
+    ) -> None:
+        self.regex = regex
         self.literal = {c for c in literal if "*" not in c}
         self.stems = stems
         self.memo: dict[str, str] = {}
@@ -105,10 +108,9 @@ class _Resolver:
 
 
 @lru_cache(maxsize=32)
-def _cues_in(
-    regex: re.Pattern[str], sentence: str, resolve: Callable[[str], str] = normalise_name
-) -> tuple[tuple[int, int, str], ...]:
+def _cues_in(resolve: _Resolver, sentence: str) -> tuple[tuple[int, int, str], ...]:
     """The cue words of a sentence (start, end, cue), kept for its other figures."""
+    regex = resolve.regex
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a few characters lengthen when lower-cased ("İ")
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
@@ -180,10 +182,10 @@ def cued_metrics(
     cues that complete a figure of another kind (`elsewhere`: where those figures end)."""
     kind = _figure_kind(unit)
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
-    regex, owners, resolve = catalogue.prepared("cues", _cue_regex)
+    _, owners, resolve = catalogue.prepared("cues", _cue_regex)
     return {
         m
-        for start, _, cue in _cues_in(regex, sentence, resolve)
+        for start, _, cue in _cues_in(resolve, sentence)
         if not _completes(sentence, start, list(elsewhere))
         for m in owners[cue]
         if m in fits
@@ -204,7 +206,7 @@ def pick_metric(
     """
     kind = _figure_kind(unit, sentence[start:end])
     fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
-    regex, owners, resolve = catalogue.prepared("cues", _cue_regex)
+    _, owners, resolve = catalogue.prepared("cues", _cue_regex)
     scores: dict[str, float] = {}
     ends = [b for _, b in others if b <= start]
     if field_name:
@@ -214,7 +216,7 @@ def pick_metric(
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     speakers = _speakers(sentence)
-    for cue_start, cue_end, cue in _cues_in(regex, sentence, resolve):
+    for cue_start, cue_end, cue in _cues_in(resolve, sentence):
         if any(a <= cue_start < b for a, b in speakers):
             continue  # "..., rescue workers said": who says it, not what is measured
         distance = _cue_distance(sentence, (cue_start, cue_end), (start, end), figures, ends)

@@ -267,8 +267,10 @@ _OTHER_HINT_RE = re.compile(r"году|році|roku|roczn|jahr|année|l['’]an
 
 def _compile(rules: tuple[PeriodRule, ...]) -> re.Pattern[str]:
     # One alternation with a group per rule; matched case-sensitively against lower-cased text
-    # (IGNORECASE is several times slower).
-    parts = [f"(?P<rule{i}>{rule.pattern.lower()})" for i, rule in enumerate(rules)]
+    # (IGNORECASE is several times slower). The rule's group is an empty one after its
+    # pattern: it still closes last (`lastgroup`), and a branch that opens with a letter, not
+    # a group, is skipped at once where the text has another letter (three times faster).
+    parts = [f"(?:{rule.pattern.lower()})(?P<rule{i}>)" for i, rule in enumerate(rules)]
     return re.compile("|".join(parts).replace("(?p<", "(?P<"))
 
 

@@ -53,9 +53,12 @@ class Place:
     currency: str = ""  # the currency written before the number, as written
 
 
+_YEAR_RE = re.compile(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?")
+
+
 def _year(p: Place) -> bool:
     """A year or a span of years: a date, not a figure."""
-    return p.plain and bool(re.fullmatch(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?", p.number))
+    return p.plain and bool(_YEAR_RE.fullmatch(p.number))
 
 
 def _formation(p: Place) -> bool:
@@ -79,8 +82,15 @@ def _designation(p: Place) -> bool:
     """ "Project 1388M", "No. 5", "Su-25", "S-300", "9 May": names, designations and dates."""
     if not p.number[0].isdigit():
         return False
-    patterns = (_NAME_BEFORE, _DESIGNATION_BEFORE, _DATE_BEFORE)
-    return any(pattern.search(p.before) for pattern in patterns)
+    # Each pattern ends at the end of `before` (its white space aside), so a match starts at
+    # most its longest word ("resolution.", "September.") from there: the same search, shorter.
+    before = p.before
+    words_end = len(before.rstrip())
+    return bool(
+        _NAME_BEFORE.search(before, max(0, words_end - 11))
+        or _DESIGNATION_BEFORE.search(before, max(0, len(before) - 3))
+        or _DATE_BEFORE.search(before, max(0, words_end - 10))
+    )
 
 
 def _attached(p: Place) -> bool:

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from reconcile.core.errors import Finding
 from reconcile.core.parsed_value import ParsedValue, kind_of_unit
 from reconcile.core.patterns import YEAR
+from reconcile.reference.currencies import load_currencies
 from reconcile.reference.scales import load_percent_words
 
 from .amounts import read_figure
@@ -121,6 +122,20 @@ def parse_value(
         read.year_hint,
         list(read.findings),
     )
+
+
+def year_matters(text: str) -> bool:
+    """Whether reading a figure with `year=` can change it: only a currency name with eras
+    ("manat": AZM before 2006, AZN after) depends on the year. The test is a superset: the
+    last word of an era's name anywhere in the text, or a bracket (a "(2020)" the grammar cuts
+    out could join the letters around it)."""
+    lowered = text.lower()
+    return "(" in text or any(word in lowered for word in _era_words())
+
+
+@cache
+def _era_words() -> tuple[str, ...]:
+    return tuple(sorted({name.split()[-1] for name in load_currencies().eras}))
 
 
 @lru_cache(maxsize=65536)
