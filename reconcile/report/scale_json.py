@@ -14,17 +14,19 @@ from typing import IO, Any
 
 
 def write_scale_json(
-    handle: IO[str], header: dict[str, Any], conflicts: Iterable[list[str]]
+    handle: IO[str], header: dict[str, Any], conflicts: Iterable[tuple[str, int]]
 ) -> int:
-    """Write `header` (version, summary, findings, ...), then `conflicts` (batches of JSON
-    records); return how many records."""
+    """Write `header` (version, summary, findings, ...), then `conflicts` (batches: the text
+    of their JSON records, each after compare/scale.py's SEPARATOR, and how many); return
+    how many records."""
     opening = json.dumps(header, indent=2, ensure_ascii=False)
     handle.write(opening[: opening.rindex("}")].rstrip() + ',\n  "conflicts": [')
     written = 0
-    for batch in conflicts:
-        if not batch:
+    for text, count in conflicts:
+        if not count:
             continue
-        handle.write(("," if written else "") + "\n    " + ",\n    ".join(batch))
-        written += len(batch)
+        # SEPARATOR is a comma and a new line: the list's first item has no comma before it
+        handle.write(text if written else text.removeprefix(","))
+        written += count
     handle.write("\n  ]\n}\n" if written else "]\n}\n")
     return written
