@@ -17,7 +17,7 @@ def write_scale_json(
     handle: IO[str], header: dict[str, Any], conflicts: Iterable[tuple[str, int]]
 ) -> int:
     """Write `header` (version, summary, findings, ...), then `conflicts` (batches: the text
-    of their JSON records, each after compare/scale.py's SEPARATOR, and how many); return
+    of their JSON records, each after compare/scale_records.py's SEPARATOR, and how many); return
     how many records."""
     opening = json.dumps(header, indent=2, ensure_ascii=False)
     handle.write(opening[: opening.rindex("}")].rstrip() + ',\n  "conflicts": [')
