@@ -176,9 +176,15 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
+        # Conflicting groups numbered in the report's order (entity, metric, period by its
+        # year), so that the pairs are put in order by numbers, not by their text.
         "conflict_keys",
         """
-        SELECT entity, metric, period, (row_number() OVER ())::BIGINT AS cg
+        SELECT entity, metric, period,
+            (row_number() OVER (ORDER BY entity, metric,
+                CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+                    ELSE 9999 END,
+                period))::BIGINT AS cg
         FROM report_groups WHERE verdict = 'conflict'
         """,
     ),
@@ -199,7 +205,7 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
         "report_pairs",
         """
-        SELECT a.entity, a.metric, a.period, a.row AS row_a, b.row AS row_b,
+        SELECT a.cg, a.entity, a.metric, a.period, a.row AS row_a, b.row AS row_b,
             a.id AS id_a, b.id AS id_b, a.source AS source_a, b.source AS source_b,
             a.amount AS amount_a, b.amount AS amount_b, a.unit AS unit_a, b.unit AS unit_b,
             a.normalized_amount AS normalized_amount_a, b.normalized_amount AS normalized_amount_b,

@@ -38,12 +38,9 @@ SELECT '{SEPARATOR}' || left(json_object('entity', entity, 'metric', metric, 'pe
     coalesce(normalized_amount_b, 'NaN'::DOUBLE) AS normalized_amount_b,
     unit_a, unit_b
 FROM (
-    SELECT * FROM report_pairs
-    -- the report's order: entity, metric, period (by year), then claim rows
-    ORDER BY entity, metric,
-        CASE WHEN regexp_matches(period, '^[0-9]{{4}}') THEN substr(period, 1, 4)::INTEGER
-            ELSE 9999 END,
-        period, row_a, row_b
+    -- the report's order: entity, metric, period by year (the numbers of compare/plan_sql.py's
+    -- conflict_keys), then claim rows
+    SELECT * FROM report_pairs ORDER BY cg, row_a, row_b
 )
 """
 _NUMBERS = ("gap", "ratio", "amount_a", "amount_b", "normalized_amount_a", "normalized_amount_b")

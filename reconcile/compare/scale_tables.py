@@ -202,6 +202,8 @@ def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
         "CREATE OR REPLACE TEMP TABLE repeated_hashes AS "
         "SELECT hash(id) AS h FROM raw GROUP BY h HAVING count(*) > 1"
     )
+    if not connection.execute("SELECT count(*) FROM repeated_hashes").fetchall()[0][0]:
+        return False  # no id repeats (the usual case): no second scan of the ids
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE repeated_ids AS "
         "SELECT id, count(*) AS n, min(row) AS first FROM raw "
