@@ -189,11 +189,11 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
-        # The active claims of conflicting groups: usable and not repeating an earlier one.
+        # The active claims of conflicting groups: usable and not repeating an earlier one. The
+        # group's keys stay in conflict_keys (a side and a pair carry its number, cg).
         "report_sides",
         f"""
-        SELECT c.row, k.cg, c.entity, c.metric, c.period, c.id, c.source, c.amount, c.unit,
-            c.normalized_amount, c.lo, c.hi
+        SELECT c.row, k.cg, c.id, c.source, c.amount, c.unit, c.normalized_amount, c.lo, c.hi
         FROM claims c
         JOIN conflict_keys k USING (entity, metric, period)
         ANTI JOIN (SELECT {_REPEAT_KEYS}, first_said FROM repeats) r
@@ -205,7 +205,7 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
         "report_pairs",
         """
-        SELECT a.cg, a.entity, a.metric, a.period, a.row AS row_a, b.row AS row_b,
+        SELECT a.cg, a.row AS row_a, b.row AS row_b,
             a.id AS id_a, b.id AS id_b, a.source AS source_a, b.source AS source_b,
             a.amount AS amount_a, b.amount AS amount_b, a.unit AS unit_a, b.unit AS unit_b,
             a.normalized_amount AS normalized_amount_a, b.normalized_amount AS normalized_amount_b,

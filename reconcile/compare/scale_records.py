@@ -40,7 +40,7 @@ SELECT '{SEPARATOR}' || left(json_object('entity', entity, 'metric', metric, 'pe
 FROM (
     -- the report's order: entity, metric, period by year (the numbers of compare/plan_sql.py's
     -- conflict_keys), then claim rows
-    SELECT * FROM report_pairs ORDER BY cg, row_a, row_b
+    SELECT * FROM report_pairs JOIN conflict_keys USING (cg) ORDER BY cg, row_a, row_b
 )
 """
 _NUMBERS = ("gap", "ratio", "amount_a", "amount_b", "normalized_amount_a", "normalized_amount_b")
