@@ -130,14 +130,26 @@ def plan_statements() -> list[str]:
 # The relation `claims` (a view) holds row, the five keys, id, amount, unit, lo and hi (widened
 # by the tolerance), normalized_amount and usable.
 _REPEAT_KEYS = "entity, metric, period, source, document, lo, hi"
+
+
+def shared_hashes(hashed: str, relation: str) -> str:
+    """The rows (h) of `relation` whose hash `hashed` the row before it in hash order shares:
+    each shared hash at least once. Sorting the hashes costs about a third less CPU than
+    grouping them (a hash table of millions of distinct keys)."""
+    return (
+        f"SELECT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous "
+        f"FROM (SELECT {hashed} AS h FROM {relation})) WHERE h = previous"
+    )
+
+
+_SAID = "claims WHERE usable AND NOT isnan(hi)"  # the claims that can repeat one another
 _KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
 REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
         # Usable claims whose (keys, interval) hash is shared: the repeat candidates.
         "repeat_hashes",
         f"""
-        SELECT hash({_REPEAT_KEYS}) AS h FROM claims WHERE usable AND NOT isnan(hi)
-        GROUP BY h HAVING count(*) > 1
+        SELECT DISTINCT h FROM ({shared_hashes(f"hash({_REPEAT_KEYS})", _SAID)})
         """,
     ),
     (

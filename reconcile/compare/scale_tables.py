@@ -22,6 +22,8 @@ from reconcile.core.errors import Finding, InputError
 from reconcile.core.periods import parse_period
 from reconcile.reference.rates import RateTable
 
+from .plan_sql import shared_hashes
+
 # What a table needs to take the out-of-core path: the parsed figure, as importers write it.
 PARSED_COLUMNS = ("amount", "low", "high", "unit")
 KEY_COLUMNS = ("id", "document", "entity", "metric", "period", "source")
@@ -200,7 +202,7 @@ def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
     # million ids small enough to spill; colliding hashes are then told apart by the ids.
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE repeated_hashes AS "
-        "SELECT hash(id) AS h FROM raw GROUP BY h HAVING count(*) > 1"
+        f"SELECT DISTINCT h FROM ({shared_hashes('hash(id)', 'raw')})"
     )
     if not connection.execute("SELECT count(*) FROM repeated_hashes").fetchall()[0][0]:
         return False  # no id repeats (the usual case): no second scan of the ids
