@@ -59,7 +59,7 @@ def test_records_are_ended_by_their_causes() -> None:
     records = [SEPARATOR + f'{{"claim_a":"c{i}"' for i in range(5)]
     causes = np.array([None, "scale", "currency", "rounding", "scale"], dtype=object)
     details = np.array([None, "1,000", "AZN", "", "1,000,000"], dtype=object)
-    text = _with_causes(pa.array(records), causes, details)
+    text = str(_with_causes(pa.array(records), causes, details), "utf-8")
     assert text.startswith(SEPARATOR)
     parsed = json.loads("[" + text.removeprefix(",") + "]")
     assert parsed == [
@@ -87,3 +87,24 @@ def test_the_out_of_core_report_does_not_import_pandas(tmp_path: Path) -> None:
         [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_records_go_to_a_file_as_to_a_string(tmp_path: Path) -> None:
+    """The records' bytes go straight to a UTF-8 file's byte stream, after the text before
+    them, and read back as the text a string stream gets (non-ASCII text too)."""
+    from io import StringIO
+
+    from reconcile.report.scale_json import write_scale_json
+
+    def batches() -> list[tuple[memoryview, int]]:
+        texts = [SEPARATOR + '{"entity":"Côte d’Ivoire"}', SEPARATOR + '{"entity":"Ελλάδα"}']
+        return [(memoryview("".join(texts).encode("utf-8")), 2), (memoryview(b""), 0)]
+
+    header = {"version": "1.1", "summary": {"claims": 2}}
+    expected = StringIO()
+    assert write_scale_json(expected, header, batches()) == 2
+    path = tmp_path / "report.json"
+    with path.open("w", encoding="utf-8") as handle:
+        write_scale_json(handle, header, batches())
+    assert path.read_text(encoding="utf-8") == expected.getvalue()
+    assert json.loads(expected.getvalue())["conflicts"][1] == {"entity": "Ελλάδα"}

@@ -44,9 +44,9 @@ class ScaleReconciliation:
     findings: list[Finding] = field(default_factory=list)
     spill: Path | None = None  # the temporary directory made for DuckDB's spill files
 
-    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[tuple[str, int]]:
+    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[tuple[memoryview, int]]:
         """The conflicting pairs as JSON records (compare/scale_records.py): batches of about
-        `rows` in the report's order, each the text of its records and how many."""
+        `rows` in the report's order, each the UTF-8 text of its records and how many."""
         from .scale_records import conflict_batches
 
         return conflict_batches(self.connection, rows)

@@ -46,10 +46,10 @@ FROM (
 _NUMBERS = ("gap", "ratio", "amount_a", "amount_b", "normalized_amount_a", "normalized_amount_b")
 
 
-def conflict_batches(connection: Any, rows: int = BATCH_ROWS) -> Iterator[tuple[str, int]]:
+def conflict_batches(connection: Any, rows: int = BATCH_ROWS) -> Iterator[tuple[memoryview, int]]:
     """The table `report_pairs` as the report's conflicts, in batches of about `rows` in the
-    report's order (entity, metric, period, claim rows): each batch is the text of its JSON
-    records, each after SEPARATOR, and how many."""
+    report's order (entity, metric, period, claim rows): each batch is the UTF-8 text of its
+    JSON records, each after SEPARATOR (valid until the next batch), and how many."""
     from .causes import likely_causes
 
     # the sorted subquery's order must reach the projection that writes the JSON
@@ -99,10 +99,10 @@ def _int_array(values: np.ndarray) -> Any:
     return pa.Array.from_buffers(pa.int32(), len(values), [None, pa.py_buffer(values)])
 
 
-def _with_causes(records: Any, causes: np.ndarray, details: np.ndarray) -> str:
+def _with_causes(records: Any, causes: np.ndarray, details: np.ndarray) -> memoryview:
     """The records (an Arrow string array), each ended by its cause and the sentence for it
-    (written once per distinct cause and detail), as one text."""
-    import pyarrow as pa
+    (written once per distinct cause and detail), as one UTF-8 text (a view of an Arrow
+    buffer: no copy)."""
     import pyarrow.compute as pc
 
     from .causes import describe_cause
@@ -121,5 +121,6 @@ def _with_causes(records: Any, causes: np.ndarray, details: np.ndarray) -> str:
     ended = pc.binary_join_element_wise(
         records, _text_array(endings).take(_int_array(codes)), nothing
     )
-    whole = pa.ListArray.from_arrays(_int_array(np.array([0, len(ended)])), ended)
-    return str(pc.binary_join(whole, nothing)[0].as_py())
+    # the records one after another are the array's data buffer (a new array starts at 0)
+    end = int(np.frombuffer(ended.buffers()[1], np.int32, 1, len(ended) * 4)[0])
+    return memoryview(ended.buffers()[2])[:end]
