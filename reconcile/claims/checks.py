@@ -10,15 +10,17 @@ import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from reconcile.core.errors import Finding, findings_at_rows, processing
 from reconcile.core.periods import parse_period
 
 from .catalogue import Catalogue
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REQUIRED = ("id", "entity", "metric", "period", "value", "source")
 STAGES = ("draft", "approved", "revised", "executed")
@@ -158,6 +160,9 @@ def check_claims(
     Column by column: each rule sees each distinct value once, and findings come out in row
     order, then rule order, as if every row had been checked in turn.
     """
+    # pandas only here: the rules above also check the out-of-core tables, which need none
+    import pandas as pd
+
     context = CheckContext(catalogue, documents)
     problems = _Problems()
     order = 0
@@ -197,6 +202,8 @@ def _blank(column: pd.Series) -> np.ndarray:
 
 def _check_ids(frame: pd.DataFrame, problems: _Problems, order: int) -> None:
     """A claim id used before: the finding names where it was first used."""
+    import pandas as pd
+
     ids = frame["id"].astype(object)
     present = ~_blank(frame["id"])
     repeated = np.flatnonzero(ids.duplicated(keep="first").to_numpy() & present)
@@ -221,6 +228,8 @@ def _check_ids(frame: pd.DataFrame, problems: _Problems, order: int) -> None:
 
 
 def _report(frame: pd.DataFrame, problems: _Problems, findings: list[Finding]) -> None:
+    import pandas as pd
+
     if not problems.rows:
         return
     rows = np.concatenate(problems.rows)

@@ -6,7 +6,7 @@ with valid=False so nothing is dropped silently, and the rest are still reconcil
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,15 +19,14 @@ from reconcile.core.errors import Finding, InputError
 from .catalogue import Catalogue, load_catalogue
 from .checks import REQUIRED, check_claims, suggest
 from .csv_claims import read_csv_claims
+from .paths import PathsArgument, claim_files
 from .relations import RELATION_FIELDS, check_relations
 from .rows import OPTIONAL, claim_row
 from .tables import CLAIM_COLUMNS, concat_claims, parsed_tables, read_table_claims
 from .yaml_io import item_line, line_of, read_yaml
 
-CLAIM_SUFFIXES = frozenset({".yaml", ".yml", ".csv", ".parquet"})
 # The first line of a file `reconcile extract` drafted: its claims are unreviewed.
 DRAFT_MARKER = "# drafted by reconcile extract"
-CATALOGUE_FILES = {"metrics.yaml", "sources.yaml", "accepted.yaml", "documents.yaml"}
 DOCUMENT_FIELDS = ("id", "title", "file", "url", "published", "kind", "publisher", "lines", "note")
 # The frame's columns: a claim table's own (claims/tables.py), where it was read, its relations.
 COLUMNS = [
@@ -42,9 +41,6 @@ COLUMNS = [
     "valid",
     "reviewed",
 ]
-
-# What library callers may pass for paths: one or many, str or Path.
-PathsArgument = str | Path | Sequence[str | Path]
 
 
 @dataclass(slots=True)
@@ -84,57 +80,6 @@ class ClaimSet:
     def sources(self) -> dict[str, Any]:
         """Sources by id (from the catalogue)."""
         return self.catalogue.sources
-
-
-def claim_files(paths: PathsArgument) -> tuple[list[Path], Path]:
-    """The claim files under the given paths, and the folder whose catalogues apply."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    paths = as_paths(paths)
-    for path in paths:
-        if path.is_dir():
-            folders.append(path)
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix in CLAIM_SUFFIXES
-                    and p.name not in CATALOGUE_FILES
-                    and not p.name.startswith((".", "_"))
-                )
-            )
-        elif path.is_file():
-            folders.append(path.parent)
-            files.append(path)
-        else:
-            raise InputError(
-                "no such file or folder",
-                path=str(path),
-                hint="give the claims folder, e.g. claims/",
-            )
-    if not files:
-        raise InputError(
-            "no claim files (*.yaml, *.csv) found",
-            path=", ".join(str(p) for p in paths),
-            hint="claims live in YAML files beside metrics.yaml and sources.yaml",
-        )
-    return files, folders[0]
-
-
-def as_paths(paths: PathsArgument) -> list[Path]:
-    """One path or many, as str or Path, as a list of Paths (for library callers)."""
-    if isinstance(paths, str | Path):
-        return [Path(paths)]
-    return [Path(path) for path in paths]
-
-
-def declared_documents(folder: Path) -> set[str]:
-    """The ids documents.yaml of a claims folder declares (what claim tables cite)."""
-    path = folder / "documents.yaml"
-    if not path.exists():
-        return set()
-    entries = (read_yaml(path) or {}).get("documents") or []
-    return {str(e["id"]) for e in entries if isinstance(e, dict) and e.get("id")}
 
 
 def load_claims(paths: PathsArgument) -> ClaimSet:

@@ -168,9 +168,7 @@ def _add_report(commands: Any) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from reconcile.compare.reconciliation import build_report
-    from reconcile.report.inputs import progress_bar, reconcile_inputs
-    from reconcile.report.writer import check_out_folder, render_report, write_reports
+    from reconcile.report.writer import check_out_folder
 
     from .scale import run_scale_report
 
@@ -179,6 +177,11 @@ def _run_report(args: argparse.Namespace) -> int:
     scaled = run_scale_report(args)
     if scaled is not None:
         return scaled
+    # imported only now: the out-of-core report needs no pandas (start-up time)
+    from reconcile.compare.reconciliation import build_report
+    from reconcile.report.inputs import progress_bar, reconcile_inputs
+    from reconcile.report.writer import render_report, write_reports
+
     reconciliation, drafted = reconcile_inputs(
         args.paths,
         args.rates,

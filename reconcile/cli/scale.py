@@ -69,7 +69,7 @@ def _check_spark() -> None:
 def run_scale_report(args: argparse.Namespace) -> int | None:
     """The out-of-core report when every input is a Parquet claim table with parsed columns
     and the engine is duckdb; None when the ordinary report applies."""
-    from reconcile.claims.files import claim_files
+    from reconcile.claims.paths import claim_files
     from reconcile.compare.scale_tables import parsed_table_rows
     from reconcile.extract.inputs import split_inputs
 
@@ -90,7 +90,7 @@ def run_scale_report(args: argparse.Namespace) -> int | None:
             hint="drop --reference/--only, use --format json or table, or pass --engine pandas",
         )
     from reconcile.claims.catalogue import load_catalogue
-    from reconcile.claims.files import declared_documents
+    from reconcile.claims.paths import declared_documents
     from reconcile.compare.scale import reconcile_tables
     from reconcile.reference.rates import load_rate_table
 
@@ -116,8 +116,7 @@ def run_scale_report(args: argparse.Namespace) -> int | None:
 
 
 def _header(scale: Any) -> dict[str, Any]:
-    from reconcile.compare.reconciliation import REPORT_VERSION
-    from reconcile.core.version import __version__
+    from reconcile.core.version import REPORT_VERSION, __version__
 
     return {
         "version": REPORT_VERSION,

@@ -6,9 +6,10 @@ import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reconcile.claims.catalogue import Metric
 
 NEAR = 0.03  # "near" means within 3 percent
@@ -82,33 +83,40 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     stage and basis (optional).
     """
     out = pairs.copy()
-    n = len(out)
+    out["cause"], out["cause_detail"] = likely_causes(out, len(out))
+    return out
+
+
+def likely_causes(pairs: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The cause and cause detail of each of `n` pairs (object arrays, None where no cause):
+    `pairs` maps column names to columns (a DataFrame, or a dict of arrays), those that
+    infer_causes names."""
     cause = np.full(n, None, dtype=object)
     detail = np.full(n, None, dtype=object)
-    ratio = out["ratio"].to_numpy(dtype=float)
+    ratio = np.asarray(pairs["ratio"], dtype=float)
 
     def assign(mask: np.ndarray, code: str, text: np.ndarray | str) -> None:
         free = mask & (cause == None)  # noqa: E711 - elementwise comparison on an object array
         cause[free] = code
         detail[free] = text[free] if isinstance(text, np.ndarray) else text
 
-    if "derived_a" in out and "value_a" in out:
+    if "derived_a" in pairs and "value_a" in pairs:
         for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
-            first = out["derived_a"].to_numpy(dtype=object) == kind
-            second = out["derived_b"].to_numpy(dtype=object) == kind
-            assign(first | second, code, _derived_values(out, first, second))
+            first = np.asarray(pairs["derived_a"], dtype=object) == kind
+            second = np.asarray(pairs["derived_b"], dtype=object) == kind
+            assign(first | second, code, _derived_values(pairs, first, second))
 
     for power, word in SCALE_POWERS:
         assign(_near(ratio, power), "scale", word)
 
-    if {"amount_a", "amount_b", "unit_a", "unit_b"} <= set(out.columns):
+    if all(c in pairs for c in ("amount_a", "amount_b", "unit_a", "unit_b")):
         with np.errstate(divide="ignore", invalid="ignore"):
-            factor_a = out["normalized_amount_a"].to_numpy(float) / out["amount_a"].to_numpy(float)
-            factor_b = out["normalized_amount_b"].to_numpy(float) / out["amount_b"].to_numpy(float)
+            factor_a = _floats(pairs, "normalized_amount_a") / _floats(pairs, "amount_a")
+            factor_b = _floats(pairs, "normalized_amount_b") / _floats(pairs, "amount_b")
         converted_a = ~_near(factor_a, 1.0) & np.isfinite(factor_a)
         converted_b = ~_near(factor_b, 1.0) & np.isfinite(factor_b)
-        unit_a = out["unit_a"].astype(str).to_numpy()
-        unit_b = out["unit_b"].astype(str).to_numpy()
+        unit_a = _texts(pairs["unit_a"])
+        unit_b = _texts(pairs["unit_b"])
         # The higher figure b looks like a's figure in a's own currency, or the reverse.
         # A rate near 1 (EUR, GBP) tells a slip from an ordinary gap only when the two figures
         # are stated in different currencies: "EUR 9.0bn" against "EUR 8.5bn" is no slip.
@@ -119,19 +127,37 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
         assign(by_b, "currency", unit_b)
 
     for column, code in (("stage", "budget-stage"), ("basis", "price-basis")):
-        if f"{column}_a" in out:
-            first = out[f"{column}_a"].to_numpy(dtype=object)
-            second = out[f"{column}_b"].to_numpy(dtype=object)
+        if f"{column}_a" in pairs:  # the claims frame's columns: pandas is loaded
+            import pandas as pd
+
+            first = np.asarray(pairs[f"{column}_a"], dtype=object)
+            second = np.asarray(pairs[f"{column}_b"], dtype=object)
             differ = pd.notna(first) & pd.notna(second) & (first != second)
             text = np.full(n, None, dtype=object)
             for i in np.flatnonzero(differ):
                 text[i] = f"{first[i]} vs {second[i]}"
             assign(differ, code, text)
 
-    assign(out["gap"].to_numpy(dtype=float) < ROUNDING_GAP, "rounding", "")
-    out["cause"] = cause
-    out["cause_detail"] = detail
-    return out
+    assign(np.asarray(pairs["gap"], dtype=float) < ROUNDING_GAP, "rounding", "")
+    return cause, detail
+
+
+def _floats(pairs: Any, column: str) -> np.ndarray:
+    return np.asarray(pairs[column], dtype=float)
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, pd.NA or NaT (pd.isna of a scalar), without importing pandas for the
+    common cases."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    if isinstance(value, float):
+        return math.isnan(value)
+    import pandas as pd
+
+    return bool(pd.isna(value))  # type: ignore[call-overload]
 
 
 def _derived_values(pairs: pd.DataFrame, first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -146,6 +172,16 @@ def _derived_values(pairs: pd.DataFrame, first: np.ndarray, second: np.ndarray) 
     return text
 
 
+def _texts(column: Any) -> np.ndarray:
+    """A column as text (an object array): pandas' astype(str) for a Series (missing values
+    stay NaN); an array of strings and None (from Arrow) gets NaN for None alike."""
+    if hasattr(column, "iloc"):
+        return np.asarray(column.astype(str).to_numpy(dtype=object))
+    values = np.array(column, dtype=object)
+    values[values == None] = math.nan  # noqa: E711 - elementwise comparison
+    return values
+
+
 def describe_cause(
     code: str | None,
     detail: str | None,
@@ -154,9 +190,9 @@ def describe_cause(
     derived: str = "one figure",
 ) -> str | None:
     """The sentence shown to people for a cause code, naming the two sides as given."""
-    if code is None or pd.isna(code):
+    if code is None or _missing(code):
         return None
-    detail = "" if detail is None or pd.isna(detail) else str(detail)
+    detail = "" if detail is None or _missing(detail) else str(detail)
     first, _, second = detail.partition(" vs ")
     stages = (
         "an allocation is not the spending"

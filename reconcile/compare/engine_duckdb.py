@@ -13,22 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .duckdb_session import connect
 from .groups import GROUP_KEYS, Comparison, pair_columns
 from .plan_sql import plan_statements
-
-
-def connect(memory_limit: str | None = None, temp_directory: str | None = None) -> Any:
-    """An in-process DuckDB connection that spills to `temp_directory` above `memory_limit`."""
-    import duckdb
-
-    config: dict[str, Any] = {"preserve_insertion_order": False}
-    if memory_limit:
-        config["memory_limit"] = memory_limit
-    if temp_directory:
-        config["temp_directory"] = temp_directory
-    connection = duckdb.connect(":memory:", config=config)
-    connection.execute("SET enable_progress_bar = false")
-    return connection
 
 
 def plan_input(frame: pd.DataFrame) -> Any:

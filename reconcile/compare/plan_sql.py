@@ -130,14 +130,26 @@ def plan_statements() -> list[str]:
 # The relation `claims` (a view) holds row, the five keys, id, amount, unit, lo and hi (widened
 # by the tolerance), normalized_amount and usable.
 _REPEAT_KEYS = "entity, metric, period, source, document, lo, hi"
+
+
+def shared_hashes(hashed: str, relation: str) -> str:
+    """The rows (h) of `relation` whose hash `hashed` the row before it in hash order shares:
+    each shared hash at least once. Sorting the hashes costs about a third less CPU than
+    grouping them (a hash table of millions of distinct keys)."""
+    return (
+        f"SELECT h FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous "
+        f"FROM (SELECT {hashed} AS h FROM {relation})) WHERE h = previous"
+    )
+
+
+_SAID = "claims WHERE usable AND NOT isnan(hi)"  # the claims that can repeat one another
 _KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
 REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
         # Usable claims whose (keys, interval) hash is shared: the repeat candidates.
         "repeat_hashes",
         f"""
-        SELECT hash({_REPEAT_KEYS}) AS h FROM claims WHERE usable AND NOT isnan(hi)
-        GROUP BY h HAVING count(*) > 1
+        SELECT DISTINCT h FROM ({shared_hashes(f"hash({_REPEAT_KEYS})", _SAID)})
         """,
     ),
     (
@@ -176,18 +188,24 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
+        # Conflicting groups numbered in the report's order (entity, metric, period by its
+        # year), so that the pairs are put in order by numbers, not by their text.
         "conflict_keys",
         """
-        SELECT entity, metric, period, (row_number() OVER ())::BIGINT AS cg
+        SELECT entity, metric, period,
+            (row_number() OVER (ORDER BY entity, metric,
+                CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+                    ELSE 9999 END,
+                period))::BIGINT AS cg
         FROM report_groups WHERE verdict = 'conflict'
         """,
     ),
     (
-        # The active claims of conflicting groups: usable and not repeating an earlier one.
+        # The active claims of conflicting groups: usable and not repeating an earlier one. The
+        # group's keys stay in conflict_keys (a side and a pair carry its number, cg).
         "report_sides",
         f"""
-        SELECT c.row, k.cg, c.entity, c.metric, c.period, c.id, c.source, c.amount, c.unit,
-            c.normalized_amount, c.lo, c.hi
+        SELECT c.row, k.cg, c.id, c.source, c.amount, c.unit, c.normalized_amount, c.lo, c.hi
         FROM claims c
         JOIN conflict_keys k USING (entity, metric, period)
         ANTI JOIN (SELECT {_REPEAT_KEYS}, first_said FROM repeats) r
@@ -199,7 +217,7 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
     (
         "report_pairs",
         """
-        SELECT a.entity, a.metric, a.period, a.row AS row_a, b.row AS row_b,
+        SELECT a.cg, a.row AS row_a, b.row AS row_b,
             a.id AS id_a, b.id AS id_b, a.source AS source_a, b.source AS source_b,
             a.amount AS amount_a, b.amount AS amount_b, a.unit AS unit_a, b.unit AS unit_b,
             a.normalized_amount AS normalized_amount_a, b.normalized_amount AS normalized_amount_b,

@@ -9,10 +9,11 @@ from typing import Any
 import pandas as pd
 
 from reconcile.claims.catalogue import Metric, Source
-from reconcile.claims.files import ClaimSet, PathsArgument, as_paths, load_claims
+from reconcile.claims.files import ClaimSet, load_claims
+from reconcile.claims.paths import PathsArgument, as_paths
 from reconcile.core.collector import collector_paused
 from reconcile.core.errors import Finding
-from reconcile.core.version import __version__
+from reconcile.core.version import REPORT_VERSION, __version__
 from reconcile.normalize.conversion import Conversion
 from reconcile.reference.rates import RateTable, load_rate_table
 
@@ -29,7 +30,6 @@ from .relation_records import relation_records
 from .relations import check_relations
 from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
-REPORT_VERSION = "1.1"
 # `engine="auto"` compares frames of this many claims in DuckDB (see cli/scale.py).
 AUTO_DUCKDB_ROWS = 2_000_000
 

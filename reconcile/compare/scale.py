@@ -11,7 +11,6 @@ million claims costs less than a table of them (Parquet's dictionary-encoded str
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -23,7 +22,9 @@ from reconcile.claims.catalogue import Catalogue
 from reconcile.core.errors import Finding
 from reconcile.reference.rates import RateTable
 
+from .duckdb_session import connect
 from .plan_sql import report_plan_statements
+from .scale_records import BATCH_ROWS
 from .scale_tables import (
     TableChecks,
     check_tables,
@@ -32,15 +33,6 @@ from .scale_tables import (
     quote,
     register_tables,
 )
-
-BATCH_ROWS = 100_000
-
-
-def connect(memory_limit: str | None = None, temp_directory: str | None = None) -> Any:
-    """An in-process DuckDB connection that spills to `temp_directory` above `memory_limit`."""
-    from .engine_duckdb import connect as duckdb_connect
-
-    return duckdb_connect(memory_limit, temp_directory)
 
 
 @dataclass(slots=True)
@@ -52,23 +44,12 @@ class ScaleReconciliation:
     findings: list[Finding] = field(default_factory=list)
     spill: Path | None = None  # the temporary directory made for DuckDB's spill files
 
-    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[list[str]]:
-        """The conflicting pairs as JSON records (the report's conflicts), in batches of
-        about `rows`, in the report's order (entity, metric, period, claim rows)."""
-        from .causes import infer_causes
+    def conflict_batches(self, rows: int = BATCH_ROWS) -> Iterator[tuple[memoryview, int]]:
+        """The conflicting pairs as JSON records (compare/scale_records.py): batches of about
+        `rows` in the report's order, each the UTF-8 text of its records and how many."""
+        from .scale_records import conflict_batches
 
-        # the sorted subquery's order must reach the projection that writes the JSON
-        self.connection.execute("SET preserve_insertion_order = true")
-        relation = self.connection.sql(_CONFLICTS)
-        # DuckDB 2 names it to_arrow_reader; 1.x fetch_record_batch
-        reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
-        reader = reader(rows)
-        for batch in reader:  # pyarrow RecordBatches
-            if batch.num_rows == 0:
-                continue
-            numbers = batch.drop_columns(["record"]).to_pandas()
-            causes = infer_causes(numbers)
-            yield _with_causes(batch.column("record"), causes["cause"], causes["cause_detail"])
+        return conflict_batches(self.connection, rows)
 
     def close(self) -> None:
         """Release DuckDB's memory and temporary files."""
@@ -155,43 +136,6 @@ def _claims_view(connection: Any, checks: TableChecks) -> str:
     LEFT JOIN factors f ON r.unit = f.unit AND r.period = f.period AND r.metric = f.metric
     {renames}
     """
-
-
-# The pairs sorted first and written as JSON after, so the sort carries the narrow columns.
-_CONFLICTS = """
-SELECT json_object('entity', entity, 'metric', metric, 'period', period,
-        'fingerprint', substr(sha256(concat_ws('|', entity, metric, period,
-            least(source_a, source_b), greatest(source_a, source_b))), 1, 16),
-        'claim_a', id_a, 'claim_b', id_b, 'source_a', source_a, 'source_b', source_b,
-        'gap', round(gap, 6), 'ratio', CASE WHEN isfinite(ratio) THEN round(ratio, 6) END,
-        'severity', CASE WHEN gap < 0.05 THEN 'low' WHEN gap < 0.25 THEN 'medium'
-            ELSE 'high' END)::VARCHAR AS record,
-    gap, ratio, amount_a, amount_b, unit_a, unit_b, normalized_amount_a, normalized_amount_b
-FROM (
-    SELECT * FROM report_pairs
-    -- the report's order: entity, metric, period (by year), then claim rows
-    ORDER BY entity, metric,
-        CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
-            ELSE 9999 END,
-        period, row_a, row_b
-)
-"""
-
-
-def _with_causes(records: Any, causes: Any, details: Any) -> list[str]:
-    """Each JSON record (an Arrow string array) with its cause and the sentence for it, both
-    written once per distinct cause and detail."""
-    from .causes import describe_cause
-
-    index: dict[tuple[Any, Any], int] = {}
-    keys = zip(causes.tolist(), details.tolist(), strict=True)
-    codes = [index.setdefault(key, len(index)) for key in keys]
-    endings = [
-        f',"cause":{json.dumps(cause, ensure_ascii=False)},'
-        f'"cause_text":{json.dumps(describe_cause(cause, detail), ensure_ascii=False)}}}'
-        for cause, detail in index
-    ]
-    return [r[:-1] + endings[c] for r, c in zip(records.to_pylist(), codes, strict=True)]
 
 
 def _summary(connection: Any, claims: int, findings: list[Finding]) -> dict[str, int]:

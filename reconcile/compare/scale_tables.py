@@ -22,6 +22,8 @@ from reconcile.core.errors import Finding, InputError
 from reconcile.core.periods import parse_period
 from reconcile.reference.rates import RateTable
 
+from .plan_sql import shared_hashes
+
 # What a table needs to take the out-of-core path: the parsed figure, as importers write it.
 PARSED_COLUMNS = ("amount", "low", "high", "unit")
 KEY_COLUMNS = ("id", "document", "entity", "metric", "period", "source")
@@ -200,8 +202,10 @@ def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
     # million ids small enough to spill; colliding hashes are then told apart by the ids.
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE repeated_hashes AS "
-        "SELECT hash(id) AS h FROM raw GROUP BY h HAVING count(*) > 1"
+        f"SELECT DISTINCT h FROM ({shared_hashes('hash(id)', 'raw')})"
     )
+    if not connection.execute("SELECT count(*) FROM repeated_hashes").fetchall()[0][0]:
+        return False  # no id repeats (the usual case): no second scan of the ids
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE repeated_ids AS "
         "SELECT id, count(*) AS n, min(row) AS first FROM raw "
@@ -228,58 +232,51 @@ def convert_tables(
     """Create `factors(unit, period, metric, factor, t, ok)`: one conversion per distinct key,
     by normalize/conversion.py (the SQL multiplies instead of converting), the metric's
     tolerance `t`, and whether the key's metric and period passed their checks."""
-    import pandas as pd
-
-    from reconcile.normalize.conversion import normalize_figures
+    from reconcile.normalize.conversion import convert_unit
     from reconcile.reference.units import unit_aliases
 
     keys = [k for k in checks.keys if k[0] is not None and k[1] is not None and k[2] is not None]
     plain, _ = unit_aliases()
     metrics = catalogue.metrics
-    years = [_years(k[1]) for k in keys]
-    figures = pd.DataFrame(
-        {
-            "amount": 1.0,
-            "low": 1.0,
-            "high": 1.0,
-            "unit": pd.Series([k[0] for k in keys], dtype=object),
-            "year": pd.array([y[0] for y in years], dtype="Int64"),
-            "year_end": pd.array([y[1] for y in years], dtype="Int64"),
-            "target": [
-                plain.get(metrics[k[2]].unit.lower(), metrics[k[2]].unit)
-                if k[2] in metrics
-                else None
-                for k in keys
-            ],
-        }
-    )
-    converted, conversions = normalize_figures(figures, rates)
-    factors = converted["normalized_low"].to_numpy(dtype=float)
+    factors = []
     findings: list[Pending] = []
-    for index, code in enumerate(converted["conversion"].to_numpy()):
-        level = "error" if not math.isfinite(factors[index]) else "warning"
-        for note in conversions[int(code)].findings:
-            findings.append((note.code, note.message, keys[index][3], keys[index][4], level))
+    for unit, period, metric, count, first in keys:
+        # what normalize_figures does for each distinct key of a claims frame
+        target = (
+            plain.get(metrics[metric].unit.lower(), metrics[metric].unit)
+            if metric in metrics
+            else None
+        )
+        conversion = convert_unit(str(unit), *_years(period), target, None, rates)
+        factors.append(conversion.factor)
+        level = "error" if not math.isfinite(conversion.factor) else "warning"
+        for note in conversion.findings:
+            findings.append((note.code, note.message, count, first, level))
     bad_metric = set(checks.bad.get("metric", ()))
     bad_period = set(checks.bad.get("period", ()))
-    table = pd.DataFrame(
-        {
-            "unit": pd.Series([k[0] for k in keys], dtype=object),
-            "period": pd.Series([k[1] for k in keys], dtype=object),
-            "metric": pd.Series([k[2] for k in keys], dtype=object),
-            "factor": factors,
-            "t": [float(metrics[k[2]].tolerance) if k[2] in metrics else 0.0 for k in keys],
-            "ok": [
-                "" not in (str(k[0]), str(k[1]), str(k[2]))
-                and k[2] not in bad_metric
-                and k[1] not in bad_period
-                for k in keys
-            ],
-        }
+    tolerances = [float(metrics[k[2]].tolerance) if k[2] in metrics else 0.0 for k in keys]
+    passed = [
+        "" not in (str(k[0]), str(k[1]), str(k[2]))
+        and k[2] not in bad_metric
+        and k[1] not in bad_period
+        for k in keys
+    ]
+    # the columns as list parameters, unnested side by side (no Arrow table: pa.array would
+    # import pandas, which this path does not otherwise need)
+    text = "" if keys else "::VARCHAR[]"  # an empty list has no type of its own
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE factors AS SELECT unnest($1{text}) AS unit, "
+        f"unnest($2{text}) AS period, unnest($3{text}) AS metric, "
+        "unnest($4::DOUBLE[]) AS factor, unnest($5::DOUBLE[]) AS t, unnest($6::BOOLEAN[]) AS ok",
+        [
+            [k[0] for k in keys],
+            [k[1] for k in keys],
+            [k[2] for k in keys],
+            factors,
+            tolerances,
+            passed,
+        ],
     )
-    connection.register("factor_table", table)
-    connection.execute("CREATE OR REPLACE TEMP TABLE factors AS SELECT * FROM factor_table")
-    connection.unregister("factor_table")
     return findings
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reconcile.claims.files import CATALOGUE_FILES, CLAIM_SUFFIXES
+from reconcile.claims.paths import CATALOGUE_FILES, CLAIM_SUFFIXES
 from reconcile.core.errors import InputError
 
 DOCUMENT_SUFFIXES = frozenset(

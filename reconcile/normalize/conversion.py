@@ -8,18 +8,20 @@ Quantity per row is about 50 times slower (see benchmarks/run.py).
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from reconcile.core.errors import Finding
-from reconcile.core.frames import factorize_columns
-from reconcile.figures.grammar import kind_of_unit
+from reconcile.core.parsed_value import kind_of_unit
 from reconcile.figures.numbers import format_number
 from reconcile.reference.rates import RateTable
 from reconcile.reference.units import unit_factor
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(slots=True)
@@ -222,9 +224,19 @@ def _mismatch(unit: str, target: str) -> Conversion:
 
 
 def _optional_int(value: object) -> int | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if _is_missing(value):
         return None
     return int(value)  # type: ignore[call-overload]
+
+
+# The columns of a figures frame that make a conversion's key, by key
+_KEY_COLUMNS = {
+    "unit": "unit",
+    "year": "year",
+    "year_end": "year_end",
+    "target": "target",
+    "basis": "target_basis",
+}
 
 
 def normalize_figures(
@@ -238,18 +250,15 @@ def normalize_figures(
     """Add normalized_low/high/amount/unit and a conversion index to a frame of parsed figures.
 
     `frame` needs columns amount, low, high, unit, and optionally year, year_end (the period),
-    target (a per-row canonical unit, e.g. from the metric) and target_basis. `target`/`basis`
-    arguments fill those columns where absent. Returns the frame and the list of distinct
-    conversions; row i used conversions[frame.conversion[i]].
+    target (a per-row canonical unit, e.g. from the metric) and target_basis, which `target`
+    and `basis` fill where absent. Row i used conversions[frame.conversion[i]].
     """
+    import pandas as pd  # here only: the out-of-core report converts by convert_unit, no pandas
+
+    from reconcile.core.frames import factorize_columns
+
     # Only the key columns the frame has vary by row; the others are one value for all rows.
-    given = {
-        "unit": "unit",
-        "year": "year",
-        "year_end": "year_end",
-        "target": "target",
-        "basis": "target_basis",
-    }
+    given = _KEY_COLUMNS
     constant = {"year": None, "year_end": None, "target": target, "basis": basis}
     present = [key for key, column in given.items() if column in frame]
     codes, first_rows = factorize_columns(frame, [given[key] for key in present])
@@ -289,4 +298,8 @@ def normalize_figures(
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    """None, NaN or pandas' NA (pandas is loaded wherever an NA can come from)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pandas as pd
-
 from reconcile.core.errors import InputError
 
 from .resources import resource_text
 
 RATE_COLUMNS = ("currency", "year", "rate")
+# One exchange rate: currency, year, rate (units per US$), source
+RateRow = tuple[str, int, float, str]
+# One year of the US CPI: year, index (2023 = 100), source
+CpiRow = tuple[int, float, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,22 +47,17 @@ class RateTable:
 
     def __init__(
         self,
-        rates: pd.DataFrame,
+        rates: list[RateRow],
         redenominations: dict[str, Redenomination],
-        cpi: pd.DataFrame,
+        cpi: list[CpiRow],
     ) -> None:
-        self.rates = rates  # currency, year, rate, source; user rows already take precedence
+        self.rates = rates  # user rows already take precedence
         self.redenominations = redenominations
-        self.cpi = cpi  # year, index (2023 = 100), source
+        self.cpi = cpi
         self._by_currency: dict[str, dict[int, tuple[float, str]]] = {}
-        for currency, year, rate, source in rates[
-            ["currency", "year", "rate", "source"]
-        ].itertuples(index=False):
-            self._by_currency.setdefault(str(currency), {})[int(year)] = (float(rate), str(source))
-        self._cpi = {
-            int(y): (float(i), str(s))
-            for y, i, s in cpi[["year", "index", "source"]].itertuples(index=False)
-        }
+        for currency, year, rate, source in rates:
+            self._by_currency.setdefault(currency, {})[year] = (rate, source)
+        self._cpi = {year: (index, source) for year, index, source in cpi}
 
     def quote(self, currency: str, year: int) -> RateQuote | None:
         """The rate for a currency in a year; the last known rate (flagged) past the table's end."""
@@ -83,10 +80,13 @@ class RateTable:
         return self._cpi.get(year)
 
 
-def _read_shipped_rates() -> pd.DataFrame:
-    frame = pd.read_csv(io.StringIO(resource_text("exchange_rates.csv")))
-    frame["source"] = frame["source"] + " (vintage " + frame["vintage"].astype(str) + ")"
-    return frame[["currency", "year", "rate", "source"]]
+# The shipped tables are read with the csv module, not pandas: the out-of-core report
+# (cli/scale.py) converts without importing pandas.
+def _read_shipped_rates() -> list[RateRow]:
+    return [
+        (r["currency"], int(r["year"]), float(r["rate"]), f"{r['source']} (vintage {r['vintage']})")
+        for r in csv.DictReader(io.StringIO(resource_text("exchange_rates.csv")))
+    ]
 
 
 def _read_redenominations() -> dict[str, Redenomination]:
@@ -102,11 +102,14 @@ def _read_redenominations() -> dict[str, Redenomination]:
     return out
 
 
-def _read_cpi() -> pd.DataFrame:
-    return pd.read_csv(io.StringIO(resource_text("us_cpi.csv")))[["year", "index", "source"]]
+def _read_cpi() -> list[CpiRow]:
+    return [
+        (int(r["year"]), float(r["index"]), r["source"])
+        for r in csv.DictReader(io.StringIO(resource_text("us_cpi.csv")))
+    ]
 
 
-def read_user_rates(path: Path) -> pd.DataFrame:
+def read_user_rates(path: Path) -> list[RateRow]:
     """Read a user rate file: CSV with columns currency, year, rate (units per US$), source."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -133,7 +136,7 @@ def read_user_rates(path: Path) -> pd.DataFrame:
             line=1,
             hint="the header must be: currency,year,rate[,source] (rate = units per US dollar)",
         )
-    rows = []
+    rows: list[RateRow] = []
     for line_number, row in enumerate(records, start=2):
         try:
             year = int(row["year"])
@@ -152,7 +155,7 @@ def read_user_rates(path: Path) -> pd.DataFrame:
             raise InputError(f"rate must be positive, got {rate}", path=str(path), line=line_number)
         source = (row.get("source") or "").strip() or f"user rate file {path.name}"
         rows.append(((row["currency"] or "").strip().upper(), year, rate, source))
-    return pd.DataFrame(rows, columns=["currency", "year", "rate", "source"])
+    return rows
 
 
 @cache
@@ -165,8 +168,10 @@ def load_rate_table(user_files: tuple[Path, ...] = ()) -> RateTable:
     shipped = _shipped_table()
     if not user_files:
         return shipped
-    user = pd.concat([read_user_rates(p) for p in user_files], ignore_index=True)
-    merged = pd.concat([user, shipped.rates], ignore_index=True).drop_duplicates(
-        subset=["currency", "year"], keep="first"
-    )
-    return RateTable(merged.reset_index(drop=True), shipped.redenominations, shipped.cpi)
+    merged: dict[tuple[str, int], RateRow] = {}
+    for path in user_files:
+        for row in read_user_rates(path):
+            merged.setdefault((row[0], row[1]), row)  # the first row for a currency and year
+    for row in shipped.rates:
+        merged.setdefault((row[0], row[1]), row)
+    return RateTable(list(merged.values()), shipped.redenominations, shipped.cpi)

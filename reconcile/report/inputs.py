@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconcile.claims.files import PathsArgument, as_paths
+from reconcile.claims.paths import PathsArgument, as_paths
 from reconcile.compare.reconciliation import Reconciliation, reconcile_claims
 from reconcile.extract.inputs import split_inputs
 
