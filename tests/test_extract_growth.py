@@ -85,3 +85,24 @@ def test_a_growth_metric_named_in_its_own_words_is_kept() -> None:
     sentence = "Economic growth reached 2.1% while the population rose to 9 million."
     settle_growth([draft], sentence, 0, PACKAGED, lambda unit: "population")
     assert draft.metric == "gdp_growth"
+
+
+YEAR_ON_YEAR = """url: https://biz.example/acme-year
+published: 2025-11-20
+outlet: Biz Example
+
+Acme Widgets Inc raises its dividend
+
+Acme Widgets Inc reported net income of $1.9 billion for its fiscal year ended Sept. 30, up \
+from $1.7 billion a year earlier. It proposed a dividend of $2.10 a share, up from $1.95.
+"""
+
+
+def test_a_year_earlier_and_an_undated_baseline_are_the_year_before(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, YEAR_ON_YEAR)
+    assert (drafts["$1.9 billion"].period, drafts["$1.7 billion"].period) == ("2025", "2024")
+    assert drafts["$2.10"].metric == "company_dividend_per_share"
+    assert (drafts["$1.95"].metric, drafts["$1.95"].period) == (
+        "company_dividend_per_share",
+        "2024",
+    )

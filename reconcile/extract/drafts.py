@@ -36,7 +36,13 @@ from .figure_stages import (
 )
 from .growth import last_level, settle_growth
 from .metric_sharing import compare_metric, money_or, set_side_by_side, share_metric
-from .period_context import date_headline, goes_on, lead_budget_period
+from .period_context import (
+    BASELINE_RE,
+    date_baseline,
+    date_headline,
+    goes_on,
+    lead_budget_period,
+)
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
 from .repairs import Repair, repair_figures
@@ -184,10 +190,11 @@ def _draft_sentence(
             share_metric(made, in_sentence, figure.restates, text)
             if before is not None and set_side_by_side(text, before.span, figure_start):
                 compare_metric(made, before)
+                date_baseline(made, before, text, scene.catalogue)
             in_sentence += made
             placed.append((figure, made))
             basis = made[0].period_basis
-            if _BASELINE_RE.search(text, max(0, figure_start - 40), figure_start):
+            if BASELINE_RE.search(text, max(0, figure_start - 40), figure_start):
                 pass  # "down from 67.4 % in 2019": the year compared with goes on no further
             elif basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
                 lead = lead or made[0].period
@@ -209,12 +216,6 @@ def _draft_sentence(
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
     return in_sentence, explicit, lead
-
-
-_BASELINE_RE = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
-    re.IGNORECASE,
-)
 
 
 def _restates(text: str, before: Draft, figure: Figure) -> bool:

@@ -92,3 +92,40 @@ def lead_budget_period(made: list[Any], sentence: str) -> str | None:
         if len(unit) == 3 and unit.isupper() and draft.period_basis in _STATED:
             return str(draft.period)
     return None
+
+
+# The words before a figure that make it the baseline of the figure before it ("X, up from Y").
+BASELINE_RE = re.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A period said right after the baseline figure ("up from $11.6bn in 2023", "a year earlier").
+_STATED_AFTER_RE = re.compile(
+    r"\s*(?:(?:in|for|during|by|of|at\s+the\s+end\s+of)\s+)?(?:the\s+)?"
+    r"(?:\d{4}|last|this|previous|prior|preceding|a\s+year|one\s+year|fiscal|fy|q[1-4]|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)",
+    re.IGNORECASE,
+)
+
+
+def date_baseline(made: list[Any], before: Any, text: str, catalogue: Any) -> None:
+    """A sum or a rate set against the figure before it with no period of its own ("capital
+    spending will be $13.6bn next year, up from $11.6bn") is of the period before that
+    figure's. Counts are not (a census "up from 10 million" is ten years back), nor running
+    tallies (an earlier report of the same toll)."""
+    from .periods import shift_period
+
+    if not BASELINE_RE.search(text, max(0, made[0].span[0] - 40), made[0].span[0]):
+        return
+    if not re.fullmatch(r"\d{4}(?:-\d{4})?", str(before.period)):
+        return
+    for draft in made:
+        metric = catalogue.metrics.get(draft.metric)
+        unit = draft.unit or ""
+        sum_or_rate = unit == "percent" or (len(unit) == 3 and unit.isupper())
+        if _STATED_AFTER_RE.match(text, draft.span[1]) or not sum_or_rate:
+            continue
+        if (metric is not None and metric.running) or draft.period != before.period:
+            continue
+        draft.period = shift_period(before.period, -1)
+        draft.period_basis = "the period before the figure it is set against"

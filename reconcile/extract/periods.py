@@ -233,7 +233,8 @@ RULES: tuple[PeriodRule, ...] = (
         "earlier",
         r"\b(?:a|one)\s+year\s+(?:earlier|before)\b|\bthe\s+year\s+before\b"
         r"|\b(?:the\s+)?(?:prior|preceding)\s+year\b",
-        lambda _, c: (shift_period(c.previous, -1),) if c.previous else (),
+        # with no year of its own, the sentence is of the year it is read in: as "last year"
+        lambda _, c: (shift_period(c.previous, -1),) if c.previous else _relative_offset("last", c),
     ),
     PeriodRule(
         "relative",
