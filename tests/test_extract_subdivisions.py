@@ -38,3 +38,14 @@ def test_names_are_matched_without_accents_and_only_within_the_country() -> None
     assert part_of_country("Sao Paulo state has 46 million people", "BRA") == "br-sp"
     assert part_of_country("Sao Paulo state has 46 million people", "ARG") is None
     assert part_of_country("Quezon City has 3 million people", "PHL") == "quezon"
+
+
+def test_a_parliament_or_government_seat_names_its_country() -> None:
+    from reconcile.extract.entities import find_places
+
+    for text, code in [
+        ("The Bundestag approved the plan.", "DEU"),
+        ("Deputies of the Verkhovna Rada voted.", "UKR"),
+        ("The Knesset passed it.", "ISR"),
+    ]:
+        assert [p.code for p in find_places(text)] == [code], text
