@@ -96,3 +96,28 @@ def test_a_toll_that_passed_a_figure_has_no_budget_stage() -> None:
     sentence = "The death toll passed 900 on Sunday."
     start = sentence.index("900")
     assert find_stage(sentence, start, start + 3) is None
+
+
+ALLOCATION = """url: https://news.example/pk
+published: 2025-06-11
+outlet: News Example
+
+Defence allocation raised
+
+The government has allocated Rs2.5 trillion for defence in the budget for fiscal year 2025-26, \
+an increase of 17 per cent over the Rs2.1tr allocated in the outgoing fiscal year.
+"""
+
+
+def test_the_sum_an_increase_is_over_is_of_the_year_before(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, ALLOCATION)
+    assert drafts["Rs2.5 trillion"].period == "2025-2026"
+    assert drafts["Rs2.1tr"].period == "2024-2025"
+
+
+def test_a_stage_word_inside_an_organisations_name_is_no_stage() -> None:
+    from reconcile.extract.stages import find_stage
+
+    sentence = "The Flood Damage Reduction and Relief Council said 40 people were missing."
+    start = sentence.index("40")
+    assert find_stage(sentence, start, start + 2) is None

@@ -190,7 +190,11 @@ def _draft_sentence(
             share_metric(made, in_sentence, figure.restates, text)
             if before is not None and set_side_by_side(text, before.span, figure_start):
                 compare_metric(made, before)
-                date_baseline(made, before, text, scene.catalogue)
+            level = next(
+                (d for d in reversed(in_sentence) if money_or(d) == money_or(made[0])), None
+            )
+            if level is not None:  # "an increase of 15 % over the Rs1.8tr of the year before"
+                date_baseline(made, level, text, scene.catalogue)
             in_sentence += made
             placed.append((figure, made))
             basis = made[0].period_basis

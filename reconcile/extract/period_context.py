@@ -96,7 +96,7 @@ def lead_budget_period(made: list[Any], sentence: str) -> str | None:
 
 # The words before a figure that make it the baseline of the figure before it ("X, up from Y").
 BASELINE_RE = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
+    r"\b(?:from|than|over|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A period said right after the baseline figure ("up from $11.6bn in 2023", "a year earlier").

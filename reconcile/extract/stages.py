@@ -186,6 +186,19 @@ def _of_a_budget(lead: str, start: int, end: int) -> bool:
     return bool(_BUDGET_NOUN_NEAR_RE.search(lead, low, high))
 
 
+_NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:and|of|for|&)\s+)?$")
+_NAME_WORD_AFTER_RE = re.compile(r"\s+(?:(?:and|of|for|&)\s+)?[A-Z]")
+
+
+def _in_a_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised word between two capitalised words: part of an organisation's name."""
+    return (
+        sentence[start : start + 1].isupper()
+        and bool(_NAME_WORD_BEFORE_RE.search(sentence, max(0, start - 30), start))
+        and bool(_NAME_WORD_AFTER_RE.match(sentence, end))
+    )
+
+
 _EXCEEDED_RE = re.compile(r"pass(?:ed|es)\s+(?:the\s+)?(?:(?:mark|level)\s+of\s+)?[$€£]?\d")
 
 
@@ -200,6 +213,8 @@ def _stage_words(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         name = match.lastgroup or ""
         if _EXCEEDED_RE.match(lowered, match.start()):
             continue  # "the toll passed 11,000": went beyond, no budget's stage
+        if _in_a_name(sentence, match.start(), match.end()):
+            continue  # "the Disaster Risk Reduction and Management Council": a name
         if name.endswith("_w"):
             weak.append((match.start(), match.end(), name[:-2]))
         else:
