@@ -187,14 +187,7 @@ def _draft_sentence(
         made = _draft_figure(scene, figure, mentions, explicit)
         first_draft.append(made[0] if made else None)
         if made:
-            share_metric(made, in_sentence, figure.restates, text)
-            if before is not None and set_side_by_side(text, before.span, figure_start):
-                compare_metric(made, before)
-            level = next(
-                (d for d in reversed(in_sentence) if money_or(d) == money_or(made[0])), None
-            )
-            if level is not None:  # "an increase of 15 % over the Rs1.8tr of the year before"
-                date_baseline(made, level, text, scene.catalogue)
+            _relate(scene, made, in_sentence, before, figure)
             in_sentence += made
             placed.append((figure, made))
             basis = made[0].period_basis
@@ -204,12 +197,41 @@ def _draft_sentence(
                 lead = lead or made[0].period
                 explicit = made[-1].period
             before = made[0]
+    _settle_sentence(scene, (start, end), in_sentence, placed)
+    local = [(a - start, b - start, p) for a, b, p in figures]
+    link_relations(sentence, local, first_draft, scene.catalogue)
+    return in_sentence, explicit, lead
+
+
+def _relate(
+    scene: Scene, made: list[Draft], in_sentence: list[Draft], before: Draft | None, figure: Figure
+) -> None:
+    """A figure's metric and period from the figures of its sentence before it."""
+    text = scene.document.text
+    share_metric(made, in_sentence, figure.restates, text)
+    if before is not None and set_side_by_side(text, before.span, figure.start):
+        compare_metric(made, before)
+    level = next((d for d in reversed(in_sentence) if money_or(d) == money_or(made[0])), None)
+    if level is not None:  # "an increase of 15 % over the Rs1.8tr of the year before"
+        date_baseline(made, level, text, scene.catalogue)
+
+
+def _settle_sentence(
+    scene: Scene,
+    span: tuple[int, int],
+    in_sentence: list[Draft],
+    placed: list[tuple[Figure, list[Draft]]],
+) -> None:
+    """What a sentence's drafts settle together: the growth metric of each change, and the
+    entity of a territorial figure whose metric was shared."""
+    text, (start, end) = scene.document.text, span
     # The level the paragraph's sentence before measured: "... 12 million inhabitants. The
     # yearly growth rate was 0.3 %."
     paragraph = text.rfind("\n", 0, start)
     earlier = scene.memo.get("level")
     settle_growth(
-        in_sentence, sentence, start, scene.catalogue, lambda u: headline_metric(scene, u)[0],
+        in_sentence, text[start:end], start, scene.catalogue,
+        lambda u: headline_metric(scene, u)[0],
         earlier[1] if earlier and earlier[0] == paragraph else None,
     )  # fmt: skip
     if level := last_level(in_sentence):
@@ -217,9 +239,6 @@ def _draft_sentence(
     for figure, made in placed:  # a metric shared since: a city's population is the city's
         for draft in made:
             draft.entity = territorial_entity(scene, figure, draft.metric, draft.entity)
-    local = [(a - start, b - start, p) for a, b, p in figures]
-    link_relations(sentence, local, first_draft, scene.catalogue)
-    return in_sentence, explicit, lead
 
 
 def _restates(text: str, before: Draft, figure: Figure) -> bool:
