@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
 from reconcile.core.periods import UNDATED
@@ -24,6 +23,7 @@ from reconcile.figures.running_text import find_figures
 from .arithmetic import link_relations
 from .companies import Company
 from .documents import Document
+from .draft_model import Draft
 from .figure_stages import (
     attribute_figure,
     date_figure,
@@ -68,48 +68,6 @@ _RESTATEMENT_RE = re.compile(
     r"(?:about|around|approximately|approx\.|some|nearly|almost|~|=)?\s*$",
     re.IGNORECASE,
 )
-
-
-@dataclass(slots=True)
-class Draft:
-    """A drafted claim for a person to review."""
-
-    document: str
-    value: str
-    amount: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    metric: str
-    entity: str
-    period: str
-    source: str
-    quote: str
-    span: tuple[int, int]
-    line: int
-    confidence: float
-    candidates: list[str] = field(default_factory=list)
-    period_basis: str = ""
-    source_basis: str = ""
-    entity_basis: str = ""
-    stage: str | None = None
-    basis: str | None = None
-    scope: str | None = None  # what the figure includes or leaves out ("excluding pensions")
-    via: str | None = None
-    metric_phrase: str = ""  # what a provisional metric measures ("ammonium nitrate")
-    repair: str = ""  # how a figure written out of order was read (repairs.py)
-    id: str = ""
-    # Relation fields the sentence states (docs/claims-format.md): field -> claim id or value.
-    relations: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form."""
-        out = asdict(self)
-        out["span"] = list(self.span)
-        for key in ("low", "high"):
-            if out[key] is not None and abs(out[key]) == float("inf"):
-                out[key] = None
-        return out
 
 
 def draft_claims(

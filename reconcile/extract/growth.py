@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
 
+from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, pick_metric
 from .provisional import PREFIX, is_provisional, provisional_metric
-
-if TYPE_CHECKING:
-    from .drafts import Draft
 
 # Words that say a figure is a change, and nothing about what changes.
 _CHANGE_WORDS = frozenset(

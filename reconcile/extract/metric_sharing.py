@@ -8,15 +8,12 @@ measures the same thing.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reconcile.core.patterns import SET_AGAINST
 
+from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE
 from .provisional import is_provisional, names_a_measure
-
-if TYPE_CHECKING:
-    from .drafts import Draft
 
 
 def share_metric(
