@@ -121,3 +121,24 @@ def test_a_stage_word_inside_an_organisations_name_is_no_stage() -> None:
     sentence = "The Flood Damage Reduction and Relief Council said 40 people were missing."
     start = sentence.index("40")
     assert find_stage(sentence, start, start + 2) is None
+
+
+ANNUAL = """url: https://news.example/annual
+published: 2025-04-20
+outlet: News Example
+
+World arms spending at a record
+
+Global military spending rose to $2.7 trillion in 2024, researchers said. The 9 per cent \
+increase was the steepest since 1988.
+
+Ruritania spent $12 billion, while Freedonia's spending was $4 billion. Both plan to spend more.
+"""
+
+
+def test_a_past_tense_paragraph_goes_on_about_the_years_the_text_stated(tmp_path: Path) -> None:
+    drafts = _drafted(tmp_path, ANNUAL)
+    # "the steepest since 1988" is the record's span, not the figure's period
+    assert (drafts["9 per cent"].period, drafts["9 per cent"].entity) == ("2024", "WLD")
+    assert drafts["$12 billion"].period == "2024"
+    assert drafts["$4 billion"].period == "2024"

@@ -42,6 +42,7 @@ from .period_context import (
     date_headline,
     goes_on,
     lead_budget_period,
+    told_in_past,
 )
 from .periods import PeriodMention, find_periods
 from .provisional import is_provisional
@@ -102,8 +103,10 @@ def draft_claims(
             continue
         sentence = text[start:end]
         # The paragraph goes on about the period of its sentence before, unless this one
-        # speaks of the present.
-        same = carry and "\n" not in text[previous_end:start] and goes_on(sentence)
+        # speaks of the present; a new paragraph only when it speaks of the past alone ("The
+        # United States spent $916 billion" after "... $2,443 billion in 2023").
+        apart = "\n" in text[previous_end:start]
+        same = carry and (told_in_past(sentence) if apart else goes_on(sentence))
         made, explicit, lead = _draft_sentence(
             scene, (start, end), figures[first:last], repairs, previous, carry if same else None
         )

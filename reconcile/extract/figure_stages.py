@@ -150,6 +150,8 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     if found:
         scene.memo[f"place:{figure.start}"] = found
         return found.code, "paragraph"
+    if _WORLD_RE.search(scene.document.text, paragraph, start):
+        return WORLD, "paragraph"  # "Global spending rose ... The 6.8 % increase was ..."
     if scene.entity:
         return scene.entity, "default"
     if scene.main_place:

@@ -31,6 +31,10 @@ def pick_period(
     """
     best: tuple[float, PeriodMention] | None = None
     for mention in mentions:
+        if mention.kind == "since" and _RECORD_BEFORE_RE.search(
+            sentence, max(0, mention.start - 50), mention.start
+        ):
+            continue  # "the steepest rise since 2009": the record's span, not the figure's
         distance: float
         if mention.end <= start:
             distance = start - mention.end
@@ -53,6 +57,14 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# A superlative or a first before "since": "the highest since 2009", "for the first time since".
+_RECORD_BEFORE_RE = re.compile(
+    r"\b(?:\w+est|most|least|highest|lowest|largest|biggest|first\s+time|first|record)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 # The words that set a period after a figure against it: "more than in 2023", "compared with

@@ -24,6 +24,20 @@ def goes_on(sentence: str) -> bool:
     return not _PRESENT_RE.search(main) or bool(_PAST_RE.search(main))
 
 
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|expects?|expected|forecast|to\s+be)\b", re.I
+)
+
+
+def told_in_past(sentence: str) -> bool:
+    """Whether a sentence speaks of the past only: a verb in the past tense, none in the present
+    or the future."""
+    main = _ASIDE_RE.sub(",", sentence)
+    return bool(_PAST_RE.search(main)) and not (
+        _PRESENT_RE.search(main) or _FUTURE_RE.search(main) or _NOW_RE.search(main)
+    )
+
+
 # Periods a figure takes when nothing in its own sentence dates it.
 _FALLBACK_PERIODS = {"published", "inferred", "undated", "budget"}
 
