@@ -106,7 +106,7 @@ def draft_claims(
         # speaks of the present; a new paragraph only when it speaks of the past alone ("The
         # United States spent $916 billion" after "... $2,443 billion in 2023").
         apart = "\n" in text[previous_end:start]
-        same = carry and (told_in_past(sentence) if apart else goes_on(sentence))
+        same = carry and (_carries_over(scene, sentence, carry) if apart else goes_on(sentence))
         made, explicit, lead = _draft_sentence(
             scene, (start, end), figures[first:last], repairs, previous, carry if same else None
         )
@@ -117,6 +117,14 @@ def draft_claims(
             previous, carry, previous_end = explicit, lead, end
     date_headline(drafts, text.find("\n", document.body_start + 1))
     return drafts
+
+
+def _carries_over(scene: Scene, sentence: str, carry: str) -> bool:
+    """A new paragraph goes on about a whole year the text stated when it speaks of the past
+    alone and is not about the budget the text names."""
+    if not re.fullmatch(r"\d{4}(?:-\d{4})?", carry) or not told_in_past(sentence):
+        return False
+    return not (scene.budget_period and talks_budget(sentence))
 
 
 def _draft_sentence(
