@@ -38,11 +38,16 @@ _DECLINED = re.compile(
 )
 # A plain scalar: not starting with an indicator (a '-' only before a non-space), no ': ' or
 # ' #' inside, no trailing space. Quoted scalars: on one line.
-_PLAIN = r"(?:[^ #'\"\[\]{},&*!|>%@`?:\-]|-(?=[^ ]))(?:[^ :#]|:(?=[^ ])|(?<=[^ ])\#| +(?=[^ #]))*"
-_VALUE = rf"(?P<value>'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"|{_PLAIN})"
-_TAIL = r"(?: +\#.*)? *$"
-_KEY_LINE = re.compile(rf"(?P<key>[A-Za-z_][A-Za-z0-9_\-]{{0,127}}):(?: +{_VALUE})?{_TAIL}")
-_ITEM = re.compile(rf"{_VALUE}{_TAIL}")
+_PLAIN = (
+    r"(?:[^ #'\"\[\]{},&*!|>%@`?:\-]|-(?=[^ ]))"
+    r"(?:[^ :#]++|:(?=[^ ])|(?<=[^ ])\#| ++(?=[^ #]))*+"
+)  # possessive: what the tail needs is never inside a scalar, so nothing is given back
+_VALUE = rf"'(?:[^']++|'')*+'|\"(?:[^\"\\]++|\\.)*+\"|{_PLAIN}"
+# A line after its indent: a dash, then `key:` with its value or nothing, or a value alone.
+_LINE = re.compile(
+    rf"(?:(?P<dash>-)(?: +|$))?(?:(?P<key>[A-Za-z_][A-Za-z0-9_\-]{{0,127}}):"
+    rf"(?: +(?P<value>{_VALUE}))?|(?P<item>{_VALUE}))?(?: +\#.*)? *$"
+)
 # The escapes of double-quoted scalars (YAML 1.1, section 5.7), as libyaml reads them.
 _ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 _ESCAPED = {
@@ -96,84 +101,75 @@ class _BlockReader:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, Any]] = []
-        self.pending: tuple[LineDict, str, int] | None = None  # a key whose value is below it
-        self.plain: dict[str, Any] = {}
+        self.scalars: dict[str, Any] = {}  # values repeat (metrics, sources): strings read once
         self.keys: set[str] = set()
 
     def read(self, text: str) -> LineDict:
-        root: LineDict | None = None
+        stack, keys = self.stack, self.keys
+        pending: tuple[LineDict, str, int] | None = None  # a key whose value is below it
         for number, line in enumerate(text.split("\n"), start=1):
             content = line.lstrip(" ")
             if not content or content[0] == "#":
                 continue
             column = len(line) - len(content)
-            if root is None:
-                if column or content[0] == "-":
-                    raise _Declined
-                root = self.open_mapping(number, column)
-            self.read_line(number, column, content)
-        if root is None:
-            raise _Declined
-        if self.pending is not None:
-            mapping, key, _ = self.pending
-            mapping[key] = None
-        return root
-
-    def read_line(self, number: int, column: int, content: str) -> None:
-        dash = content[0] == "-" and content[1:2] in (" ", "")
-        if self.pending is not None:
-            mapping, key, key_column = self.pending
-            self.pending = None
-            if column > key_column:
-                mapping[key] = self.open_list(column) if dash else self.open_mapping(number, column)
-            else:
-                mapping[key] = None
-        stack = self.stack
-        while stack[-1][0] > column:
-            stack.pop()
-        top_column, top = stack[-1]
-        if top_column != column:
-            raise _Declined
-        if isinstance(top, LineDict):
-            if dash:
-                raise _Declined  # a sequence at its parent key's column, or a YAML error
-            match = _KEY_LINE.match(content)
+            match = _LINE.match(content)
             if match is None:
                 raise _Declined
-            self.read_key(top, number, column, match)
-            return
-        if not dash:
+            dash, key = match["dash"], match["key"]
+            if not stack:
+                if column or dash:
+                    raise _Declined  # an indented top, or a sequence
+                self.open_mapping(number, column)
+            if pending is not None:
+                parent, parent_key, parent_column = pending
+                pending = None
+                if column <= parent_column:
+                    parent[parent_key] = None
+                elif dash:
+                    parent[parent_key] = self.open_list(column)
+                else:
+                    parent[parent_key] = self.open_mapping(number, column)
+            while stack[-1][0] > column:
+                stack.pop()
+            top_column, top = stack[-1]
+            if top_column != column:
+                raise _Declined  # indented past its parent: a YAML error or a multi-line scalar
+            if dash is None:
+                if key is None or type(top) is not LineDict:
+                    raise _Declined  # a value alone, or a sequence at its parent key's column
+                mapping = top
+            else:
+                if type(top) is not LineList:
+                    raise _Declined
+                top.item_lines.append(number)
+                if key is None:
+                    item = match["item"]
+                    if item is None:
+                        raise _Declined  # an item on the lines below its dash
+                    top.append(self.scalar(item))
+                    continue
+                column += match.start("key")
+                mapping = self.open_mapping(number, column)
+                top.append(mapping)
+            if key in mapping.key_lines:
+                raise _Declined  # a key written twice: libyaml's path names both lines
+            if key not in keys:
+                if resolve_plain(key) != STR_TAG:
+                    raise _Declined  # a key such as `on` or `null`
+                keys.add(key)
+            mapping.key_lines[key] = number
+            value = match["value"]
+            if value is None:
+                pending = (mapping, key, column)
+            else:
+                known = self.scalars.get(value)
+                mapping[key] = self.scalar(value) if known is None else known
+        if not stack:
             raise _Declined
-        item = content[1:].lstrip(" ")
-        if not item:
-            raise _Declined
-        top.item_lines.append(number)
-        item_column = column + len(content) - len(item)
-        match = _KEY_LINE.match(item)
-        if match is not None:
-            mapping = self.open_mapping(number, item_column)
-            top.append(mapping)
-            self.read_key(mapping, number, item_column, match)
-            return
-        match = _ITEM.match(item)
-        if match is None:
-            raise _Declined
-        top.append(self.scalar(match["value"]))
-
-    def read_key(self, mapping: LineDict, number: int, column: int, match: re.Match[str]) -> None:
-        key = match["key"]
-        if key in mapping.key_lines:
-            raise _Declined  # a key written twice: libyaml's path names both lines
-        if key not in self.keys:
-            if resolve_plain(key) != STR_TAG:
-                raise _Declined  # a key such as `on` or `null`
-            self.keys.add(key)
-        mapping.key_lines[key] = number
-        value = match["value"]
-        if value is None:
-            self.pending = (mapping, key, column)
-        else:
-            mapping[key] = self.scalar(value)
+        if pending is not None:
+            pending[0][pending[1]] = None
+        root: LineDict = stack[0][1]
+        return root
 
     def open_mapping(self, number: int, column: int) -> LineDict:
         mapping = LineDict()
@@ -191,15 +187,15 @@ class _BlockReader:
     def scalar(self, value: str) -> Any:
         first = value[0]
         if first == "'":
-            return value[1:-1].replace("''", "'")
-        if first == '"':
-            return _ESCAPE.sub(_unescape, value[1:-1]) if "\\" in value else value[1:-1]
-        if value in self.plain:
-            return self.plain[value]
-        tag = resolve_plain(value)
-        result = value if tag == STR_TAG else _construct(tag, value)
-        if tag == STR_TAG:
-            self.plain[value] = result  # values repeat (metrics, sources); dates are built anew
+            result: Any = value[1:-1].replace("''", "'")
+        elif first == '"':
+            result = _ESCAPE.sub(_unescape, value[1:-1]) if "\\" in value else value[1:-1]
+        else:
+            tag = resolve_plain(value)
+            if tag != STR_TAG:
+                return _construct(tag, value)  # built anew each time, as PyYAML does
+            result = value
+        self.scalars[value] = result
         return result
 
 
