@@ -121,14 +121,8 @@ class _BlockReader:
                     raise _Declined  # an indented top, or a sequence
                 self.open_mapping(number, column)
             if pending is not None:
-                parent, parent_key, parent_column = pending
+                self.open_value(pending, number, column, dash is not None)
                 pending = None
-                if column <= parent_column:
-                    parent[parent_key] = None
-                elif dash:
-                    parent[parent_key] = self.open_list(column)
-                else:
-                    parent[parent_key] = self.open_mapping(number, column)
             while stack[-1][0] > column:
                 stack.pop()
             top_column, top = stack[-1]
@@ -170,6 +164,18 @@ class _BlockReader:
             pending[0][pending[1]] = None
         root: LineDict = stack[0][1]
         return root
+
+    def open_value(
+        self, pending: tuple[LineDict, str, int], number: int, column: int, dash: bool
+    ) -> None:
+        """The value of a key written alone on its line: what is indented below it, or null."""
+        parent, key, key_column = pending
+        if column <= key_column:
+            parent[key] = None
+        elif dash:
+            parent[key] = self.open_list(column)
+        else:
+            parent[key] = self.open_mapping(number, column)
 
     def open_mapping(self, number: int, column: int) -> LineDict:
         mapping = LineDict()
