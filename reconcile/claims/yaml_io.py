@@ -9,25 +9,14 @@ from typing import Any
 
 from reconcile.core.errors import InputError
 
+from .yaml_block import LineDict, LineList, implicit_resolvers, read_block_yaml
+
 # Bounds checked before any object is built (docs/errors.md): a claim file is edited by people,
 # so nothing legitimate comes near them; an alias bomb ("billion laughs") or a huge or deeply
 # nested document is refused in milliseconds instead of exhausting the machine.
 MAX_YAML_CHARS = 32 * 2**20
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000  # nodes that aliases may add to the document, all told
-
-
-class LineDict(dict[str, Any]):
-    """A mapping read from YAML that remembers the 1-based line of itself and of its keys."""
-
-    line: int | None = None
-    key_lines: dict[str, int]
-
-
-class LineList(list[Any]):
-    """A sequence read from YAML that remembers the 1-based line of each item."""
-
-    item_lines: list[int]
 
 
 def item_line(sequence: Any, index: int) -> int | None:
@@ -56,12 +45,7 @@ def _loader() -> Any:
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     scalar_node = yaml.ScalarNode
-    implicit = {
-        first: [*resolvers, *base.yaml_implicit_resolvers.get(None, [])]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-        if first is not None
-    }
-    wildcard = base.yaml_implicit_resolvers.get(None, [])
+    implicit, wildcard = implicit_resolvers()
     scalar_tag = base.DEFAULT_SCALAR_TAG
 
     class LineLoader(base):  # type: ignore[misc, valid-type]
@@ -120,7 +104,11 @@ def read_yaml(path: Path) -> Any:
 
 
 def _load(text: str) -> Any:
-    """yaml.load(text, Loader=_loader()), the document built by _Builder when it can be."""
+    """yaml.load(text, Loader=_loader()): read by read_block_yaml when the text is in its plain
+    subset, else built by _Builder from libyaml's nodes when it can be."""
+    block = read_block_yaml(text)
+    if block is not None:
+        return block
     loader = _loader()(text)
     try:
         node = loader.get_single_node()

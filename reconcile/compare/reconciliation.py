@@ -59,6 +59,18 @@ def reconcile_frame(
     `engine` runs the relational steps in pandas, DuckDB or Spark (the same Comparison; "auto"
     picks DuckDB for large frames); every pass after comparison is the same.
     """
+    with collector_paused():  # a parsed figure per distinct value, and their records
+        return _reconcile_frame(frame, metrics, rates, sources, engine, memory_limit)
+
+
+def _reconcile_frame(
+    frame: pd.DataFrame,
+    metrics: dict[str, Metric],
+    rates: RateTable,
+    sources: dict[str, Source] | None,
+    engine: str,
+    memory_limit: str | None,
+) -> tuple[Comparison, list[Conversion], list[Finding]]:
     from reconcile.normalize.claim_values import normalize_claims
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
