@@ -1,12 +1,14 @@
-"""Finding the rows that hold given ids, on object and Arrow-backed string columns."""
+"""Finding the rows that hold given ids, on object and Arrow-backed string columns; one Arrow
+chunk per column after a concat."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
-from reconcile.core.frames import find_column_rows, find_rows
+from reconcile.core.frames import combine_chunks, find_column_rows, find_rows
 
 
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
@@ -23,3 +25,20 @@ def test_find_column_rows_gives_the_first_row_of_each_id_or_minus_one(dtype: obj
 def test_find_column_rows_on_ids_of_mixed_types_falls_back_to_objects() -> None:
     frame = pd.DataFrame({"id": pd.Series(["a", 7, "b"], dtype=object)})
     assert find_column_rows(frame, "id", np.array(["b", "a"], dtype=object)).tolist() == [2, 0]
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "str"])
+def test_combine_chunks_leaves_one_chunk_and_the_same_values(dtype: str) -> None:
+    first = pd.DataFrame({"id": pd.Series(["a", None], dtype=dtype), "n": [1, 2]})
+    second = pd.DataFrame({"id": pd.Series(["c"], dtype=dtype), "n": [3]})
+    frame = pd.concat([first, second], ignore_index=True)
+    assert _chunks(frame["id"]) == 2
+    before = frame.copy()
+    combine_chunks(frame)
+    assert _chunks(frame["id"]) == 1
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def _chunks(column: pd.Series) -> int:
+    arrow = pa.array(column.array)
+    return arrow.num_chunks if isinstance(arrow, pa.ChunkedArray) else 1
