@@ -1,5 +1,5 @@
 """Finding the rows that hold given ids, on object and Arrow-backed string columns; one Arrow
-chunk per column after a concat."""
+chunk per column after a concat; texts joined in Arrow."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from reconcile.core.frames import combine_chunks, find_column_rows, find_rows
+from reconcile.core.frames import combine_chunks, find_column_rows, find_rows, join_texts
 
 
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
@@ -42,3 +42,10 @@ def test_combine_chunks_leaves_one_chunk_and_the_same_values(dtype: str) -> None
 def _chunks(column: pd.Series) -> int:
     arrow = pa.array(column.array)
     return arrow.num_chunks if isinstance(arrow, pa.ChunkedArray) else 1
+
+
+def test_join_texts_joins_position_by_position_into_a_string_column() -> None:
+    ids = np.array(["a", "b"], dtype=object).astype(str)
+    joined = join_texts(ids, " ÷ ", np.array(["x", "yz"]), "~base")
+    assert list(joined) == ["a ÷ x~base", "b ÷ yz~base"]
+    assert joined.dtype == pd.Series(["a"]).dtype  # the dtype pandas infers for texts

@@ -100,6 +100,17 @@ def combine_chunks(frame: pd.DataFrame) -> None:
             frame[column] = pd.array(chunked.combine_chunks(), dtype=frame[column].dtype)
 
 
+def join_texts(*parts: np.ndarray | str) -> pd.api.extensions.ExtensionArray:
+    """Texts joined position by position (arrays of strings of one length, and plain strings
+    repeated), as a pandas string array: one pass in Arrow, no Python string built per row."""
+    text = pa.large_string()
+    arrays = [
+        pa.scalar(part, text) if isinstance(part, str) else pa.array(part, type=text)
+        for part in parts
+    ]
+    return pd.array(pc.binary_join_element_wise(*arrays, pa.scalar("", text)), dtype="str")
+
+
 def codes_of(frame: pd.DataFrame, column: str) -> np.ndarray:
     """Integer codes of a column's values (equal values, equal codes; missing values -1)."""
     return pd.factorize(frame[column])[0]
