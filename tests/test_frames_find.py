@@ -8,7 +8,13 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from reconcile.core.frames import combine_chunks, find_column_rows, find_rows, join_texts
+from reconcile.core.frames import (
+    combine_chunks,
+    find_column_rows,
+    find_rows,
+    holds_any,
+    join_texts,
+)
 
 
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
@@ -49,3 +55,15 @@ def test_join_texts_joins_position_by_position_into_a_string_column() -> None:
     joined = join_texts(ids, " ÷ ", np.array(["x", "yz"]), "~base")
     assert list(joined) == ["a ÷ x~base", "b ÷ yz~base"]
     assert joined.dtype == pd.Series(["a"]).dtype  # the dtype pandas infers for texts
+
+
+@pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
+def test_holds_any_marks_the_rows_holding_a_wanted_text(dtype: object) -> None:
+    column = pd.Series(["a", "b", None, "c", "a"], dtype=dtype)
+    wanted = np.array(["a", "c", "zz", "a"], dtype=object)
+    assert holds_any(column, wanted).tolist() == [True, False, False, True, True]
+
+
+def test_holds_any_reads_other_values_as_their_texts() -> None:
+    column = pd.Series([7, 8, 9])
+    assert holds_any(column, np.array(["8"], dtype=object)).tolist() == [False, True, False]

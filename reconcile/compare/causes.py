@@ -88,8 +88,9 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
 
     if "derived_a" in out and "value_a" in out:
         for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
-            first = out["derived_a"].to_numpy(dtype=object) == kind
-            second = out["derived_b"].to_numpy(dtype=object) == kind
+            # Compared in the column's own storage: no Python object per pair.
+            first = (out["derived_a"] == kind).to_numpy(dtype=bool, na_value=False)
+            second = (out["derived_b"] == kind).to_numpy(dtype=bool, na_value=False)
             assign(first | second, code, _derived_values(out, first, second))
 
     for power, word in SCALE_POWERS:
