@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
@@ -113,7 +115,10 @@ def _check_sums(
     part_ids = take(claims, "id", parts).astype(str)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
-    others = np.array([",".join(run) for run in np.split(part_ids[order], bounds)], dtype=object)
+    # Each total's part ids joined in Arrow (a list per total), not one join per total.
+    offsets = pa.array(np.concatenate([[0], bounds, [len(parts)]]), type=pa.int32())
+    lists = pa.ListArray.from_arrays(offsets, pa.array(part_ids[order]))
+    others = np.asarray(pc.binary_join(lists, ",").to_numpy(zero_copy_only=False), dtype=object)
     out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
