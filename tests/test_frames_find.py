@@ -14,6 +14,7 @@ from reconcile.core.frames import (
     find_rows,
     holds_any,
     join_texts,
+    take_values,
 )
 
 
@@ -67,3 +68,11 @@ def test_holds_any_marks_the_rows_holding_a_wanted_text(dtype: object) -> None:
 def test_holds_any_reads_other_values_as_their_texts() -> None:
     column = pd.Series([7, 8, 9])
     assert holds_any(column, np.array(["8"], dtype=object)).tolist() == [False, True, False]
+
+
+def test_take_values_keeps_texts_in_arrow_and_missing_texts_as_objects() -> None:
+    texts = pd.Series(["a", None, "c"], dtype="str")
+    taken = take_values(texts, np.array([2, 1]))
+    assert taken.dtype == texts.dtype and taken[0] == "c" and pd.isna(taken[1])
+    assert take_values(texts, np.array([1])).dtype == object  # as the object path gives
+    assert take_values(pd.Series([1.5, 2.5]), np.array([1])).tolist() == [2.5]

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from reconcile.core.frames import factorize_columns
+from reconcile.core.frames import factorize_columns, take_values
 
 GROUP_KEYS = ["entity", "metric", "period"]
-# The dtype pandas gives a column of texts (Arrow-backed, NaN for missing).
-TEXT_DTYPE = pd.Series(["text"]).dtype
 SEVERITY_BINS = [(0.05, "low"), (0.25, "medium"), (np.inf, "high")]
 # Relative slack for "ratio near X" cause tests.
 
@@ -237,8 +234,8 @@ def pair_columns(
         columns.append("value")
     for column in columns:
         series = claims[column]
-        pairs[f"{column}_a"] = _side(series, a)
-        pairs[f"{column}_b"] = _side(series, b)
+        pairs[f"{column}_a"] = take_values(series, a)
+        pairs[f"{column}_b"] = take_values(series, b)
     hi_a = pairs["hi_a"].to_numpy(dtype=float)
     scale = np.where(np.abs(hi_a) > 0, np.abs(hi_a), 1.0)
     pairs["gap"] = (pairs["lo_b"].to_numpy(dtype=float) - hi_a) / scale
@@ -247,17 +244,6 @@ def pair_columns(
         pairs["ratio"] = pairs["normalized_amount_b"].to_numpy(dtype=float) / amount_a
     pairs["severity"] = _severity(pairs["gap"].to_numpy(dtype=float))
     return pairs
-
-
-def _side(series: pd.Series, rows: np.ndarray) -> Any:
-    """The values of one side of the pairs. A text column stays in Arrow: taken through Python
-    objects, each pair's text was built twice (to objects, then back to Arrow). A column with
-    no value at these rows takes the object path, which gives the dtype it always had."""
-    if series.dtype == TEXT_DTYPE and len(rows):
-        taken = series.array.take(rows)
-        if not taken.isna().all():
-            return taken
-    return series.iloc[rows].to_numpy()
 
 
 def _severity(gap: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 _LIMIT = 2**62
+# The dtype pandas gives a column of texts (Arrow-backed, NaN for missing).
+TEXT_DTYPE = pd.Series(["text"]).dtype
 
 
 def factorize_columns(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -121,6 +124,18 @@ def join_texts(*parts: np.ndarray | str) -> pd.api.extensions.ExtensionArray:
         for part in parts
     ]
     return pd.array(pc.binary_join_element_wise(*arrays, pa.scalar("", text)), dtype="str")
+
+
+def take_values(series: pd.Series, rows: np.ndarray) -> Any:
+    """The values of a column at `rows`, to become a column of a new frame. A text column stays
+    in Arrow: through Python objects each text was built twice (to objects, then back to
+    Arrow). Rows with no text at all take the object path, which gives the dtype they always
+    had (objects)."""
+    if series.dtype == TEXT_DTYPE and len(rows):
+        taken = series.array.take(rows)
+        if not taken.isna().all():
+            return taken
+    return series.iloc[rows].to_numpy()
 
 
 def codes_of(frame: pd.DataFrame, column: str) -> np.ndarray:
