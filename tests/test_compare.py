@@ -111,3 +111,16 @@ def test_invalid_claims_do_not_take_part() -> None:
     comparison = compare_claims(frame)
     assert comparison.groups["verdict"].iloc[0] == "single"
     assert np.array_equal(comparison.claims["cluster"].to_numpy(), [0, -1])
+
+
+def test_pair_sides_keep_texts_as_texts_and_missing_sides_as_before() -> None:
+    frame = frame_of([(0, 0, 10, 1), (0, 1, 30, 1), (0, 2, 50, 1)])
+    frame["derived"] = pd.Series([None, None, None], dtype="str")  # a text column, all missing
+    frame["value"] = None
+    frame["unit"] = pd.Series(["USD", None, "AZN"], dtype="str")
+    pairs = compare_claims(frame).conflicts
+    assert pairs[["id_a", "id_b"]].to_numpy().tolist() == [["c0", "c1"], ["c0", "c2"], ["c1", "c2"]]
+    assert pairs["id_a"].dtype == frame["id"].dtype  # taken in Arrow, not through objects
+    assert pairs["unit_b"].isna().tolist() == [True, False, False]
+    # A side with no text at all comes out as objects, the dtype it had before.
+    assert pairs["derived_a"].dtype == object and pairs["derived_a"].isna().all()

@@ -1,12 +1,21 @@
-"""Finding the rows that hold given ids, on object and Arrow-backed string columns."""
+"""Finding the rows that hold given ids, on object and Arrow-backed string columns; one Arrow
+chunk per column after a concat; texts joined in Arrow."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
-from reconcile.core.frames import find_column_rows, find_rows
+from reconcile.core.frames import (
+    combine_chunks,
+    find_column_rows,
+    find_rows,
+    holds_any,
+    join_texts,
+    take_values,
+)
 
 
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
@@ -23,3 +32,47 @@ def test_find_column_rows_gives_the_first_row_of_each_id_or_minus_one(dtype: obj
 def test_find_column_rows_on_ids_of_mixed_types_falls_back_to_objects() -> None:
     frame = pd.DataFrame({"id": pd.Series(["a", 7, "b"], dtype=object)})
     assert find_column_rows(frame, "id", np.array(["b", "a"], dtype=object)).tolist() == [2, 0]
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "str"])
+def test_combine_chunks_leaves_one_chunk_and_the_same_values(dtype: str) -> None:
+    first = pd.DataFrame({"id": pd.Series(["a", None], dtype=dtype), "n": [1, 2]})
+    second = pd.DataFrame({"id": pd.Series(["c"], dtype=dtype), "n": [3]})
+    frame = pd.concat([first, second], ignore_index=True)
+    assert _chunks(frame["id"]) == 2
+    before = frame.copy()
+    combine_chunks(frame)
+    assert _chunks(frame["id"]) == 1
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def _chunks(column: pd.Series) -> int:
+    arrow = pa.array(column.array)
+    return arrow.num_chunks if isinstance(arrow, pa.ChunkedArray) else 1
+
+
+def test_join_texts_joins_position_by_position_into_a_string_column() -> None:
+    ids = np.array(["a", "b"], dtype=object).astype(str)
+    joined = join_texts(ids, " ÷ ", np.array(["x", "yz"]), "~base")
+    assert list(joined) == ["a ÷ x~base", "b ÷ yz~base"]
+    assert joined.dtype == pd.Series(["a"]).dtype  # the dtype pandas infers for texts
+
+
+@pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "str"])
+def test_holds_any_marks_the_rows_holding_a_wanted_text(dtype: object) -> None:
+    column = pd.Series(["a", "b", None, "c", "a"], dtype=dtype)
+    wanted = np.array(["a", "c", "zz", "a"], dtype=object)
+    assert holds_any(column, wanted).tolist() == [True, False, False, True, True]
+
+
+def test_holds_any_reads_other_values_as_their_texts() -> None:
+    column = pd.Series([7, 8, 9])
+    assert holds_any(column, np.array(["8"], dtype=object)).tolist() == [False, True, False]
+
+
+def test_take_values_keeps_texts_in_arrow_and_missing_texts_as_objects() -> None:
+    texts = pd.Series(["a", None, "c"], dtype="str")
+    taken = take_values(texts, np.array([2, 1]))
+    assert taken.dtype == texts.dtype and taken[0] == "c" and pd.isna(taken[1])
+    assert take_values(texts, np.array([1])).dtype == object  # as the object path gives
+    assert take_values(pd.Series([1.5, 2.5]), np.array([1])).tolist() == [2.5]

@@ -70,6 +70,13 @@ def _near_rate(ratio: np.ndarray, factor: np.ndarray) -> np.ndarray:
     return np.asarray(off < np.where(distinct, RATE_SLACK, NEAR), dtype=bool)
 
 
+def _equals(column: Any, value: str) -> np.ndarray:
+    """Where a column (a pandas Series or an array) equals a text, as booleans."""
+    if hasattr(column, "eq"):
+        return np.asarray((column == value).to_numpy(dtype=bool, na_value=False), dtype=bool)
+    return np.asarray(np.asarray(column, dtype=object) == value, dtype=bool)
+
+
 def _distinct(factor: np.ndarray) -> np.ndarray:
     """A conversion factor far from 1 (three times or more either way)."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -102,8 +109,9 @@ def likely_causes(pairs: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
 
     if "derived_a" in pairs and "value_a" in pairs:
         for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
-            first = np.asarray(pairs["derived_a"], dtype=object) == kind
-            second = np.asarray(pairs["derived_b"], dtype=object) == kind
+            # Compared in the column's own storage: no Python object per pair.
+            first = _equals(pairs["derived_a"], kind)
+            second = _equals(pairs["derived_b"], kind)
             assign(first | second, code, _derived_values(pairs, first, second))
 
     for power, word in SCALE_POWERS:

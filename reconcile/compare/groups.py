@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from reconcile.core.frames import factorize_columns
+from reconcile.core.frames import factorize_columns, take_values
 
 GROUP_KEYS = ["entity", "metric", "period"]
 SEVERITY_BINS = [(0.05, "low"), (0.25, "medium"), (np.inf, "high")]
@@ -234,8 +234,8 @@ def pair_columns(
         columns.append("value")
     for column in columns:
         series = claims[column]
-        pairs[f"{column}_a"] = series.iloc[a].to_numpy()
-        pairs[f"{column}_b"] = series.iloc[b].to_numpy()
+        pairs[f"{column}_a"] = take_values(series, a)
+        pairs[f"{column}_b"] = take_values(series, b)
     hi_a = pairs["hi_a"].to_numpy(dtype=float)
     scale = np.where(np.abs(hi_a) > 0, np.abs(hi_a), 1.0)
     pairs["gap"] = (pairs["lo_b"].to_numpy(dtype=float) - hi_a) / scale

@@ -9,13 +9,16 @@ and year. Derived figures (growth rates, shares) are made before normalisation
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
-from reconcile.core.frames import factorize_columns, take
+from reconcile.core.frames import factorize_columns, join_texts, take, take_values
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
@@ -113,7 +116,10 @@ def _check_sums(
     part_ids = take(claims, "id", parts).astype(str)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
-    others = np.array([",".join(run) for run in np.split(part_ids[order], bounds)], dtype=object)
+    # Each total's part ids joined in Arrow (a list per total), not one join per total.
+    offsets = pa.array(np.concatenate([[0], bounds, [len(parts)]]), type=pa.int32())
+    lists = pa.ListArray.from_arrays(offsets, pa.array(part_ids[order]))
+    others = np.asarray(pc.binary_join(lists, ",").to_numpy(zero_copy_only=False), dtype=object)
     out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
@@ -171,7 +177,7 @@ def _same_values(claims: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:
     out = pd.DataFrame(
-        {column: take(claims, column, rows) for column in ("entity", "metric", "period", "source")}
+        {c: take_values(claims[c], rows) for c in ("entity", "metric", "period", "source")}
     )
     out.insert(0, "kind", kind)
     out.insert(1, "claim", take(claims, "id", rows).astype(str))
@@ -378,17 +384,16 @@ def _equivalent_detail(
     rate: np.ndarray,
     dated: np.ndarray,
     later: np.ndarray,
-) -> list[str]:
-    texts = []
-    columns = (ratio.tolist(), agrees.tolist(), stated.tolist(), rate.tolist(), dated.tolist())
-    for (value, ok, own, written, year), when in zip(
-        zip(*columns, strict=True), later.tolist(), strict=True
-    ):
-        at = f"at the text's own rate ({written})" if own else "at the annual average rate"
-        text = f"{'matches' if ok else 'is'} {value:.4g}x the original converted {at}"
-        if year:
-            text += f"; it matches the {year} average rate"
-        if when:
-            text += f"; the currencies moved that way by {when}, when the text was written"
-        texts.append(text)
-    return texts
+) -> Any:
+    """Each check's sentence, its parts built for the rows that have them and joined in Arrow."""
+    at = np.full(len(ratio), "at the annual average rate", dtype=object)
+    own = np.flatnonzero(stated)
+    at[own] = [f"at the text's own rate ({written})" for written in rate[own].tolist()]
+    year, when = np.full(len(ratio), "", dtype=object), np.full(len(ratio), "", dtype=object)
+    rows = np.flatnonzero(dated)
+    year[rows] = [f"; it matches the {y} average rate" for y in dated[rows].tolist()]
+    moved = "; the currencies moved that way by {}, when the text was written"
+    when[np.flatnonzero(later)] = [moved.format(w) for w in later[later != 0].tolist()]
+    value = np.array([f"{v:.4g}" for v in ratio.tolist()], dtype=object)
+    verb = np.where(agrees, "matches", "is").astype(object)
+    return join_texts(verb, " ", value, "x the original converted ", at, year, when)

@@ -37,6 +37,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from reconcile.core.frames import holds_any
+
 STAGE_ORDER = {"draft": 0, "approved": 1, "revised": 2, "executed": 3}
 LATER_STAGE = 2  # revised or executed: the figure is expected to move
 ROUNDING_SPAN = 0.05  # an interval wider than 5 % either side of its amount is coarse
@@ -130,11 +132,15 @@ def _within_conversion(pairs: pd.DataFrame) -> np.ndarray:
     near = _stated_gap(pairs) <= CONVERSION_SPAN
     if not near.any():
         return near
-    first, second = _is_currency(pairs["unit_a"]), _is_currency(pairs["unit_b"])
+    rows = np.flatnonzero(near)  # only the near pairs are read further
+    close = pairs.iloc[rows]
+    first, second = _is_currency(close["unit_a"]), _is_currency(close["unit_b"])
     # A stage or a slip is evidence; "under 2 percent apart: rounding" is not.
-    cause = pairs["cause"]
+    cause = close["cause"]
     unexplained = (pd.isna(cause) | (cause == "rounding")).to_numpy(dtype=bool)
-    return np.asarray(first & second & _differ(pairs, "unit") & near & unexplained, dtype=bool)
+    out = np.zeros(len(pairs), dtype=bool)
+    out[rows] = first & second & _differ(close, "unit") & unexplained
+    return out
 
 
 def _is_currency(units: pd.Series) -> np.ndarray:
@@ -218,13 +224,12 @@ def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.n
     # One key per unordered pair of ids, compared as whole columns (not a set per pair).
     keys = pd.Index(_pair_keys(np.array(claims, dtype=object), np.array(others, dtype=object)))
     # Keys are built only for the pairs whose two ids both take part in such a check.
-    named = pd.Index(pd.unique(np.array(claims + others, dtype=object)))
-    first = pairs["id_a"].astype(str).to_numpy(dtype=object)
-    second = pairs["id_b"].astype(str).to_numpy(dtype=object)
-    rows = np.flatnonzero(named.get_indexer(first) >= 0)
-    rows = rows[named.get_indexer(second[rows]) >= 0]
+    named = np.array(claims + others, dtype=object)
+    rows = np.flatnonzero(holds_any(pairs["id_a"], named) & holds_any(pairs["id_b"], named))
+    first = pairs["id_a"].iloc[rows].astype(str).to_numpy(dtype=object)
+    second = pairs["id_b"].iloc[rows].astype(str).to_numpy(dtype=object)
     out = np.zeros(len(pairs), dtype=bool)
-    out[rows] = pd.Index(_pair_keys(first[rows], second[rows])).isin(keys)
+    out[rows] = pd.Index(_pair_keys(first, second)).isin(keys)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 _LIMIT = 2**62
+# The dtype pandas gives a column of texts (Arrow-backed, NaN for missing).
+TEXT_DTYPE = pd.Series(["text"]).dtype
 
 
 def factorize_columns(frame: pd.DataFrame, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -75,6 +78,18 @@ def find_column_rows(frame: pd.DataFrame, column: str, wanted: np.ndarray) -> np
     return np.where(codes >= 0, first[np.maximum(codes, 0)], -1)
 
 
+def holds_any(column: pd.Series, wanted: np.ndarray) -> np.ndarray:
+    """Where `column`, read as text, holds one of the `wanted` texts: Arrow's `is_in` in one
+    pass over a string column, no Python string per row."""
+    distinct = pd.unique(np.asarray(wanted, dtype=object))
+    try:
+        hit = pc.is_in(pa.array(column, from_pandas=True), value_set=pa.array(distinct))
+        return np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
+    except (pa.ArrowException, TypeError):  # not a string column: compare its texts
+        texts = column.astype(str).to_numpy(dtype=object)
+        return np.asarray(pd.Index(distinct, dtype=object).get_indexer(texts) >= 0, dtype=bool)
+
+
 def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     """The values of `column` at `rows`, as a NumPy object array.
 
@@ -82,6 +97,45 @@ def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     stores strings in Arrow when pyarrow is installed) costs far more than the few rows needed.
     """
     return frame[column].iloc[rows].to_numpy(dtype=object)
+
+
+def combine_chunks(frame: pd.DataFrame) -> None:
+    """Make each Arrow-backed column of `frame` one contiguous array again (in place).
+
+    pd.concat leaves string columns as chunked Arrow arrays, and every later take of rows
+    from a chunked array resolves the chunk of each row: on a million claims with a few
+    derived rows appended, that made each take several times slower (issue 11).
+    """
+    for column in frame.columns:
+        values = frame[column].array
+        if not hasattr(values, "__arrow_array__"):
+            continue
+        chunked = pa.array(values)
+        if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
+            frame[column] = pd.array(chunked.combine_chunks(), dtype=frame[column].dtype)
+
+
+def join_texts(*parts: np.ndarray | str) -> pd.api.extensions.ExtensionArray:
+    """Texts joined position by position (arrays of strings of one length, and plain strings
+    repeated), as a pandas string array: one pass in Arrow, no Python string built per row."""
+    text = pa.large_string()
+    arrays = [
+        pa.scalar(part, text) if isinstance(part, str) else pa.array(part, type=text)
+        for part in parts
+    ]
+    return pd.array(pc.binary_join_element_wise(*arrays, pa.scalar("", text)), dtype="str")
+
+
+def take_values(series: pd.Series, rows: np.ndarray) -> Any:
+    """The values of a column at `rows`, to become a column of a new frame. A text column stays
+    in Arrow: through Python objects each text was built twice (to objects, then back to
+    Arrow). Rows with no text at all take the object path, which gives the dtype they always
+    had (objects)."""
+    if series.dtype == TEXT_DTYPE and len(rows):
+        taken = series.array.take(rows)
+        if not taken.isna().all():
+            return taken
+    return series.iloc[rows].to_numpy()
 
 
 def codes_of(frame: pd.DataFrame, column: str) -> np.ndarray:

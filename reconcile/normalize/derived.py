@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.claims.relations import MAY_NAME_A_CLAIM
-from reconcile.core.frames import find_column_rows, take
+from reconcile.core.frames import find_column_rows, join_texts, take
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
 from reconcile.figures.numbers import format_number
@@ -80,7 +80,7 @@ def _derive(frame: pd.DataFrame, targets: Targets, field: str, build: Builder) -
 
 def _new_rows(frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray) -> pd.DataFrame:
     """Copies of the stating rows, to be filled in as derived figures of the basis rows."""
-    out = frame.iloc[stated].reset_index(drop=True).copy()
+    out = frame.iloc[stated].reset_index(drop=True)  # a new frame already: no copy needed
     for column in ("equivalent_of", "rate", "change_of", "change_from", "share_of", "part"):
         if column in out:
             out[column] = None
@@ -94,7 +94,7 @@ def _new_rows(frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray) -> pd.
         if column in frame:
             out[column] = take(frame, column, basis)
     first, second = take(frame, "id", stated).astype(str), take(frame, "id", basis).astype(str)
-    out["derived_from"] = [f"{a},{b}" for a, b in zip(first, second, strict=True)]
+    out["derived_from"] = join_texts(first, ",", second)
     return out
 
 
@@ -108,9 +108,9 @@ def _growth_base(
     usable = (percent | absolute) & (later != "percent")
     rows, changed, percent = rows[usable], changed[usable], percent[usable]
     base_periods = _base_periods(frame, targets, rows, changed)
-    known = np.array([p is not None for p in base_periods], dtype=bool)
+    known = pd.notna(base_periods)
     rows, changed, percent = rows[known], changed[known], percent[known]
-    periods = [p for p in base_periods if p is not None]
+    periods = base_periods[known].tolist()
     low, high = (frame[c].to_numpy(dtype=float) for c in ("low", "high"))
     ratio_low, ratio_high = divide_intervals(
         low[changed], high[changed], 1 + low[rows] / 100, 1 + high[rows] / 100
@@ -125,11 +125,13 @@ def _growth_base(
     out["metric"] = take(frame, "metric", changed)
     out["entity"] = take(frame, "entity", changed)
     out["derived"] = "growth"
-    out["id"] = [f"{i}~base" for i in take(frame, "id", rows).astype(str)]
-    out["value"] = [
-        f"implied by {g} on {b}"
-        for g, b in zip(take(frame, "value", rows), take(frame, "value", changed), strict=True)
-    ]
+    out["id"] = join_texts(take(frame, "id", rows).astype(str), "~base")
+    out["value"] = join_texts(
+        "implied by ",
+        take(frame, "value", rows).astype(str),
+        " on ",
+        take(frame, "value", changed).astype(str),
+    )
     out["chain"] = _chain_texts(
         frame, rows, changed, np.where(percent, "÷ (1 +", "−"), np.where(percent, ")", "")
     )
@@ -148,23 +150,19 @@ def _midpoint(
 
 def _base_periods(
     frame: pd.DataFrame, targets: Targets, rows: np.ndarray, changed: np.ndarray
-) -> list[str | None]:
-    """change_from as a period, or the period of the claim it names, else the period before."""
+) -> np.ndarray:
+    """change_from as a period, or the period of the claim it names, else the period before
+    (None where there is none)."""
     named = targets["change_from"][rows] if "change_from" in targets else np.full(len(rows), -1)
     given = take(frame, "change_from", rows) if "change_from" in frame else np.full(len(rows), None)
-    later_periods = take(frame, "period", changed).astype(str)
-    named_periods = take(frame, "period", np.maximum(named, 0)).astype(str)
-    stated = pd.notna(given)
     # Few distinct periods: each is read once.
-    previous = {label: _previous_period(label) for label in set(later_periods.tolist())}
-    out: list[str | None] = []
-    for n in range(len(rows)):
-        if named[n] >= 0:
-            out.append(named_periods[n])
-        elif stated[n]:
-            out.append(_valid_period(str(given[n])))
-        else:
-            out.append(previous[later_periods[n]])
+    codes, later_periods = pd.factorize(take(frame, "period", changed).astype(str))
+    previous = [_previous_period(label) for label in later_periods]
+    out = np.array([*previous, None], dtype=object)[codes]
+    for n in np.flatnonzero(pd.notna(given) & (named < 0)):  # a stated period: few rows
+        out[n] = _valid_period(str(given[n]))
+    by_claim = np.flatnonzero(named >= 0)
+    out[by_claim] = take(frame, "period", named[by_claim]).astype(str)
     return out
 
 
@@ -211,11 +209,13 @@ def _share_whole(
         out[column] = np.where(named >= 0, of_whole, own)
     _set_years(out)
     out["derived"] = "share"
-    out["id"] = [f"{i}~whole" for i in take(frame, "id", rows).astype(str)]
-    out["value"] = [
-        f"implied by {p} being {s}"
-        for s, p in zip(take(frame, "value", rows), take(frame, "value", parts), strict=True)
-    ]
+    out["id"] = join_texts(take(frame, "id", rows).astype(str), "~whole")
+    out["value"] = join_texts(
+        "implied by ",
+        take(frame, "value", parts).astype(str),
+        " being ",
+        take(frame, "value", rows).astype(str),
+    )
     out["chain"] = _chain_texts(frame, rows, parts, np.full(len(rows), "÷"), np.full(len(rows), ""))
     return out
 
@@ -236,25 +236,18 @@ def _chain_texts(
     basis: np.ndarray,
     operator: np.ndarray,
     close: np.ndarray,
-) -> list[str]:
+) -> pd.api.extensions.ExtensionArray:
     """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
-    # Plain Python lists, position by position: NumPy scalars as dict keys and f-string
-    # arguments cost several times more per row.
+    values = take(frame, "value", np.concatenate([stating, basis])).astype(str)
+    ids = take(frame, "id", np.concatenate([stating, basis])).astype(str)
     n = len(stating)
-    rows = np.concatenate([stating, basis])
-    values = take(frame, "value", rows).astype(str).tolist()
-    ids = take(frame, "id", rows).astype(str).tolist()
-    low = frame["low"].to_numpy(dtype=float)[stating].tolist()
-    high = frame["high"].to_numpy(dtype=float)[stating].tolist()
-    shown: dict[float, str] = {}  # a rate such as "10 percent" recurs: format each bound once
-
-    def text(number: float) -> str:
-        if number not in shown:
-            shown[number] = format_number(number)
-        return shown[number]
-
-    return [
-        f"{values[n + k]} ({ids[n + k]}) {op} {values[k]} [{text(low[k])}, {text(high[k])}]{end} "
-        f"({ids[k]})"
-        for k, (op, end) in enumerate(zip(operator.tolist(), close.tolist(), strict=True))
-    ]
+    # A rate such as "10 percent" recurs: each distinct bound is formatted once.
+    bounds = np.column_stack(
+        [frame["low"].to_numpy(dtype=float)[stating], frame["high"].to_numpy(dtype=float)[stating]]
+    ).ravel()
+    codes, distinct = pd.factorize(bounds, use_na_sentinel=False)
+    shown = np.array([format_number(float(number)) for number in distinct], dtype=object)[codes]
+    return join_texts(
+        *(values[n:], " (", ids[n:], ") ", operator.astype(str), " ", values[:n], " ["),
+        *(shown[0::2], ", ", shown[1::2], "]", close.astype(str), " (", ids[:n], ")"),
+    )
