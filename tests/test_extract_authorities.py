@@ -31,3 +31,10 @@ def test_authorities_named_by_acronym_or_name(sentence: str, figure: str, who: s
 def test_a_capitalised_word_without_an_institution_is_no_authority() -> None:
     sentence = "Officials in the Capital Region counted 40 shelters."
     assert find_named_source(sentence, sentence.index("40"), CATALOGUE) is None
+
+
+def test_a_document_is_no_authority() -> None:
+    from reconcile.extract.attribution import name_authority
+
+    assert name_authority("the budget bill sent to parliament") is None
+    assert name_authority("the parliamentary budget office") == "parliamentary budget office"

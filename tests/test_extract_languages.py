@@ -192,3 +192,30 @@ def test_a_german_draft_budget_its_lines_stage_and_increment(tmp_path: Path) -> 
         "2027",
     )
     assert drafts["4 Milliarden Euro"].metric == "state_budget_deficit"
+
+
+def test_a_cue_after_another_figure_is_that_figures_in_other_languages(tmp_path: Path) -> None:
+    body = "Бюджет на 2027 рік\n\nВидатки на оборону становитимуть 3,1 трлн грн, або 27% ВВП.\n"
+    drafts = _drafts(tmp_path, body, published="2026-10-01")
+    assert drafts["3,1 трлн грн"].metric == "defence_budget"  # not GDP, the percentage's
+
+
+def test_a_scaled_amount_takes_the_currency_before_it_in_spanish(tmp_path: Path) -> None:
+    body = (
+        "Presupuesto de defensa\n\nEl Gobierno aprobó un presupuesto de defensa de 21.000 "
+        "millones de euros para 2027, frente a los 19.500 millones de 2026.\n"
+    )
+    drafts = _drafts(tmp_path, body, published="2026-10-01")
+    later = next(d for d in drafts.values() if "19.500" in d.value)
+    assert (later.unit, later.period) == ("EUR", "2026")
+
+
+def test_a_sum_with_no_words_of_its_own_goes_on_about_the_sentence_before(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Budżet obronny\n\nWydatki na obronność wyniosą 200 mld zł w 2027 roku. "
+        "W 2026 roku było to 180 mld zł.\n"
+    )
+    drafts = _drafts(tmp_path, body, published="2026-09-01")
+    assert drafts["180 mld zł"].metric == drafts["200 mld zł"].metric == "defence_budget"

@@ -184,6 +184,13 @@ _NOT_AUTHORITY_RE = re.compile(
     r"figures|statistics|estimates?|rules|budget|bill|plan|law|sources?|analysis|survey)$",
     re.IGNORECASE,
 )
+# A phrase headed by a document ("budget bill sent to parliament", "draft law approved by").
+_DOCUMENT_HEAD_RE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:report|reports|data|documents?|figures|statistics|estimates?|bill"
+    r"|law|plan|budget|survey|analysis|draft|papers)\b"
+    r"(?!\s+(?:office|committee|ministry|department|agency|service|bureau|commission|council))",
+    re.IGNORECASE,
+)
 _TRAILING_RE = re.compile(
     r"\s+(?:on|last|this|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"week|month|year|\d).*$",
@@ -204,6 +211,8 @@ def name_authority(who: str) -> str | None:
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE).strip(" .,'\"")
     if len(who) < 3 or len(who) > 60 or _NOT_AUTHORITY_RE.match(who):
         return None
+    if _DOCUMENT_HEAD_RE.match(who):
+        return None  # "the budget bill sent to parliament": a document, not who says it
     if not (INSTITUTION_RE.search(who) or any(w[:1].isupper() for w in who.split())):
         return None
     return who

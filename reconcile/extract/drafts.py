@@ -34,7 +34,7 @@ from .figure_stages import (
     settle_entity,
     territorial_entity,
 )
-from .growth import last_level, settle_growth
+from .growth import last_level, lend_level, settle_growth
 from .metric_sharing import compare_metric, money_or, set_side_by_side, share_metric
 from .period_context import (
     BASELINE_RE,
@@ -203,6 +203,8 @@ def _settle_sentence(
         lambda u: headline_metric(scene, u)[0],
         earlier[1] if earlier and earlier[0] == paragraph else None,
     )  # fmt: skip
+    if earlier and earlier[0] == paragraph:
+        lend_level(in_sentence, earlier[1], scene.catalogue)  # "In 2024 it was 159 bn"
     if level := last_level(in_sentence):
         scene.memo["level"] = (paragraph, level)
     for figure, made in placed:  # a metric shared since: a city's population is the city's

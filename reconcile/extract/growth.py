@@ -135,6 +135,19 @@ def last_level(drafts: list[Draft]) -> str | None:
     return levels[-1] if levels else None
 
 
+def lend_level(drafts: list[Draft], level: str, catalogue: Catalogue) -> None:
+    """A sum whose sentence names nothing it measures ("In 2024 it was 159 bn") goes on about
+    the sum of money the paragraph's sentence before measured."""
+    metric = catalogue.metrics.get(level)
+    if metric is None or metric.kind != "money":
+        return
+    for draft in drafts:
+        unit = draft.unit or ""
+        money = len(unit) == 3 and unit.isupper()
+        if money and is_provisional(draft.metric) and draft.metric_phrase in {"", "figure"}:
+            draft.metric, draft.metric_phrase = level, ""
+
+
 def _growth_metrics(catalogue: Catalogue) -> dict[str, str]:
     return {m.growth_of: m.id for m in catalogue.metrics.values() if m.growth_of}
 

@@ -219,7 +219,9 @@ def pick_metric(
     for cue_start, cue_end, cue in _cues_in(resolve, sentence):
         if any(a <= cue_start < b for a, b in speakers):
             continue  # "..., rescue workers said": who says it, not what is measured
-        distance = _cue_distance(sentence, (cue_start, cue_end), (start, end), figures, ends)
+        distance = _cue_distance(
+            sentence, (cue_start, cue_end), (start, end), figures, ends, others
+        )
         if distance is None:
             continue
         weight = (1 + 0.5 * len(cue.split())) / (1 + distance / 8)
@@ -248,12 +250,20 @@ _INTRODUCES_RE = re.compile(
 )
 
 
+def _outside_brackets(
+    sentence: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The figures not written in brackets ("$5 billion (2.1 % of GDP)": an aside)."""
+    return tuple(s for s in spans if sentence.rfind("(", 0, s[0]) <= sentence.rfind(")", 0, s[0]))
+
+
 def _cue_distance(
     sentence: str,
     cue: tuple[int, int],
     figure: tuple[int, int],
     figures: tuple[tuple[int, int], ...],
     ends: list[int],
+    others: tuple[tuple[int, int], ...] = (),
 ) -> float | None:
     """How far a cue is from the figure it may name (before it counts three times), or None
     when the cue names something else."""
@@ -261,8 +271,10 @@ def _cue_distance(
     if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
         return None  # "X, excluding pensions": what the figure leaves out
     if cue_start >= end:
-        if any(end <= a and b <= cue_start for a, b in figures):
-            return None
+        if any(
+            end <= a and b <= cue_start for a, b in (*figures, *_outside_brackets(sentence, others))
+        ):
+            return None  # "2.2 trillion, or 26 % of GDP": GDP is the percentage's
         if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
             return None  # "$12bn in 2023, while operating profit was ...": the next clause's
         distance = cue_start - end

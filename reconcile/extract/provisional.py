@@ -27,7 +27,20 @@ being has have
 # Days and months date a figure; they never say what it measures.
 _CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december"""
-_STOP = frozenset(_STOP_WORDS.split()) | frozenset(_CALENDAR_WORDS.split())
+# The same kind of words in the languages of the metric cues (metric_cues.yaml): "W 2024 roku
+# było to 159 mld zł" names no measure either.
+_OTHER_STOP_WORDS = """w we na i z do od że to jest było była był są rok roku lat
+    в во на и с со к до от что это был была было были год году года лет
+    у і з до від що це був була було були рік року років
+    im in der die das den dem des und mit von zu ist war sind jahr jahre jahres
+    el la los las de del en y con por para que es fue son año años
+    le la les de du des en et avec pour que est était sont an ans année
+    ve ile bir bu da de yıl yılı yılında"""
+_STOP = (
+    frozenset(_STOP_WORDS.split())
+    | frozenset(_CALENDAR_WORDS.split())
+    | frozenset(_OTHER_STOP_WORDS.split())
+)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _SCALE_WORDS = """thousand thousands million millions billion billions trillion trillions
 mln bn mn bln tn

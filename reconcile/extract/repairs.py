@@ -33,7 +33,9 @@ _PAIRED_GAP_RE = re.compile(
 )
 _SCALED_RE = re.compile(r"\d\s*(?:trillion|billion|million|bn|mln|mn|tn)\b", re.IGNORECASE)
 # What may follow an amount whose currency is left out: the end of a clause, or a year.
-_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:)]|$|(?:in|for|by|and)\s+(?:19|20)\d\d\b)")
+_CLAUSE_END_RE = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:in|for|by|and|de|del|en|w|в|у|im|à|pour)\s+(?:19|20)\d\d\b)"
+)
 _CURRENCY_REACH = 600  # characters back to the figures whose currency may be repeated
 # A sentence that counts people or things: "The population is 1.2 million."
 _COUNTED_RE = re.compile(
@@ -153,6 +155,15 @@ def _is_currency(unit: str | None) -> bool:
     return bool(unit) and len(unit or "") == 3 and (unit or "").isupper()
 
 
+def _scaled(written: str) -> bool:
+    """A figure written with a scale word of any language ("15.4 billion", "17.200 millones")."""
+    from reconcile.figures.scales import is_scale_word
+
+    return bool(_SCALED_RE.search(written)) or any(
+        is_scale_word(w.strip(".,")) for w in written.split()[1:]
+    )
+
+
 def _size_gap(parsed: ParsedValue, amount: float) -> float:
     other = abs(parsed.amount or 0.0)
     return abs(math.log(other / abs(amount))) if other and amount else math.inf
@@ -161,7 +172,7 @@ def _size_gap(parsed: ParsedValue, amount: float) -> float:
 def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
     out = list(figures)
     for i, (start, end, parsed) in enumerate(out):
-        if parsed.unit not in (None, "count") or not _SCALED_RE.search(parsed.text):
+        if parsed.unit not in (None, "count") or not _scaled(parsed.text):
             continue
         if not _CLAUSE_END_RE.match(text, end):
             continue  # "15.4 billion people": the noun after it says what it counts
