@@ -141,3 +141,16 @@ def test_a_past_tense_paragraph_goes_on_about_the_years_the_text_stated(tmp_path
     assert (drafts["9 per cent"].period, drafts["9 per cent"].entity) == ("2024", "WLD")
     assert drafts["$12 billion"].period == "2024"
     assert drafts["$4 billion"].period == "2024"
+
+
+def test_a_sum_against_a_budget_of_the_same_year_keeps_the_year(tmp_path: Path) -> None:
+    text = """url: https://news.example/outturn
+published: 2025-03-02
+outlet: News Example
+
+Outturn below plan
+
+In 2024 the ministry actually spent 58.1 trillion won, against a budget of 59.4 trillion won.
+"""
+    drafts = _drafted(tmp_path, text)
+    assert drafts["59.4 trillion won"].period == "2024"

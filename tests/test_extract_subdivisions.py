@@ -49,3 +49,21 @@ def test_a_parliament_or_government_seat_names_its_country() -> None:
         ("The Knesset passed it.", "ISR"),
     ]:
         assert [p.code for p in find_places(text)] == [code], text
+
+
+def test_a_national_currency_names_the_country_of_a_text_that_names_none(tmp_path: Path) -> None:
+    text = """url: https://news.example/plan
+published: 2025-09-02
+outlet: News Example
+
+Ministry seeks record budget
+
+The defence ministry has requested 61.2 trillion won for next year, but the finance ministry is \
+expected to approve no more than 60 trillion won. Spending grew by 32 percent since 2020.
+"""
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    [item] = draft_documents([tmp_path / "plan.txt"], load_catalogue(None))
+    drafts = {d.value: d for d in item.drafts}
+    assert {d.entity for d in drafts.values()} == {"KOR"}
+    # the ministry that approves it names no measure: the sentence's budget
+    assert drafts["no more than 60 trillion won"].metric == "defence_budget"

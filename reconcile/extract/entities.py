@@ -202,3 +202,21 @@ def _starts(places: list[Place]) -> list[int]:
         kept = (places, [p.start for p in places])
         _STARTS[id(places)] = kept
     return kept[1]
+
+
+# Currencies several countries use, or that figures of the whole world are given in.
+_SHARED_CURRENCIES = frozenset({"USD", "EUR", "XAF", "XOF", "XCD", "XPF", "ANG", "CHF", "AUD"})
+
+
+@cache
+def country_of_currency(unit: str | None) -> str | None:
+    """The country a national currency belongs to (the first two letters of its ISO 4217 code
+    are the country's ISO 3166 code: KRW -> KOR), or None for shared and world currencies."""
+    import pycountry
+
+    if not unit or len(unit) != 3 or not unit.isupper() or unit in _SHARED_CURRENCIES:
+        return None
+    if unit.startswith("X"):
+        return None  # metals, funds, drawing rights
+    country = pycountry.countries.get(alpha_2=unit[:2])
+    return country.alpha_3 if country is not None else None

@@ -14,7 +14,7 @@ from reconcile.figures.grammar import ParsedValue
 
 from .attribution import find_named_source, name_authority, qualify_authority, source_of_citation
 from .documents import Citation, InfoboxField
-from .entities import pick_place
+from .entities import country_of_currency, pick_place
 from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, cued_metrics, pick_metric
 from .period_binding import (
     date_of_citation,
@@ -158,6 +158,13 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
         return scene.main_place, "document"
     if scene.company is not None:
         return scene.company.slug, f"the company the text is about ({scene.company.name})"
+    country = country_of_currency(figure.parsed.unit)
+    if country:  # "61.2 trillion won" in a text that names no country: South Korea's
+        scene.memo.setdefault("currency-country", (country, figure.parsed.unit))
+        return country, f"the country of its currency ({figure.parsed.unit})"
+    if "currency-country" in scene.memo:  # "... grew by 32 %" after sums in won
+        country, unit = scene.memo["currency-country"]
+        return country, f"the country of the text's currency ({unit})"
     return "unknown", "unknown"
 
 

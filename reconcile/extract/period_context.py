@@ -113,6 +113,11 @@ BASELINE_RE = re.compile(
     r"\b(?:from|than|over|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
     re.IGNORECASE,
 )
+# Of those, the words of a change over time ("against a budget of" sets a stage beside it).
+_TEMPORAL_RE = re.compile(
+    r"\b(?:from|than|over|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # A period said right after the baseline figure ("up from $11.6bn in 2023", "a year earlier").
 _STATED_AFTER_RE = re.compile(
     r"\s*(?:(?:in|for|during|by|of|at\s+the\s+end\s+of)\s+)?(?:the\s+)?"
@@ -129,7 +134,7 @@ def date_baseline(made: list[Any], before: Any, text: str, catalogue: Any) -> No
     tallies (an earlier report of the same toll)."""
     from .periods import shift_period
 
-    if not BASELINE_RE.search(text, max(0, made[0].span[0] - 40), made[0].span[0]):
+    if not _TEMPORAL_RE.search(text, max(0, made[0].span[0] - 40), made[0].span[0]):
         return
     if not re.fullmatch(r"\d{4}(?:-\d{4})?", str(before.period)):
         return
@@ -141,5 +146,7 @@ def date_baseline(made: list[Any], before: Any, text: str, catalogue: Any) -> No
             continue
         if (metric is not None and metric.running) or draft.period != before.period:
             continue
+        if draft.stage != before.stage:
+            continue  # "spent X, compared with a budget of Y": two stages of one year
         draft.period = shift_period(before.period, -1)
         draft.period_basis = "the period before the figure it is set against"

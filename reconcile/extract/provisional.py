@@ -94,7 +94,8 @@ def is_function_word(word: str) -> bool:
     return word.lower() in _STOP
 
 
-# Nouns that name where a figure is, not what it measures ("the city of X counted 1.1 million").
+# Nouns that name where a figure is or who gives it, not what it measures ("the city of X
+# counted 1.1 million", "the finance ministry will approve 60 trillion").
 _PLACE_NOUNS = frozenset(
     [
         "city",
@@ -112,6 +113,18 @@ _PLACE_NOUNS = frozenset(
         "area",
         "island",
         "republic",
+        "ministry",
+        "government",
+        "parliament",
+        "council",
+        "committee",
+        "agency",
+        "office",
+        "department",
+        "finance",
+        "defence",
+        "defense",
+        "interior",
     ]
 )
 
