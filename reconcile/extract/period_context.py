@@ -146,7 +146,7 @@ def date_baseline(made: list[Any], before: Any, text: str, catalogue: Any) -> No
             continue
         if (metric is not None and metric.running) or draft.period != before.period:
             continue
-        if draft.stage != before.stage:
+        if draft.stage and before.stage and draft.stage != before.stage:
             continue  # "spent X, compared with a budget of Y": two stages of one year
         draft.period = shift_period(before.period, -1)
         draft.period_basis = "the period before the figure it is set against"
