@@ -62,6 +62,8 @@ def _relations(text: str) -> list[tuple[str, str, str | None]]:
                 ("1 billion manat", "part_of", "5 billion manat"),
             ],
         ),
+        # A rank is no part of a share: the share has no part in its sentence.
+        ("Ruritania spends 3.1% of GDP, the highest share in the region.", []),
         # Two figures side by side in the same unit are not a restatement.
         ("It had 5 billion manat (4 billion manat in 2019).", []),
     ],

@@ -207,7 +207,8 @@ def _shares(text: str, figures: Sequence[Figure], skip: set[int]) -> list[Stated
         match = _SHARE_AFTER.match(text[end : end + 60])
         if not match:
             continue
-        part = _nearest(figures, n, lambda v: v.ok and v.unit != "percent", skip)
+        # the part is a sum or a count ("1,000 women, 3 % of the forces"), never a rank
+        part = _nearest(figures, n, lambda v: v.ok and v.unit not in {"percent", "rank"}, skip)
         if part is None:
             continue
         whole = re.split(r"\s+(?:in|for|and|with|on|by|to|at)\b", match["whole"].strip())[0]
