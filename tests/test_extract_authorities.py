@@ -38,3 +38,4 @@ def test_a_document_is_no_authority() -> None:
 
     assert name_authority("the budget bill sent to parliament") is None
     assert name_authority("the parliamentary budget office") == "parliamentary budget office"
+    assert name_authority("Statistics Canada") == "Statistics Canada"  # a name, not a document

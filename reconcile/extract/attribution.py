@@ -211,8 +211,10 @@ def name_authority(who: str) -> str | None:
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE).strip(" .,'\"")
     if len(who) < 3 or len(who) > 60 or _NOT_AUTHORITY_RE.match(who):
         return None
-    if _DOCUMENT_HEAD_RE.match(who):
-        return None  # "the budget bill sent to parliament": a document, not who says it
+    if _DOCUMENT_HEAD_RE.match(who) and not who[:1].isupper():
+        return (
+            None  # "the budget bill sent to parliament": a document ("Statistics Canada" is a name)
+        )
     if not (INSTITUTION_RE.search(who) or any(w[:1].isupper() for w in who.split())):
         return None
     return who
