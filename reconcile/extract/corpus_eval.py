@@ -76,8 +76,8 @@ class CorpusScore:
 
 
 def _summary(figures: list[FigureScore]) -> dict[str, Any]:
-    def share(hits: int, of: int) -> float:
-        return round(hits / of, 3) if of else 0.0
+    def share(hits: int, of: int) -> float | None:
+        return round(hits / of, 3) if of else None  # nothing to score: no rate
 
     found = [f for f in figures if f.draft is not None]
     staged = [f for f in found if f.stage is not None]
