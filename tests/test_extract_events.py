@@ -154,3 +154,28 @@ In 2024 the ministry actually spent 58.1 trillion won, against a budget of 59.4 
 """
     drafts = _drafted(tmp_path, text)
     assert drafts["59.4 trillion won"].period == "2024"
+
+
+CRASH = """url: https://news.example/crash
+published: 2025-03-05
+outlet: News Example
+
+Ferry accident leaves 14 dead
+
+A ferry capsized on a lake on Monday, killing 14 passengers and injuring 30, police said. The \
+toll rose from 9 a day earlier.
+"""
+
+
+def test_a_toll_its_passengers_and_the_police_who_give_it(tmp_path: Path) -> None:
+    drafts = {d.value: d for d in _drafted_all(tmp_path, CRASH)}
+    assert drafts["14"].metric == "people_killed"
+    assert drafts["30"].metric == "people_injured"
+    assert drafts["30"].source.startswith("police")
+    assert drafts["9"].metric == "people_killed"  # "the toll", not "a day earlier"
+
+
+def _drafted_all(tmp_path: Path, text: str) -> list[Draft]:
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    [item] = draft_documents([tmp_path / "doc.txt"], PACKAGED)
+    return item.drafts

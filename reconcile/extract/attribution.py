@@ -44,7 +44,7 @@ _ACCORDING_RE = re.compile(
 _BODY_SAID_RE = re.compile(
     r"\b(?:ministry|government|council|committee|parliament|president|minister|officials|"
     r"spokes(?:man|woman|person)|authorities|department|bureau|commission|press service|"
-    r"agency|office|institute|statistics service)\s+"
+    r"agency|office|institute|statistics service|police|army|military|hospital|hospitals)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|reported|announced|stated|estimated)\b"
 )
 # "The World Food Programme said", "the Red Cross Society reported": a named organisation.

@@ -247,7 +247,9 @@ _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 _PEOPLE = frozenset(
     {
         "people", "persons", "person", "individuals", "residents", "civilians", "citizens",
-        "inhabitants", "victims", "lives", "casualties",
+        "inhabitants", "victims", "lives", "casualties", "passengers", "children", "women", "men",
+        "migrants", "refugees", "villagers", "pilgrims", "students", "tourists", "miners",
+        "patients", "others",
     }
 )  # fmt: skip
 

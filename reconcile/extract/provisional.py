@@ -23,7 +23,7 @@ being has have
     compared increase increased decrease decreased rise rose fell grew much many most least
     approximately estimated estimate some what how not no yes if so but do does did made make
     across above below beyond far them us you me him onto upon within without via through
-    throughout still currently again already away back nearly roughly just"""
+    throughout still currently again already away back nearly roughly just earlier later ago"""
 # Days and months date a figure; they never say what it measures.
 _CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december"""
