@@ -179,3 +179,12 @@ def _drafted_all(tmp_path: Path, text: str) -> list[Draft]:
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
     [item] = draft_documents([tmp_path / "doc.txt"], PACKAGED)
     return item.drafts
+
+
+def test_a_count_of_homes_beside_a_toll_is_no_toll(tmp_path: Path) -> None:
+    text = CRASH.replace("The \\\ntoll", "The toll").replace(
+        "a day earlier.", "a day earlier. The storm injured 1,500 people and damaged 235,000 homes."
+    )
+    drafts = {d.value: d for d in _drafted_all(tmp_path, text)}
+    assert drafts["1,500"].metric == "people_injured"
+    assert drafts["235,000"].metric == "unreviewed_count_home"

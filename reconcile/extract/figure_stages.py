@@ -24,7 +24,13 @@ from .period_binding import (
     year_of_citation,
 )
 from .periods import PeriodMention
-from .provisional import is_function_word, provisional_metric, provisional_of
+from .provisional import (
+    PEOPLE_NOUNS,
+    counts_own_things,
+    is_function_word,
+    provisional_metric,
+    provisional_of,
+)
 from .scene import Figure, Scene, about_budget, is_parenthetical
 from .subdivisions import part_of_country
 
@@ -225,6 +231,9 @@ def measure_figure(
         sentence, rel_end, parsed, scene, figure
     ):
         metric, candidates, confidence = headline_metric(scene, parsed.unit)
+    known = scene.catalogue.metrics.get(metric)
+    if known is not None and known.running and counts_own_things(sentence, rel_end):
+        metric = UNKNOWN_METRIC  # "injured 1,500 people and damaged 235,000 homes": homes
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
     line = _LINE_RE.search(_clause_of(sentence, rel_start, rel_end))
@@ -243,15 +252,6 @@ _READING_BEFORE = re.compile(
 # "six times": a multiple or a frequency, not a count of what the headline counts.
 _MULTIPLE_RE = re.compile(r"\s+times?\b", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
-# Nouns that count people in general: "3,000 people" may be the headline's toll.
-_PEOPLE = frozenset(
-    {
-        "people", "persons", "person", "individuals", "residents", "civilians", "citizens",
-        "inhabitants", "victims", "lives", "casualties", "passengers", "children", "women", "men",
-        "migrants", "refugees", "villagers", "pilgrims", "students", "tourists", "miners",
-        "patients", "others",
-    }
-)  # fmt: skip
 
 
 def _counts_its_own_noun(sentence: str, end: int) -> bool:
@@ -263,7 +263,7 @@ def _counts_its_own_noun(sentence: str, end: int) -> bool:
     if word is None:
         return False
     noun = word.group(1).lower()
-    return noun not in _PEOPLE and not is_function_word(noun)
+    return noun not in PEOPLE_NOUNS and not is_function_word(noun)
 
 
 # What money is spent on, in the figure's clause: a line of a budget, not its total.

@@ -129,6 +129,28 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# Nouns that count people in general: "3,000 people" may be the headline's toll.
+PEOPLE_NOUNS = frozenset(
+    {
+        "people", "persons", "person", "individuals", "residents", "civilians", "citizens",
+        "inhabitants", "victims", "lives", "casualties", "passengers", "children", "women", "men",
+        "migrants", "refugees", "villagers", "pilgrims", "students", "tourists", "miners",
+        "patients", "others",
+    }
+)  # fmt: skip
+_NOUN_AFTER_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+def counts_own_things(sentence: str, end: int) -> bool:
+    """ "235,000 homes": a plural noun right after a count that is neither people nor a
+    function word says what it counts."""
+    word = _NOUN_AFTER_RE.match(sentence, end)
+    if word is None:
+        return False
+    noun = word.group(1).lower()
+    return noun.endswith("s") and noun not in PEOPLE_NOUNS and not is_function_word(noun)
+
+
 def names_a_measure(phrase: str) -> bool:
     """True when a provisional phrase says what is measured ("order"), not only where."""
     words = phrase.split()
