@@ -33,6 +33,14 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 
+# The months' full names ("january" ... "december") and the days of the week, lower case.
+MONTH_NAMES: tuple[str, ...] = tuple(
+    max((name for name, number in MONTHS.items() if number == n), key=len) for n in range(1, 13)
+)
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+
 # A month name or abbreviation, with an optional full stop ("Sept.", "March").
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

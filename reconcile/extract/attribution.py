@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
-from reconcile.core.patterns import YEAR, trie_alternation
+from reconcile.core.patterns import WEEKDAYS, YEAR, trie_alternation
 
 from .documents import Citation
 
@@ -192,7 +192,7 @@ _DOCUMENT_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_RE = re.compile(
-    r"\s+(?:on|last|this|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    rf"\s+(?:on|last|this|in|at)\s+(?:{'|'.join(WEEKDAYS)}|"
     r"week|month|year|\d).*$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reconcile.core.patterns import WEEKDAYS
 from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue
 
@@ -284,7 +285,7 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
 
 _FOR_PURPOSE_RE = re.compile(
     r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?"
-    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|average|record)\b)"
+    rf"(?!(?:{'|'.join(WEEKDAYS)}|average|record)\b)"
     r"[^\W\d_]{3,}",
     re.I,
 )

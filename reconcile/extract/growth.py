@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
+from reconcile.core.parsed_value import kind_of_unit
 
 from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, pick_metric
@@ -142,8 +143,7 @@ def lend_level(drafts: list[Draft], level: str, catalogue: Catalogue) -> None:
     if metric is None or metric.kind != "money":
         return
     for draft in drafts:
-        unit = draft.unit or ""
-        money = len(unit) == 3 and unit.isupper()
+        money = kind_of_unit(draft.unit) == "money"
         if money and is_provisional(draft.metric) and draft.metric_phrase in {"", "figure"}:
             draft.metric, draft.metric_phrase = level, ""
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reconcile.core.parsed_value import kind_of_unit
+from reconcile.core.patterns import MONTH_NAMES, SET_AGAINST
+
 # A sentence about the present does not go on about the period of the sentence before: it
 # says "now", or speaks in the present tense only ("Finland spends 2.3 %").
 _NOW_RE = re.compile(r"\b(?:now|currently|today|at\s+present|presently|these\s+days)\b", re.I)
@@ -102,15 +105,14 @@ def lead_budget_period(made: list[Any], sentence: str) -> str | None:
     if not _BUDGET_NOUN_RE.search(sentence):
         return None  # "spending rose to X last year" reports a year, not the budget's
     for draft in made:
-        unit = draft.unit or ""
-        if len(unit) == 3 and unit.isupper() and draft.period_basis in _STATED:
+        if kind_of_unit(draft.unit) == "money" and draft.period_basis in _STATED:
             return str(draft.period)
     return None
 
 
 # The words before a figure that make it the baseline of the figure before it ("X, up from Y").
 BASELINE_RE = re.compile(
-    r"\b(?:from|than|over|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:[\w’']+\s+){0,3}$",
+    rf"\b(?:{SET_AGAINST}|than|over)\s+(?:[\w’']+\s+){{0,3}}$",
     re.IGNORECASE,
 )
 # Of those, the words of a change over time ("against a budget of" sets a stage beside it).
@@ -121,8 +123,8 @@ _TEMPORAL_RE = re.compile(
 # A period said right after the baseline figure ("up from $11.6bn in 2023", "a year earlier").
 _STATED_AFTER_RE = re.compile(
     r"\s*(?:(?:in|for|during|by|of|at\s+the\s+end\s+of)\s+)?(?:the\s+)?"
-    r"(?:\d{4}|last|this|previous|prior|preceding|a\s+year|one\s+year|fiscal|fy|q[1-4]|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)",
+    rf"(?:\d{{4}}|last|this|previous|prior|preceding|a\s+year|one\s+year|fiscal|fy|q[1-4]|"
+    rf"{'|'.join(MONTH_NAMES)})",
     re.IGNORECASE,
 )
 
@@ -140,8 +142,7 @@ def date_baseline(made: list[Any], before: Any, text: str, catalogue: Any) -> No
         return
     for draft in made:
         metric = catalogue.metrics.get(draft.metric)
-        unit = draft.unit or ""
-        sum_or_rate = unit == "percent" or (len(unit) == 3 and unit.isupper())
+        sum_or_rate = kind_of_unit(draft.unit) in {"money", "ratio"}
         if _STATED_AFTER_RE.match(text, draft.span[1]) or not sum_or_rate:
             continue
         if (metric is not None and metric.running) or draft.period != before.period:

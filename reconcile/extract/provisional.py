@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reconcile.core.patterns import MONTH_NAMES, WEEKDAYS
+
 PREFIX = "unreviewed_"
 _STOP_WORDS = """a an the of in on for to at by from with and or as is are was were be been
 being has have
@@ -24,9 +26,6 @@ being has have
     approximately estimated estimate some what how not no yes if so but do does did made make
     across above below beyond far them us you me him onto upon within without via through
     throughout still currently again already away back nearly roughly just earlier later ago"""
-# Days and months date a figure; they never say what it measures.
-_CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december"""
 # The same kind of words in the languages of the metric cues (metric_cues.yaml): "W 2024 roku
 # było to 159 mld zł" names no measure either.
 _OTHER_STOP_WORDS = """w we na i z do od że to jest było była był są rok roku lat
@@ -36,9 +35,11 @@ _OTHER_STOP_WORDS = """w we na i z do od że to jest było była był są rok ro
     el la los las de del en y con por para que es fue son año años
     le la les de du des en et avec pour que est était sont an ans année
     ve ile bir bu da de yıl yılı yılında"""
+# Days and months date a figure; they never say what it measures.
 _STOP = (
     frozenset(_STOP_WORDS.split())
-    | frozenset(_CALENDAR_WORDS.split())
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTH_NAMES)
     | frozenset(_OTHER_STOP_WORDS.split())
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
