@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlparse
 
+from reconcile.core.parsed_value import kind_of_unit
+
 # CLDR languages whose country names are matched; inflected forms are matched by stem.
 _LANGUAGES = ("en", "ru", "uk", "pl", "de", "fr", "es", "tr")
 
@@ -214,7 +216,7 @@ def country_of_currency(unit: str | None) -> str | None:
     are the country's ISO 3166 code: KRW -> KOR), or None for shared and world currencies."""
     import pycountry
 
-    if not unit or len(unit) != 3 or not unit.isupper() or unit in _SHARED_CURRENCIES:
+    if unit is None or kind_of_unit(unit) != "money" or unit in _SHARED_CURRENCIES:
         return None
     if unit.startswith("X"):
         return None  # metals, funds, drawing rights

@@ -170,9 +170,10 @@ _SPEAKER_RE = re.compile(
 )
 
 
-def _speakers(sentence: str) -> list[tuple[int, int]]:
-    """Where a sentence names who says it."""
-    return [match.span("who") for match in _SPEAKER_RE.finditer(sentence)]
+@lru_cache(maxsize=64)
+def _speakers(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence names who says it (found once for all its figures)."""
+    return tuple(match.span("who") for match in _SPEAKER_RE.finditer(sentence))
 
 
 def cued_metrics(
@@ -216,11 +217,12 @@ def pick_metric(
             if metric_id in fits:
                 scores[metric_id] = scores.get(metric_id, 0.0) + 10.0
     speakers = _speakers(sentence)
+    between = (*figures, *_outside_brackets(sentence, others))  # figures a cue cannot cross
     for cue_start, cue_end, cue in _cues_in(resolve, sentence):
         if any(a <= cue_start < b for a, b in speakers):
             continue  # "..., rescue workers said": who says it, not what is measured
         distance = _cue_distance(
-            sentence, (cue_start, cue_end), (start, end), figures, ends, others
+            sentence, (cue_start, cue_end), (start, end), figures, ends, between
         )
         if distance is None:
             continue
@@ -263,17 +265,16 @@ def _cue_distance(
     figure: tuple[int, int],
     figures: tuple[tuple[int, int], ...],
     ends: list[int],
-    others: tuple[tuple[int, int], ...] = (),
+    between: tuple[tuple[int, int], ...] = (),
 ) -> float | None:
     """How far a cue is from the figure it may name (before it counts three times), or None
-    when the cue names something else."""
+    when the cue names something else. `between`: the figures a cue after this one cannot
+    reach across."""
     (cue_start, cue_end), (start, end) = cue, figure
     if _EXCLUDED_RE.search(sentence, max(0, cue_start - 24), cue_start):
         return None  # "X, excluding pensions": what the figure leaves out
     if cue_start >= end:
-        if any(
-            end <= a and b <= cue_start for a, b in (*figures, *_outside_brackets(sentence, others))
-        ):
+        if any(end <= a and b <= cue_start for a, b in between):
             return None  # "2.2 trillion, or 26 % of GDP": GDP is the percentage's
         if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
             return None  # "$12bn in 2023, while operating profit was ...": the next clause's
