@@ -129,6 +129,11 @@ def plan_statements() -> list[str]:
 # usable claim's (keys, interval) first, so only claims sharing a hash are compared exactly.
 # The relation `claims` (a view) holds row, the five keys, id, amount, unit, lo and hi (widened
 # by the tolerance), normalized_amount and usable.
+#
+# The plan runs in two lanes side by side (compare/duckdb_session.run_lanes), then joins them:
+# a group conflicts by its bounds alone (repeats change how many claims it counts, never
+# whether its largest lower bound is above its smallest upper one), so the conflicting groups
+# and their claims are found while the repeats are, and the repeats are taken out after.
 _REPEAT_KEYS = "entity, metric, period, source, document, lo, hi"
 
 
@@ -144,14 +149,9 @@ def shared_hashes(hashed: str, relation: str) -> str:
 
 _SAID = "claims WHERE usable AND NOT isnan(hi)"  # the claims that can repeat one another
 _KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
-REPORT_STEPS: tuple[tuple[str, str], ...] = (
-    (
-        # Usable claims whose (keys, interval) hash is shared: the repeat candidates.
-        "repeat_hashes",
-        f"""
-        SELECT DISTINCT h FROM ({shared_hashes(f"hash({_REPEAT_KEYS})", _SAID)})
-        """,
-    ),
+Steps = tuple[tuple[str, str], ...]
+# Lane 1: groups, the conflicting ones numbered, and the usable claims of those.
+_GROUP_LANE: Steps = (
     (
         "group_stats",
         """
@@ -159,6 +159,40 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
             max(lo) FILTER (WHERE usable) AS max_lo,
             min(hi) FILTER (WHERE usable AND NOT isnan(hi)) AS min_hi
         FROM claims GROUP BY ALL
+        """,
+    ),
+    (
+        # Conflicting groups numbered in the report's order (entity, metric, period by its
+        # year), so that the pairs are put in order by numbers, not by their text. A group of
+        # no usable claim has no bounds, so it is not among them (its verdict is invalid).
+        "conflict_keys",
+        """
+        SELECT entity, metric, period,
+            (row_number() OVER (ORDER BY entity, metric,
+                CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+                    ELSE 9999 END,
+                period))::BIGINT AS cg
+        FROM group_stats WHERE max_lo > min_hi
+        """,
+    ),
+    (
+        # The usable claims of conflicting groups. The group's keys stay in conflict_keys (a
+        # side and a pair carry its number, cg).
+        "conflict_claims",
+        """
+        SELECT c.row, k.cg, c.id, c.source, c.document, c.amount, c.unit, c.normalized_amount,
+            c.lo, c.hi
+        FROM claims c JOIN conflict_keys k USING (entity, metric, period)
+        WHERE c.usable
+        """,
+    ),
+)
+# Lane 2: usable claims whose (keys, interval) hash is shared, and the true repeats among them.
+_REPEAT_LANE: Steps = (
+    (
+        "repeat_hashes",
+        f"""
+        SELECT DISTINCT h FROM ({shared_hashes(f"hash({_REPEAT_KEYS})", _SAID)})
         """,
     ),
     (
@@ -171,6 +205,9 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         GROUP BY ALL HAVING n > 1
         """,
     ),
+)
+# After both lanes.
+_JOINED: Steps = (
     (
         "report_groups",
         f"""
@@ -188,30 +225,17 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
-        # Conflicting groups numbered in the report's order (entity, metric, period by its
-        # year), so that the pairs are put in order by numbers, not by their text.
-        "conflict_keys",
-        """
-        SELECT entity, metric, period,
-            (row_number() OVER (ORDER BY entity, metric,
-                CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
-                    ELSE 9999 END,
-                period))::BIGINT AS cg
-        FROM report_groups WHERE verdict = 'conflict'
-        """,
-    ),
-    (
-        # The active claims of conflicting groups: usable and not repeating an earlier one. The
-        # group's keys stay in conflict_keys (a side and a pair carry its number, cg).
+        # The active claims of conflicting groups: usable and not repeating an earlier one.
         "report_sides",
-        f"""
-        SELECT c.row, k.cg, c.id, c.source, c.amount, c.unit, c.normalized_amount, c.lo, c.hi
-        FROM claims c
-        JOIN conflict_keys k USING (entity, metric, period)
-        ANTI JOIN (SELECT {_REPEAT_KEYS}, first_said FROM repeats) r
-            ON {_KEYED} AND c.source = r.source AND c.document = r.document
+        """
+        SELECT c.row, c.cg, c.id, c.source, c.amount, c.unit, c.normalized_amount, c.lo, c.hi
+        FROM conflict_claims c
+        ANTI JOIN (
+            SELECT k.cg, r.source, r.document, r.lo, r.hi, r.first_said
+            FROM repeats r JOIN conflict_keys k USING (entity, metric, period)
+        ) r
+            ON c.cg = r.cg AND c.source = r.source AND c.document = r.document
             AND c.lo = r.lo AND c.hi = r.hi AND c.row <> r.first_said
-        WHERE c.usable
         """,
     ),
     (
@@ -230,6 +254,19 @@ REPORT_STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _created(steps: Steps) -> list[str]:
+    # Tables of the database, not TEMP ones: each lane runs on a cursor of its own, and a
+    # TEMP table is seen only by the connection that made it.
+    return [f"CREATE OR REPLACE TABLE {name} AS {select}" for name, select in steps]
+
+
+def report_plan_lanes() -> tuple[list[list[str]], list[str]]:
+    """The out-of-core report's plan as `CREATE TABLE` statements: the lanes that may run side
+    by side (each in order), and the statements that join them, in order."""
+    return [_created(_GROUP_LANE), _created(_REPEAT_LANE)], _created(_JOINED)
+
+
 def report_plan_statements() -> list[str]:
-    """The out-of-core report's plan as `CREATE TEMP TABLE` statements, in order."""
-    return [f"CREATE OR REPLACE TEMP TABLE {name} AS {select}" for name, select in REPORT_STEPS]
+    """The same plan as one sequence of statements, in an order that runs on one connection."""
+    lanes, joined = report_plan_lanes()
+    return [statement for lane in lanes for statement in lane] + joined

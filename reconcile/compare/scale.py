@@ -22,8 +22,8 @@ from reconcile.claims.catalogue import Catalogue
 from reconcile.core.errors import Finding
 from reconcile.reference.rates import RateTable
 
-from .duckdb_session import connect
-from .plan_sql import report_plan_statements
+from .duckdb_session import connect, run_lanes
+from .plan_sql import report_plan_lanes
 from .scale_records import BATCH_ROWS
 from .scale_tables import (
     TableChecks,
@@ -92,7 +92,9 @@ def _run(
     pending = checks.findings + convert_tables(connection, checks, catalogue, rates)
     scale.findings = located_findings(connection, rows, pending)
     connection.execute(_claims_view(connection, checks))
-    for statement in report_plan_statements():
+    lanes, joined = report_plan_lanes()
+    run_lanes(connection, lanes)
+    for statement in joined:
         connection.execute(statement)
     scale.summary = _summary(connection, checks.claims, scale.findings)
 
@@ -104,7 +106,7 @@ def _claims_view(connection: Any, checks: TableChecks) -> str:
     for kind in ("source", "entity", "document"):
         if checks.bad.get(kind):
             connection.execute(
-                f"CREATE OR REPLACE TEMP TABLE refused_{kind} AS SELECT * FROM "
+                f"CREATE OR REPLACE TABLE refused_{kind} AS SELECT * FROM "
                 f"(VALUES {', '.join(f'({quote(v)})' for v in checks.bad[kind])}) t(label)"
             )
             refused.append(f"AND r.{kind} NOT IN (SELECT label FROM refused_{kind})")
@@ -118,13 +120,13 @@ def _claims_view(connection: Any, checks: TableChecks) -> str:
     if checks.renamed:
         pairs = ", ".join(f"({quote(k)}, {quote(v)})" for k, v in checks.renamed.items())
         connection.execute(
-            f"CREATE OR REPLACE TEMP TABLE renamed AS SELECT * FROM (VALUES {pairs}) t(label, id)"
+            f"CREATE OR REPLACE TABLE renamed AS SELECT * FROM (VALUES {pairs}) t(label, id)"
         )
         source = "coalesce(n.id, r.source)"
         renames = "LEFT JOIN renamed n ON r.source = n.label"
     low, high = "(r.low * f.factor)", "(r.high * f.factor)"
     return f"""
-    CREATE OR REPLACE TEMP VIEW claims AS
+    CREATE OR REPLACE VIEW claims AS
     SELECT r.row, r.entity, r.metric, r.period, {source} AS source, r.document, r.id,
         r.amount, r.unit, r.amount * f.factor AS normalized_amount,
         CASE WHEN {low} >= 0 THEN {low} * (1 - f.t) ELSE {low} * (1 + f.t) END AS lo,

@@ -22,6 +22,7 @@ from reconcile.core.errors import Finding, InputError
 from reconcile.core.periods import parse_period
 from reconcile.reference.rates import RateTable
 
+from .duckdb_session import concurrently
 from .plan_sql import shared_hashes
 
 # What a table needs to take the out-of-core path: the parsed figure, as importers write it.
@@ -87,7 +88,7 @@ def register_tables(connection: Any, files: Sequence[Path]) -> TableRows:
         rows.starts.append(offset)
         rows.paths.append(str(path))
         offset += pq.read_metadata(path).num_rows
-    connection.execute("CREATE OR REPLACE TEMP VIEW raw AS " + " UNION ALL ".join(parts))
+    connection.execute("CREATE OR REPLACE VIEW raw AS " + " UNION ALL ".join(parts))
     return rows
 
 
@@ -151,7 +152,8 @@ def check_tables(
 ) -> TableChecks:
     """Check every row by the rules of claims/checks.py that concern a table (each distinct
     value once), and find the repeated ids."""
-    profile = _profile(connection)
+    # the profile and the id hashes are two scans of the files, side by side
+    profile, shared_ids = concurrently(connection, [_profile, _shared_id_hashes])
     checks = TableChecks([])
     everything = next(p for p in profile if p[0] == (1 << len(_PROFILED)) - 1)
     checks.claims = int(everything[7])
@@ -174,7 +176,7 @@ def check_tables(
         count, first = blanks.get(column, (0, 0))
         if count:
             finding("missing-field", f"claim lacks '{column}'", count, first)
-    checks.repeated_ids = _repeated_ids(connection, checks.findings)
+    checks.repeated_ids = bool(shared_ids) and _repeated_ids(connection, checks.findings)
     for kind, rule in RULES:
         if kind not in TABLE_FIELDS:
             continue
@@ -196,18 +198,23 @@ def check_tables(
     return checks
 
 
-def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
-    """The table `repeated_ids(id)` and its finding; whether there are any."""
-    # Ids hashed first: grouping 8-byte hashes, not the strings, keeps the table of a hundred
-    # million ids small enough to spill; colliding hashes are then told apart by the ids.
+def _shared_id_hashes(connection: Any) -> int:
+    """The table `repeated_hashes(h)`: the hashes of ids that more than one row has; how many.
+
+    Ids hashed first: grouping 8-byte hashes, not the strings, keeps the table of a hundred
+    million ids small enough to spill; colliding hashes are then told apart by the ids."""
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE repeated_hashes AS "
+        "CREATE OR REPLACE TABLE repeated_hashes AS "
         f"SELECT DISTINCT h FROM ({shared_hashes('hash(id)', 'raw')})"
     )
-    if not connection.execute("SELECT count(*) FROM repeated_hashes").fetchall()[0][0]:
-        return False  # no id repeats (the usual case): no second scan of the ids
+    return int(connection.execute("SELECT count(*) FROM repeated_hashes").fetchall()[0][0])
+
+
+def _repeated_ids(connection: Any, findings: list[Pending]) -> bool:
+    """The table `repeated_ids(id)` from the shared hashes, and its finding; whether there are
+    any (no id repeats is the usual case: then this is not called, and no second scan runs)."""
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE repeated_ids AS "
+        "CREATE OR REPLACE TABLE repeated_ids AS "
         "SELECT id, count(*) AS n, min(row) AS first FROM raw "
         "WHERE hash(id) IN (SELECT h FROM repeated_hashes) GROUP BY id HAVING n > 1"
     )
@@ -265,7 +272,7 @@ def convert_tables(
     # import pandas, which this path does not otherwise need)
     text = "" if keys else "::VARCHAR[]"  # an empty list has no type of its own
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE factors AS SELECT unnest($1{text}) AS unit, "
+        f"CREATE OR REPLACE TABLE factors AS SELECT unnest($1{text}) AS unit, "
         f"unnest($2{text}) AS period, unnest($3{text}) AS metric, "
         "unnest($4::DOUBLE[]) AS factor, unnest($5::DOUBLE[]) AS t, unnest($6::BOOLEAN[]) AS ok",
         [
