@@ -4,6 +4,7 @@ claims frame, compare/scale.py on claim tables): nothing but duckdb is imported 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 
@@ -54,12 +55,9 @@ def concurrently(connection: Any, tasks: Sequence[Callable[[Any], Any]]) -> list
 
 def run_lanes(connection: Any, lanes: Sequence[Sequence[str]]) -> None:
     """Run each lane's statements in order, the lanes side by side (see concurrently)."""
+    concurrently(connection, [partial(_run_statements, statements) for statements in lanes])
 
-    def lane(statements: Sequence[str]) -> Callable[[Any], None]:
-        def run(cursor: Any) -> None:
-            for statement in statements:
-                cursor.execute(statement)
 
-        return run
-
-    concurrently(connection, [lane(statements) for statements in lanes])
+def _run_statements(statements: Sequence[str], cursor: Any) -> None:
+    for statement in statements:
+        cursor.execute(statement)

@@ -149,6 +149,8 @@ def shared_hashes(hashed: str, relation: str) -> str:
 
 _SAID = "claims WHERE usable AND NOT isnan(hi)"  # the claims that can repeat one another
 _KEYED = "c.entity = r.entity AND c.metric = r.metric AND c.period = r.period"
+# A group conflicts when its largest lower bound is above its smallest upper one (group_stats).
+_CONFLICTING = "max_lo > min_hi"
 Steps = tuple[tuple[str, str], ...]
 # Lane 1: groups, the conflicting ones numbered, and the usable claims of those.
 _GROUP_LANE: Steps = (
@@ -166,13 +168,13 @@ _GROUP_LANE: Steps = (
         # year), so that the pairs are put in order by numbers, not by their text. A group of
         # no usable claim has no bounds, so it is not among them (its verdict is invalid).
         "conflict_keys",
-        """
+        f"""
         SELECT entity, metric, period,
             (row_number() OVER (ORDER BY entity, metric,
-                CASE WHEN regexp_matches(period, '^[0-9]{4}') THEN substr(period, 1, 4)::INTEGER
+                CASE WHEN regexp_matches(period, '^[0-9]{{4}}') THEN substr(period, 1, 4)::INTEGER
                     ELSE 9999 END,
                 period))::BIGINT AS cg
-        FROM group_stats WHERE max_lo > min_hi
+        FROM group_stats WHERE {_CONFLICTING}
         """,
     ),
     (
@@ -215,7 +217,7 @@ _JOINED: Steps = (
             c.n_usable - coalesce(r.repeats, 0) AS n_claims, coalesce(r.repeats, 0) AS repeats,
             c.n_usable,
             CASE WHEN c.n_usable = 0 THEN 'invalid'
-                WHEN c.max_lo > c.min_hi THEN 'conflict'
+                WHEN {_CONFLICTING} THEN 'conflict'
                 WHEN c.n_usable - coalesce(r.repeats, 0) > 1 THEN 'consistent'
                 ELSE 'single' END AS verdict
         FROM group_stats c
