@@ -14,6 +14,7 @@ from reconcile.core.frames import (
     find_rows,
     holds_any,
     join_texts,
+    take_texts,
     take_values,
 )
 
@@ -76,3 +77,25 @@ def test_take_values_keeps_texts_in_arrow_and_missing_texts_as_objects() -> None
     assert taken.dtype == texts.dtype and taken[0] == "c" and pd.isna(taken[1])
     assert take_values(texts, np.array([1])).dtype == object  # as the object path gives
     assert take_values(pd.Series([1.5, 2.5]), np.array([1])).tolist() == [2.5]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_take_texts_writes_values_as_str_does(dtype: object) -> None:
+    frame = pd.DataFrame({"v": pd.Series(["a", None, "ccc", "ä"], dtype=dtype)})
+    rows = np.array([3, 1, 0, 2])
+    expected = frame["v"].iloc[rows].to_numpy(dtype=object).astype(str).tolist()
+    assert take_texts(frame, "v", rows).to_pylist() == expected
+    assert list(join_texts(take_texts(frame, "v", rows), "|")) == [f"{v}|" for v in expected]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_find_column_rows_takes_arrow_texts_as_it_takes_objects(dtype: object) -> None:
+    frame = pd.DataFrame({"id": pd.Series(["a", "b", "c", "b", None], dtype=dtype)})
+    wanted = np.array(["b", "zz", "a", "b", "c"], dtype=object)
+    arrow = pa.array(list(wanted), type=pa.large_string())
+    assert find_column_rows(frame, "id", arrow).tolist() == [1, -1, 0, 1, 2]
+    assert find_column_rows(frame, "id", pa.array([None, "c"], pa.large_string())).tolist() == [
+        -1,
+        2,
+    ]
+    assert find_column_rows(frame, "id", pa.array([], pa.large_string())).tolist() == []

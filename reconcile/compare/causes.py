@@ -89,7 +89,7 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     Needs ratio, gap, and per side: amount (as stated), unit (as stated), normalized_amount,
     stage and basis (optional).
     """
-    out = pairs.copy()
+    out = pairs.copy(deep=False)  # two columns are added, none is changed
     out["cause"], out["cause_detail"] = likely_causes(out, len(out))
     return out
 

@@ -229,13 +229,13 @@ def pair_columns(
     pairs["group"] = group[a]
     pairs["row_a"], pairs["row_b"] = a, b  # positions in the claims frame
     columns = ["id", "source", "lo", "hi", "normalized_amount"]
-    columns += [c for c in ("stage", "basis", "unit", "amount", "derived") if c in claims]
-    if "derived" in claims:
-        columns.append("value")
+    columns += [c for c in ("stage", "basis", "unit", "amount") if c in claims]
     for column in columns:
         series = claims[column]
         pairs[f"{column}_a"] = take_values(series, a)
         pairs[f"{column}_b"] = take_values(series, b)
+    if "derived" in claims:
+        _add_derived_sides(pairs, claims, a, b)
     hi_a = pairs["hi_a"].to_numpy(dtype=float)
     scale = np.where(np.abs(hi_a) > 0, np.abs(hi_a), 1.0)
     pairs["gap"] = (pairs["lo_b"].to_numpy(dtype=float) - hi_a) / scale
@@ -244,6 +244,21 @@ def pair_columns(
         pairs["ratio"] = pairs["normalized_amount_b"].to_numpy(dtype=float) / amount_a
     pairs["severity"] = _severity(pairs["gap"].to_numpy(dtype=float))
     return pairs
+
+
+def _add_derived_sides(
+    pairs: pd.DataFrame, claims: pd.DataFrame, a: np.ndarray, b: np.ndarray
+) -> None:
+    """`derived_a/b` and `value_a/b` (the stated value, for the cause's sentence), read only at
+    the pairs with a derived side: a few of many, and the rest stay None."""
+    derived = claims["derived"].notna().to_numpy(dtype=bool)
+    rows = np.flatnonzero(derived[a] | derived[b])
+    for column in ("derived", "value"):
+        for side, at in (("a", a), ("b", b)):
+            values = np.full(len(pairs), None, dtype=object)
+            values[rows] = claims[column].iloc[at[rows]].to_numpy(dtype=object)
+            # A Series of objects: an array would be read whole to infer a text column.
+            pairs[f"{column}_{side}"] = pd.Series(values, index=pairs.index, dtype=object)
 
 
 def _severity(gap: np.ndarray) -> np.ndarray:

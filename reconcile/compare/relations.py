@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
-from reconcile.core.frames import factorize_columns, join_texts, take, take_values
+from reconcile.core.frames import factorize_columns, join_texts, take, take_texts, take_values
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
@@ -113,13 +113,13 @@ def _check_sums(
         weights=claims["normalized_amount"].to_numpy(dtype=float)[parts],
         minlength=len(distinct_totals),
     )
-    part_ids = take(claims, "id", parts).astype(str)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
     # Each total's part ids joined in Arrow (a list per total), not one join per total.
     offsets = pa.array(np.concatenate([[0], bounds, [len(parts)]]), type=pa.int32())
-    lists = pa.ListArray.from_arrays(offsets, pa.array(part_ids[order]))
-    others = np.asarray(pc.binary_join(lists, ",").to_numpy(zero_copy_only=False), dtype=object)
+    lists = pa.ListArray.from_arrays(offsets, take_texts(claims, "id", parts[order]))
+    joined = pc.binary_join(lists, pa.scalar(",", pa.large_string()))
+    others = np.asarray(joined.to_numpy(zero_copy_only=False), dtype=object)
     out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
@@ -180,7 +180,7 @@ def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarr
         {c: take_values(claims[c], rows) for c in ("entity", "metric", "period", "source")}
     )
     out.insert(0, "kind", kind)
-    out.insert(1, "claim", take(claims, "id", rows).astype(str))
+    out.insert(1, "claim", pd.array(take_texts(claims, "id", rows), dtype="str"))
     out.insert(2, "others", others)
     out["unit"] = take(claims, "normalized_unit", rows)
     return out

@@ -80,7 +80,7 @@ def classify_pairs(
     `related` maps a metric to its related metrics (a running tally's figure that matches a
     related tally's is a label slip, not a revision).
     """
-    out = pairs.copy()
+    out = pairs.copy(deep=False)  # columns are added, none is changed
     if out.empty:
         out["kind"] = pd.Series(dtype=object)
         out["stated_gap"] = pd.Series(dtype=float)
@@ -213,24 +213,33 @@ def _agreeing_restatements(pairs: pd.DataFrame, relations: pd.DataFrame) -> np.n
     """Pairs of a figure and its own restatement that the equivalent check found consistent."""
     if relations.empty:
         return np.zeros(len(pairs), dtype=bool)
-    agreeing = relations[(relations["kind"] == "equivalent") & (relations["verdict"] == "agrees")]
-    claims, others = [], []
-    for claim, named in zip(agreeing["claim"], agreeing["others"], strict=True):
-        for other in named if isinstance(named, list | tuple) else [named]:
-            claims.append(str(claim))
-            others.append(str(other))
-    if not claims:
+    wanted = (relations["kind"] == "equivalent") & (relations["verdict"] == "agrees")
+    agreeing = relations[["claim", "others"]][wanted]
+    # An equivalent check names one original (a text); a list of them is spread out.
+    spread = agreeing
+    if _holds_lists(agreeing["others"]):  # an empty list names none
+        spread = agreeing.explode("others").dropna(subset=["others"])
+    claims = spread["claim"].astype(str).to_numpy(dtype=object)
+    others = spread["others"].astype(str).to_numpy(dtype=object)
+    if not len(claims):
         return np.zeros(len(pairs), dtype=bool)
     # One key per unordered pair of ids, compared as whole columns (not a set per pair).
-    keys = pd.Index(_pair_keys(np.array(claims, dtype=object), np.array(others, dtype=object)))
+    keys = pd.Index(_pair_keys(claims, others))
     # Keys are built only for the pairs whose two ids both take part in such a check.
-    named = np.array(claims + others, dtype=object)
+    named = np.concatenate([claims, others])
     rows = np.flatnonzero(holds_any(pairs["id_a"], named) & holds_any(pairs["id_b"], named))
     first = pairs["id_a"].iloc[rows].astype(str).to_numpy(dtype=object)
     second = pairs["id_b"].iloc[rows].astype(str).to_numpy(dtype=object)
     out = np.zeros(len(pairs), dtype=bool)
     out[rows] = pd.Index(_pair_keys(first, second)).isin(keys)
     return out
+
+
+def _holds_lists(column: pd.Series) -> bool:
+    """Some value of an object column is a list or tuple (not a text)."""
+    if column.dtype != object:
+        return False
+    return any(isinstance(value, list | tuple) for value in column.tolist())
 
 
 def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:

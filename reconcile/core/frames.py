@@ -57,22 +57,32 @@ def find_rows(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return first[distinct.get_indexer(pd.Index(wanted, dtype=object))]
 
 
-def find_column_rows(frame: pd.DataFrame, column: str, wanted: np.ndarray) -> np.ndarray:
+def find_column_rows(frame: pd.DataFrame, column: str, wanted: Any) -> np.ndarray:
     """find_rows on a column of `frame`: Arrow's `index_in` gives, in one pass over the column
     (a string column is already Arrow: no copy), the distinct wanted value each row holds, so
     no row becomes a Python object. pandas' own isin on an Arrow string column is several
     times slower."""
-    wanted = np.asarray(wanted, dtype=object)
-    if not len(wanted):
-        return np.empty(0, dtype=np.int64)
-    codes, distinct = pd.factorize(wanted)
+    if isinstance(wanted, pa.Array):  # Arrow texts (take_texts): distinct values in Arrow
+        if not len(wanted):
+            return np.empty(0, dtype=np.int64)
+        value_set = pc.unique(pc.drop_null(wanted))
+        codes = pc.index_in(wanted, value_set=value_set).fill_null(-1).to_numpy()
+    else:
+        wanted = np.asarray(wanted, dtype=object)
+        if not len(wanted):
+            return np.empty(0, dtype=np.int64)
+        codes, distinct = pd.factorize(wanted)
+        value_set = pa.array(distinct, from_pandas=True)
     try:
         values = pa.array(frame[column], from_pandas=True)
-        index = pc.index_in(values, value_set=pa.array(distinct, from_pandas=True))
+        if pa.types.is_string(values.type) and pa.types.is_large_string(value_set.type):
+            value_set = value_set.cast(values.type)
+        index = pc.index_in(values, value_set=value_set)
         hit = index.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     except (pa.ArrowException, TypeError):  # mixed types: pandas compares them as objects
-        hit = pd.Index(distinct, dtype=object).get_indexer(frame[column].astype(object))
-    first = np.full(len(distinct), -1, dtype=np.int64)
+        distinct = pd.Index(value_set.to_numpy(zero_copy_only=False), dtype=object)
+        hit = distinct.get_indexer(pd.Index(frame[column].astype(object)))
+    first = np.full(len(value_set), -1, dtype=np.int64)
     rows = np.flatnonzero(hit >= 0)[::-1]  # reversed, so the earliest row is written last
     first[hit[rows]] = rows
     return np.where(codes >= 0, first[np.maximum(codes, 0)], -1)
@@ -115,15 +125,34 @@ def combine_chunks(frame: pd.DataFrame) -> None:
             frame[column] = pd.array(chunked.combine_chunks(), dtype=frame[column].dtype)
 
 
-def join_texts(*parts: np.ndarray | str) -> pd.api.extensions.ExtensionArray:
-    """Texts joined position by position (arrays of strings of one length, and plain strings
-    repeated), as a pandas string array: one pass in Arrow, no Python string built per row."""
+def join_texts(*parts: Any) -> pd.api.extensions.ExtensionArray:
+    """Texts joined position by position (arrays of strings of one length, Arrow arrays from
+    take_texts, and plain strings repeated), as a pandas string array: one pass in Arrow, no
+    Python string built per row."""
     text = pa.large_string()
-    arrays = [
-        pa.scalar(part, text) if isinstance(part, str) else pa.array(part, type=text)
-        for part in parts
-    ]
+    arrays = [_arrow_text(part, text) for part in parts]
     return pd.array(pc.binary_join_element_wise(*arrays, pa.scalar("", text)), dtype="str")
+
+
+def _arrow_text(part: Any, text: Any) -> Any:
+    if isinstance(part, str):
+        return pa.scalar(part, text)
+    if isinstance(part, pa.Array | pa.ChunkedArray):
+        return part.cast(text)
+    return pa.array(part, type=text)
+
+
+def take_texts(frame: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
+    """The values of `column` at `rows` as Arrow texts, written as str() writes them: what
+    take(...).astype(str) gives, without a Python string per row for a text column (whose
+    missing values read "nan", as pandas gives them)."""
+    series = frame[column]
+    if series.dtype == TEXT_DTYPE:
+        taken = pa.array(series.array).take(pa.array(rows, type=pa.int64()))
+        if isinstance(taken, pa.ChunkedArray):
+            taken = taken.combine_chunks()
+        return pc.fill_null(taken.cast(pa.large_string()), "nan")
+    return pa.array(take(frame, column, rows).astype(str), type=pa.large_string())
 
 
 def take_values(series: pd.Series, rows: np.ndarray) -> Any:

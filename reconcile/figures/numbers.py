@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -279,6 +280,11 @@ def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}"
+
+
+def format_numbers(values: Iterable[float]) -> list[str]:
+    """format_number of each of many numbers, in one comprehension (no call per number)."""
+    return [f"{int(v):,}" if v == int(v) and abs(v) < 1e15 else f"{v:,.6g}" for v in values]
 
 
 def format_amount(value: float | None) -> str:

@@ -10,15 +10,17 @@ and meets the other documents' figures for that period.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from reconcile.claims.relations import MAY_NAME_A_CLAIM
-from reconcile.core.frames import find_column_rows, join_texts, take
+from reconcile.core.frames import find_column_rows, join_texts, take, take_texts
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
-from reconcile.figures.numbers import format_number
+from reconcile.figures.numbers import format_numbers
 
 # For each relation field, the row each claim's reference points at (-1: none).
 Targets = dict[str, np.ndarray]
@@ -38,7 +40,10 @@ def derive_figures(frame: pd.DataFrame, targets: Targets | None = None) -> pd.Da
     pieces = [piece for piece in pieces if len(piece)]
     if not pieces:
         return frame.iloc[:0]
-    return pd.concat(pieces, ignore_index=True)
+    # The frame's columns in its own order, then those only derived rows have: a column the
+    # frame lacks (a claim table's frame has no qualifier) is not added for a few rows.
+    columns = [*frame.columns, *(c for c in _ADDED if c not in frame.columns)]
+    return pd.concat(pieces, ignore_index=True)[columns]
 
 
 def resolve_relation_rows(frame: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -53,7 +58,7 @@ def resolve_relation_rows(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     fields = [f for f, rows in present.items() if len(rows)]
     if not fields:
         return {}
-    wanted = np.concatenate([take(frame, f, present[f]).astype(str) for f in fields]).astype(object)
+    wanted = pa.concat_arrays([take_texts(frame, f, present[f]) for f in fields])
     found = find_column_rows(frame, "id", wanted)
     out: dict[str, np.ndarray] = {}
     start = 0
@@ -78,24 +83,40 @@ def _derive(frame: pd.DataFrame, targets: Targets, field: str, build: Builder) -
     return build(frame, targets, rows, other[rows])
 
 
+# Columns a derived row does not take from the row that states the relation.
+_RESET = ("equivalent_of", "rate", "change_of", "change_from", "share_of", "part", "part_of")
+# Columns derived rows add to a frame that lacks them, in the order they are added.
+_ADDED = ("derived_from", "derived", "chain")
+_OWN = ("unit", "qualifier", "rank_of", "percentile", "stage", "basis", "low", "high", "amount")
+
+
 def _new_rows(frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray) -> pd.DataFrame:
     """Copies of the stating rows, to be filled in as derived figures of the basis rows."""
-    out = frame.iloc[stated].reset_index(drop=True)  # a new frame already: no copy needed
-    for column in ("equivalent_of", "rate", "change_of", "change_from", "share_of", "part"):
-        if column in out:
-            out[column] = None
-    if "part_of" in out:
-        out["part_of"] = None
+    # Only the columns a derived row keeps are copied; the others are written below.
+    kept = [c for c in frame.columns if c not in _RESET and c not in _OWN]
+    out = frame[kept].iloc[stated].reset_index(drop=True)  # a new frame already: no copy needed
+    for column in _RESET:
+        if column in frame:  # missing, in the frame's own dtype (a text column stays one)
+            out[column] = pd.Series(None, index=out.index, dtype=frame[column].dtype)
     out["unit"] = take(frame, "unit", basis)
-    out["qualifier"] = None
-    out["rank_of"] = None
-    out["percentile"] = np.nan
+    for column, missing in (("qualifier", None), ("rank_of", None), ("percentile", np.nan)):
+        if column in frame:
+            out[column] = missing
     for column in ("stage", "basis"):
         if column in frame:
             out[column] = take(frame, column, basis)
-    first, second = take(frame, "id", stated).astype(str), take(frame, "id", basis).astype(str)
-    out["derived_from"] = join_texts(first, ",", second)
     return out
+
+
+def _relation_texts(
+    frame: pd.DataFrame, stated: np.ndarray, basis: np.ndarray
+) -> tuple[Any, Any, Any, Any]:
+    """The ids and values (as text) of the stating rows and of the basis rows, each read once
+    for the derived rows' id, value, chain and derived_from."""
+    both = np.concatenate([stated, basis])
+    ids, values = take_texts(frame, "id", both), take_texts(frame, "value", both)
+    n = len(stated)
+    return ids[:n], ids[n:], values[:n], values[n:]
 
 
 def _growth_base(
@@ -121,20 +142,11 @@ def _growth_base(
     out["high"] = np.where(percent, ratio_high, less_high)
     out["amount"] = _midpoint(frame, rows, changed, percent)
     out["period"] = periods
-    _set_years(out)
+    _set_years(out, frame)
     out["metric"] = take(frame, "metric", changed)
     out["entity"] = take(frame, "entity", changed)
-    out["derived"] = "growth"
-    out["id"] = join_texts(take(frame, "id", rows).astype(str), "~base")
-    out["value"] = join_texts(
-        "implied by ",
-        take(frame, "value", rows).astype(str),
-        " on ",
-        take(frame, "value", changed).astype(str),
-    )
-    out["chain"] = _chain_texts(
-        frame, rows, changed, np.where(percent, "÷ (1 +", "−"), np.where(percent, ")", "")
-    )
+    steps = (np.where(percent, "÷ (1 +", "−"), np.where(percent, ")", ""))
+    _name_rows(out, frame, (rows, changed), ("growth", "~base"), steps)
     return out
 
 
@@ -207,47 +219,65 @@ def _share_whole(
         of_whole = take(frame, column, np.maximum(named, 0))
         own = take(frame, column, rows) if column != "metric" else whole
         out[column] = np.where(named >= 0, of_whole, own)
-    _set_years(out)
-    out["derived"] = "share"
-    out["id"] = join_texts(take(frame, "id", rows).astype(str), "~whole")
-    out["value"] = join_texts(
-        "implied by ",
-        take(frame, "value", parts).astype(str),
-        " being ",
-        take(frame, "value", rows).astype(str),
-    )
-    out["chain"] = _chain_texts(frame, rows, parts, np.full(len(rows), "÷"), np.full(len(rows), ""))
+    _set_years(out, frame)
+    steps = (np.full(len(rows), "÷"), np.full(len(rows), ""))
+    _name_rows(out, frame, (rows, parts), ("share", "~whole"), steps)
     return out
 
 
-def _set_years(out: pd.DataFrame) -> None:
-    """Start and end years of each row's period, parsing each distinct period once."""
+def _name_rows(
+    out: pd.DataFrame,
+    frame: pd.DataFrame,
+    rows: tuple[np.ndarray, np.ndarray],
+    kind: tuple[str, str],
+    steps: tuple[np.ndarray, np.ndarray],
+) -> None:
+    """A derived row's `derived`, `derived_from`, `id`, `value` and `chain`, from the stating
+    rows and the basis rows (`rows`), the kind and its id suffix, and the chain's operator and
+    closing bracket (`steps`)."""
+    stating, basis = rows
+    ids, basis_ids, values, basis_values = _relation_texts(frame, stating, basis)
+    out["derived"] = kind[0]
+    out["derived_from"] = join_texts(ids, ",", basis_ids)
+    out["id"] = join_texts(ids, kind[1])
+    # "implied by 23 percent on 8.1 billion manat"; "implied by 1,000 women being 3 percent"
+    growth = kind[0] == "growth"
+    first, second = (values, basis_values) if growth else (basis_values, values)
+    out["value"] = join_texts("implied by ", first, " on " if growth else " being ", second)
+    texts = (basis_values, basis_ids, values, ids)
+    out["chain"] = _chain_texts(frame, stating, texts, *steps)
+
+
+def _set_years(out: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """Start and end years of each row's period, parsing each distinct period once (in the
+    frame's dtype of years where no year is missing)."""
     codes, labels = pd.factorize(out["period"].astype(str))
     periods = [parse_period(label) for label in labels]
     starts = np.array([p.start_year for p in periods] + [None], dtype=object)[codes]
     ends = np.array([p.end_year for p in periods] + [None], dtype=object)[codes]
     out["year"] = pd.array(starts, dtype="Int64")
     out["year_end"] = pd.array(ends, dtype="Int64")
+    if "year" in frame and frame["year"].dtype == np.int64 and not out["year"].isna().any():
+        out["year"] = out["year"].astype(np.int64)  # as the frame's: no copy to a nullable one
 
 
 def _chain_texts(
     frame: pd.DataFrame,
     stating: np.ndarray,
-    basis: np.ndarray,
+    texts: tuple[Any, Any, Any, Any],
     operator: np.ndarray,
     close: np.ndarray,
 ) -> pd.api.extensions.ExtensionArray:
-    """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)"."""
-    values = take(frame, "value", np.concatenate([stating, basis])).astype(str)
-    ids = take(frame, "id", np.concatenate([stating, basis])).astype(str)
-    n = len(stating)
+    """ "8.1 billion manat (seed-000-03) ÷ (1 + 23 percent [22.5, 23.5]) (seed-000-04)":
+    `texts` are the basis rows' values and ids, then the stating rows' values and ids."""
+    basis_values, basis_ids, values, ids = texts
     # A rate such as "10 percent" recurs: each distinct bound is formatted once.
     bounds = np.column_stack(
         [frame["low"].to_numpy(dtype=float)[stating], frame["high"].to_numpy(dtype=float)[stating]]
     ).ravel()
     codes, distinct = pd.factorize(bounds, use_na_sentinel=False)
-    shown = np.array([format_number(float(number)) for number in distinct], dtype=object)[codes]
+    shown = np.array(format_numbers(distinct.astype(float).tolist()), dtype=object)[codes]
     return join_texts(
-        *(values[n:], " (", ids[n:], ") ", operator.astype(str), " ", values[:n], " ["),
-        *(shown[0::2], ", ", shown[1::2], "]", close.astype(str), " (", ids[:n], ")"),
+        *(basis_values, " (", basis_ids, ") ", operator.astype(str), " ", values, " ["),
+        *(shown[0::2], ", ", shown[1::2], "]", close.astype(str), " (", ids, ")"),
     )
