@@ -172,11 +172,12 @@ def _derived_values(pairs: pd.DataFrame, first: np.ndarray, second: np.ndarray) 
     """The derived side's value, read only at the derived pairs (a few of many)."""
     text = np.full(len(pairs), None, dtype=object)
     rows = np.flatnonzero(first | second)
-    text[rows] = np.where(
+    values = np.where(
         first[rows],
-        pairs["value_a"].iloc[rows].astype(str).to_numpy(dtype=object),
-        pairs["value_b"].iloc[rows].astype(str).to_numpy(dtype=object),
+        np.asarray(pairs["value_a"], dtype=object)[rows],
+        np.asarray(pairs["value_b"], dtype=object)[rows],
     )
+    text[rows] = [v if type(v) is str else str(v) for v in values.tolist()]
     return text
 
 

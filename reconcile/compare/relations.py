@@ -25,6 +25,8 @@ from reconcile.reference.rates import RateTable
 from .causes import near_power
 from .relation_scopes import excluded_parts
 
+# The stated units of restatements and of their originals (object arrays of texts).
+Units = tuple[np.ndarray, np.ndarray]
 # A restatement within this of the reference conversion agrees: an annual average rate is
 # not the rate of the day the text converted on.
 EQUIVALENT_SLACK = 0.025
@@ -118,8 +120,7 @@ def _check_sums(
     # Each total's part ids joined in Arrow (a list per total), not one join per total.
     offsets = pa.array(np.concatenate([[0], bounds, [len(parts)]]), type=pa.int32())
     lists = pa.ListArray.from_arrays(offsets, take_texts(claims, "id", parts[order]))
-    joined = pc.binary_join(lists, pa.scalar(",", pa.large_string()))
-    others = np.asarray(joined.to_numpy(zero_copy_only=False), dtype=object)
+    others = pc.binary_join(lists, pa.scalar(",", pa.large_string()))
     out = _records(claims, distinct_totals, kind, others)
     out["low"], out["high"] = low, high
     out["target_low"] = claims["normalized_low"].to_numpy(dtype=float)[distinct_totals]
@@ -175,15 +176,17 @@ def _same_values(claims: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray
     return np.asarray((first == second) & ~missing_a | (missing_a & missing_b), dtype=bool)
 
 
-def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: np.ndarray) -> pd.DataFrame:
-    out = pd.DataFrame(
-        {c: take_values(claims[c], rows) for c in ("entity", "metric", "period", "source")}
-    )
-    out.insert(0, "kind", kind)
-    out.insert(1, "claim", pd.array(take_texts(claims, "id", rows), dtype="str"))
-    out.insert(2, "others", others)
-    out["unit"] = take(claims, "normalized_unit", rows)
-    return out
+def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: Any) -> pd.DataFrame:
+    """The checks' first columns, built in one go (Arrow texts stay Arrow)."""
+    columns: dict[str, Any] = {
+        "kind": kind,
+        "claim": pd.array(take_texts(claims, "id", rows), dtype="str"),
+        "others": pd.array(others, dtype="str"),
+    }
+    for column in ("entity", "metric", "period", "source"):
+        columns[column] = take_values(claims[column], rows)
+    columns["unit"] = take(claims, "normalized_unit", rows)
+    return pd.DataFrame(columns)
 
 
 def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
@@ -202,13 +205,15 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
     low, high, amount = (
         claims[f"normalized_{c}"].to_numpy(dtype=float) for c in ("low", "high", "amount")
     )
-    out = _records(claims, restated, "equivalent", take(claims, "id", original).astype(str))
+    out = _records(claims, restated, "equivalent", take_texts(claims, "id", original))
     out["low"], out["high"] = low[restated], high[restated]
     out["target_low"], out["target_high"] = low[original], high[original]
     out["difference"] = amount[restated] - amount[original]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = amount[restated] / amount[original]
-    stated_ratio = _stated_rate_ratio(claims, restated, original)
+    # Both sides' stated units, read once for the rate checks below.
+    units = (take(claims, "unit", restated).astype(str), take(claims, "unit", original).astype(str))
+    stated_ratio = _stated_rate_ratio(claims, restated, original, units)
     has_stated = np.isfinite(stated_ratio)
     ratio = np.where(has_stated, stated_ratio, ratio)
     # Round figures are not wildcards: the restatement is held to the more precise of the two.
@@ -219,13 +224,13 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
         )
     agrees = np.abs(ratio - 1) <= EQUIVALENT_SLACK + np.nan_to_num(precision, nan=0.0)
     scale = near_power(ratio)
-    dated_year = np.where(has_stated, 0, _other_year(claims, restated, original, ratio, rates))
+    dated_year = np.where(has_stated, 0, _other_year(claims, original, ratio, rates, units))
     written = pd.to_datetime(take(claims, "published", restated), errors="coerce", format="mixed")
     written_year = np.asarray(written.year, dtype=float)
     agrees |= _agrees_when_written(claims, restated, original, ratio, written_year, dated_year)
     later = ~(agrees | scale | has_stated) & (dated_year == 0)
     later_year = np.where(
-        later, _later_rate_year(claims, restated, original, ratio, rates, written_year), 0
+        later, _later_rate_year(claims, original, ratio, rates, (written_year, units)), 0
     )
     out["verdict"] = np.where(agrees, "agrees", "mismatch")
     cause = np.where(
@@ -269,16 +274,17 @@ def _agrees_when_written(
 
 def _later_rate_year(
     claims: pd.DataFrame,
-    restated: np.ndarray,
     original: np.ndarray,
     ratio: np.ndarray,
     rates: RateTable,
-    written_year: np.ndarray,
+    when: tuple[np.ndarray, Units],
 ) -> np.ndarray:
     """The year a restatement was written in (0 where this does not hold), for one written
     after its period whose gap goes the way the currencies moved between the period and the
     year of writing: the text converted at a rate of its own day. A day's rate is not the
-    year's average, so the fit is loose (DATED_SLACK), but the direction is the currency's."""
+    year's average, so the fit is loose (DATED_SLACK), but the direction is the currency's.
+    `when`: the year each restatement was written in, and both sides' stated units."""
+    written_year, units = when
     out = np.zeros(len(ratio), dtype=np.int64)
     period = pd.to_numeric(claims["year"].iloc[original], errors="coerce").to_numpy(dtype=float)
     later = np.flatnonzero(
@@ -288,8 +294,8 @@ def _later_rate_year(
         return out
     pairs = pd.DataFrame(
         {
-            "a": take(claims, "unit", restated[later]).astype(str),
-            "b": take(claims, "unit", original[later]).astype(str),
+            "a": units[0][later],
+            "b": units[1][later],
             "year": period[later].astype(int),
             "written": written_year[later].astype(int),
         }
@@ -310,13 +316,12 @@ def _later_rate_year(
 
 
 def _stated_rate_ratio(
-    claims: pd.DataFrame, restated: np.ndarray, original: np.ndarray
+    claims: pd.DataFrame, restated: np.ndarray, original: np.ndarray, units: Units
 ) -> np.ndarray:
     """restated / (original converted at the text's own rate); NaN where no rate is given."""
     out = np.full(len(restated), np.nan)
     stated = take(claims, "rate", restated)
-    restated_units = take(claims, "unit", restated).astype(str)
-    original_units = take(claims, "unit", original).astype(str)
+    restated_units, original_units = units
     amounts = claims["amount"].to_numpy(dtype=float)
     for n in np.flatnonzero(pd.notna(stated)):
         match = RATE_RE.match(str(stated[n]))
@@ -336,11 +341,7 @@ def _stated_rate_ratio(
 
 
 def _other_year(
-    claims: pd.DataFrame,
-    restated: np.ndarray,
-    original: np.ndarray,
-    ratio: np.ndarray,
-    rates: RateTable,
+    claims: pd.DataFrame, original: np.ndarray, ratio: np.ndarray, rates: RateTable, units: Units
 ) -> np.ndarray:
     """The year before or after whose rate explains the gap (0 where none does): the ratio
     moved by the change of the original currency's rate between years lands within the slack.
@@ -351,8 +352,8 @@ def _other_year(
     years = pd.to_numeric(claims["year"].iloc[original], errors="coerce").to_numpy(dtype=float)
     pairs = pd.DataFrame(
         {
-            "a": take(claims, "unit", restated).astype(str),
-            "b": take(claims, "unit", original).astype(str),
+            "a": units[0],
+            "b": units[1],
             "year": years,
         }
     )
