@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from reconcile.claims.relations import MAY_NAME_A_CLAIM
+from reconcile.claims.relations import MAY_NAME_A_CLAIM, RELATION_FIELDS
 from reconcile.core.frames import find_column_rows, join_texts, take, take_texts
 from reconcile.core.intervals import divide_intervals, subtract_intervals
 from reconcile.core.periods import parse_period
@@ -83,8 +83,8 @@ def _derive(frame: pd.DataFrame, targets: Targets, field: str, build: Builder) -
     return build(frame, targets, rows, other[rows])
 
 
-# Columns a derived row does not take from the row that states the relation.
-_RESET = ("equivalent_of", "rate", "change_of", "change_from", "share_of", "part", "part_of")
+# Columns a derived row does not take from the row that states the relation: its relations.
+_RESET = RELATION_FIELDS
 # Columns derived rows add to a frame that lacks them, in the order they are added.
 _ADDED = ("derived_from", "derived", "chain")
 _OWN = ("unit", "qualifier", "rank_of", "percentile", "stage", "basis", "low", "high", "amount")
