@@ -212,7 +212,8 @@ def bench_reconcile(n: int) -> dict[str, Any]:
 
 
 def bench_report_cli() -> dict[str, Any]:
-    """Issue 3: `reconcile report claims/` in under 1.5 s wall time, start-up included."""
+    """Issue 3: `reconcile report claims/` in under 1.5 s wall time, start-up included; issue
+    16 holds the median under 1.1 s (the median on main when it was filed)."""
     command = [str(ROOT / ".venv" / "bin" / "reconcile"), "report", "claims/"]
     if not Path(command[0]).exists():
         command = [sys.executable, "-m", "reconcile", "report", "claims/"]
@@ -226,7 +227,8 @@ def bench_report_cli() -> dict[str, Any]:
         "seconds_best": round(min(times), 3),
         "seconds_median": round(statistics.median(times), 3),
         "target_seconds": 1.5,
-        "ok": statistics.median(times) < 1.5,
+        "target_median_seconds": 1.1,
+        "ok": statistics.median(times) < 1.1,
     }
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reconcile.core.errors import ReconcileError
 
@@ -37,5 +41,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def command() -> NoReturn:
+    """The `reconcile` program: run the command line, then leave (see `leave`)."""
+    leave(main())
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with `code` once the output is out, without tearing the interpreter
+    down: freeing every module and object (pandas, pyarrow and their data) took 0.15 s of
+    the 1 s a report of the seed claims takes, and a process that ends frees them anyway.
+
+    The exit handlers still run (logging, temporary folders, coverage). A thread still at work
+    is waited for as in a normal exit, so nothing it writes is cut short.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    command()
