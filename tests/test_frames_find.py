@@ -1,5 +1,5 @@
-"""Finding the rows that hold given ids, on object and Arrow-backed string columns; one Arrow
-chunk per column after a concat; texts joined in Arrow."""
+"""Finding the rows that hold given ids, on object and Arrow-backed string columns (in one
+Arrow chunk or several, as a concat leaves them); texts joined in Arrow."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pyarrow as pa
 import pytest
 
 from reconcile.core.frames import (
-    combine_chunks,
     find_column_rows,
     find_rows,
     holds_any,
@@ -33,23 +32,6 @@ def test_find_column_rows_gives_the_first_row_of_each_id_or_minus_one(dtype: obj
 def test_find_column_rows_on_ids_of_mixed_types_falls_back_to_objects() -> None:
     frame = pd.DataFrame({"id": pd.Series(["a", 7, "b"], dtype=object)})
     assert find_column_rows(frame, "id", np.array(["b", "a"], dtype=object)).tolist() == [2, 0]
-
-
-@pytest.mark.parametrize("dtype", ["string[pyarrow]", "str"])
-def test_combine_chunks_leaves_one_chunk_and_the_same_values(dtype: str) -> None:
-    first = pd.DataFrame({"id": pd.Series(["a", None], dtype=dtype), "n": [1, 2]})
-    second = pd.DataFrame({"id": pd.Series(["c"], dtype=dtype), "n": [3]})
-    frame = pd.concat([first, second], ignore_index=True)
-    assert _chunks(frame["id"]) == 2
-    before = frame.copy()
-    combine_chunks(frame)
-    assert _chunks(frame["id"]) == 1
-    pd.testing.assert_frame_equal(frame, before)
-
-
-def _chunks(column: pd.Series) -> int:
-    arrow = pa.array(column.array)
-    return arrow.num_chunks if isinstance(arrow, pa.ChunkedArray) else 1
 
 
 def test_join_texts_joins_position_by_position_into_a_string_column() -> None:
@@ -99,3 +81,18 @@ def test_find_column_rows_takes_arrow_texts_as_it_takes_objects(dtype: object) -
         2,
     ]
     assert find_column_rows(frame, "id", pa.array([], pa.large_string())).tolist() == []
+
+
+def test_text_columns_in_two_chunks_read_as_in_one() -> None:
+    # Derived rows are appended with pd.concat, which leaves each text column two Arrow chunks.
+    first = pd.DataFrame({"id": pd.Series(["a", None, "b"], dtype="str")})
+    second = pd.DataFrame({"id": pd.Series(["c", "a"], dtype="str")})
+    frame = pd.concat([first, second], ignore_index=True)
+    arrow = pa.array(frame["id"].array)
+    assert isinstance(arrow, pa.ChunkedArray) and arrow.num_chunks == 2
+    rows = np.array([3, 1, 0], dtype=np.int64)
+    assert take_texts(frame, "id", rows).to_pylist() == ["c", "nan", "a"]
+    assert list(take_values(frame["id"], rows)[[0, 2]]) == ["c", "a"]
+    assert find_column_rows(frame, "id", take_texts(frame, "id", rows)).tolist() == [3, -1, 0]
+    wanted = np.array(["b", "a", "z"], dtype=object)
+    assert find_column_rows(frame, "id", wanted).tolist() == [2, 0, -1]

@@ -109,22 +109,6 @@ def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     return frame[column].iloc[rows].to_numpy(dtype=object)
 
 
-def combine_chunks(frame: pd.DataFrame) -> None:
-    """Make each Arrow-backed column of `frame` one contiguous array again (in place).
-
-    pd.concat leaves string columns as chunked Arrow arrays, and every later take of rows
-    from a chunked array resolves the chunk of each row: on a million claims with a few
-    derived rows appended, that made each take several times slower (issue 11).
-    """
-    for column in frame.columns:
-        values = frame[column].array
-        if not hasattr(values, "__arrow_array__"):
-            continue
-        chunked = pa.array(values)
-        if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
-            frame[column] = pd.array(chunked.combine_chunks(), dtype=frame[column].dtype)
-
-
 def join_texts(*parts: Any) -> pd.api.extensions.ExtensionArray:
     """Texts joined position by position (arrays of strings of one length, Arrow arrays from
     take_texts, and plain strings repeated), as a pandas string array: one pass in Arrow, no

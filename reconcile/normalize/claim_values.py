@@ -10,7 +10,7 @@ import pandas as pd
 
 from reconcile.claims.catalogue import Metric
 from reconcile.core.errors import Finding, findings_at_rows, processing
-from reconcile.core.frames import combine_chunks, factorize_columns, take
+from reconcile.core.frames import factorize_columns, take
 from reconcile.core.periods import UNDATED, parse_period
 from reconcile.figures.grammar import ParsedValue, kind_of_unit, parse_value
 from reconcile.reference.rates import RateTable
@@ -99,8 +99,9 @@ def normalize_claims(
     targets = resolve_relation_rows(frame)
     derived = derive_figures(frame, targets)
     if len(derived):
-        frame = pd.concat([frame, derived], ignore_index=True)  # a copy, with the new rows
-        combine_chunks(frame)
+        # A copy, with the new rows; its text columns stay two Arrow chunks. Making them one
+        # again copied every text of a million claims and cost more than it saved.
+        frame = pd.concat([frame, derived], ignore_index=True)
         if parsed is not None:
             parsed = [*parsed, *([None] * len(derived))]
     elif parsed is None:
