@@ -99,8 +99,7 @@ def normalize_claims(
     targets = resolve_relation_rows(frame)
     derived = derive_figures(frame, targets)
     if len(derived):
-        # A copy, with the new rows; its text columns stay two Arrow chunks. Making them one
-        # again copied every text of a million claims and cost more than it saved.
+        # A copy with the new rows, texts left in two Arrow chunks (one cost more than it saved)
         frame = pd.concat([frame, derived], ignore_index=True)
         if parsed is not None:
             parsed = [*parsed, *([None] * len(derived))]
