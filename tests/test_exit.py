@@ -4,6 +4,7 @@ output, the exit code, the exit handlers and a thread still writing all come thr
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,23 @@ def test_a_report_larger_than_a_pipe_comes_through_whole() -> None:
         assert result.returncode == code, result.stderr
         assert len(result.stdout) > 2**16
         assert json.loads(result.stdout)["groups"]
+
+
+def test_a_reader_that_went_away_ends_the_report_with_exit_0() -> None:
+    # `reconcile report | head -1`: exit 1 would read as "conflict found" (docs/errors.md).
+    read, write = os.pipe()
+    os.close(read)  # every write to the pipe now fails
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reconcile", "report", "claims/"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=plain_env(),
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "ERROR" not in result.stderr

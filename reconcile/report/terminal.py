@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from functools import cache
 from typing import Any
 
 from .hygiene import terminal_safe
@@ -12,17 +14,33 @@ from .text import describe_step, format_interval
 
 def make_console(file: Any = None) -> Any:
     """A rich Console that respects NO_COLOR and plain pipes."""
-    from rich.console import Console
-
     stream = file or sys.stdout
     plain = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
-    return Console(
+    return _console_class()(
         file=stream,
         no_color=plain,
         highlight=False,
         color_system=None if plain else "auto",
         width=None if stream.isatty() else int(os.environ.get("COLUMNS") or 160),
     )
+
+
+@cache
+def _console_class() -> Any:
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """A reader that went away (`reconcile report | head`): the rest of the output is
+            dropped and the command ends as every closed pipe does (`__main__.main`: exit 0).
+            rich's own handler exits 1, which CI reads as a contradiction found."""
+            self.quiet = True
+            with contextlib.suppress(OSError, ValueError):  # no descriptor: nothing to close
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.file.fileno())
+            raise BrokenPipeError
+
+    return PipeConsole
 
 
 def render_parse_table(records: list[dict[str, Any]], file: Any = None) -> None:
