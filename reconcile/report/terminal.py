@@ -36,8 +36,10 @@ def _console_class() -> Any:
             rich's own handler exits 1, which CI reads as a contradiction found."""
             self.quiet = True
             with contextlib.suppress(OSError, ValueError):  # no descriptor: nothing to close
+                descriptor = self.file.fileno()
                 devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, self.file.fileno())
+                os.dup2(devnull, descriptor)
+                os.close(devnull)
             raise BrokenPipeError
 
     return PipeConsole
