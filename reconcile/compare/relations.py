@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
+from reconcile.core.dates import years_at
 from reconcile.core.frames import factorize_columns, join_texts, take, take_texts, take_values
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
@@ -225,8 +226,7 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
     agrees = np.abs(ratio - 1) <= EQUIVALENT_SLACK + np.nan_to_num(precision, nan=0.0)
     scale = near_power(ratio)
     dated_year = np.where(has_stated, 0, _other_year(claims, original, ratio, rates, units))
-    written = pd.to_datetime(take(claims, "published", restated), errors="coerce", format="mixed")
-    written_year = np.asarray(written.year, dtype=float)
+    written_year = years_at(claims, "published", restated)
     agrees |= _agrees_when_written(claims, restated, original, ratio, written_year, dated_year)
     later = ~(agrees | scale | has_stated) & (dated_year == 0)
     later_year = np.where(

@@ -37,6 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from reconcile.core.dates import dates_at
 from reconcile.core.frames import codes_of, holds_any, take
 
 STAGE_ORDER = {"draft": 0, "approved": 1, "revised": 2, "executed": 3}
@@ -207,10 +208,7 @@ def _matches_a_related_figure(
 
 def _later_is_lower(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """b is the higher figure; true where a (the lower) was published after b."""
-    # The pairs' dates only, each distinct one read once (a million rows share a few dates).
-    codes, distinct = pd.factorize(take(claims, "published", np.concatenate([a, b])))
-    dates = pd.to_datetime(pd.Series(distinct, dtype=object), errors="coerce", format="mixed")
-    days = np.append(dates.to_numpy(dtype="datetime64[D]"), np.datetime64("NaT"))[codes]
+    days = dates_at(claims, "published", np.concatenate([a, b]))  # the pairs' dates only
     day_a, day_b = days[: len(a)], days[len(a) :]
     return np.asarray(~np.isnat(day_a) & ~np.isnat(day_b) & (day_a > day_b), dtype=bool)
 
