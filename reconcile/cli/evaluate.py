@@ -61,8 +61,9 @@ def _cell(counts: dict[str, int]) -> str:
 
 
 def _print_table(result: dict[str, Any], pairs: bool) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from reconcile.report.terminal import pipe_console
 
     table = Table(title="verdicts against the expected file")
     for column in ("cluster", "figures", "conflict", "agree", "not a conflict", "unclear"):
@@ -78,7 +79,7 @@ def _print_table(result: dict[str, Any], pairs: bool) -> None:
             f"({row['pairs']['unclear']['total']})",
             style="bold" if row["id"] == "total" else "",
         )
-    console = Console()
+    console = pipe_console()
     console.print(table)
     console.print(
         "matched/total: conflict pairs flagged; agree pairs not flagged; not-a-conflict pairs "

@@ -175,8 +175,9 @@ def _run_eval(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(dump_json(result, indent=2))
         return 0
-    from rich.console import Console
     from rich.table import Table
+
+    from reconcile.report.terminal import pipe_console
 
     table = Table(title="extraction against curated claims")
     for column in ("document", "gold", "drafts", "found", "recall", "precision", "metric",
@@ -193,7 +194,7 @@ def _run_eval(args: argparse.Namespace) -> int:
             *(f"{measured[k]:.0%}" for k in ("recall", "precision", "metric_accuracy",
                                               "period_accuracy", "source_accuracy")),
         )  # fmt: skip
-    console = Console()
+    console = pipe_console()
     console.print(table)
     console.print(f"missed: {len(evaluation.missed)}  extra: {len(evaluation.extra)}")
     return 0

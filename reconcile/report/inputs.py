@@ -68,10 +68,12 @@ def progress_bar(paths: list[Path]) -> Iterable[Path]:
     """A progress bar on stderr for long inputs on a terminal."""
     if len(paths) < 5 or not sys.stderr.isatty():
         return paths
-    from rich.console import Console
     from rich.progress import track
 
-    return track(paths, description="drafting", console=Console(file=sys.stderr), transient=True)
+    from .terminal import pipe_console
+
+    console = pipe_console(file=sys.stderr)
+    return track(paths, description="drafting", console=console, transient=True)
 
 
 __all__: Sequence[str] = ("progress_bar", "reconcile_inputs")

@@ -16,13 +16,19 @@ def make_console(file: Any = None) -> Any:
     """A rich Console that respects NO_COLOR and plain pipes."""
     stream = file or sys.stdout
     plain = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
-    return _console_class()(
+    return pipe_console(
         file=stream,
         no_color=plain,
         highlight=False,
         color_system=None if plain else "auto",
         width=None if stream.isatty() else int(os.environ.get("COLUMNS") or 160),
     )
+
+
+def pipe_console(**options: Any) -> Any:
+    """A rich Console (rich's `options`) that ends a command whose reader went away with the
+    exit code of every closed pipe, not with rich's own exit 1."""
+    return _console_class()(**options)
 
 
 @cache
@@ -33,7 +39,8 @@ def _console_class() -> Any:
         def on_broken_pipe(self) -> None:
             """A reader that went away (`reconcile report | head`): the rest of the output is
             dropped and the command ends as every closed pipe does (`__main__.main`: exit 0).
-            rich's own handler exits 1, which CI reads as a contradiction found."""
+            rich's own handler exits 1, which CI reads as a contradiction found. Every console
+            the commands print to is one of these (`pipe_console`)."""
             self.quiet = True
             with contextlib.suppress(OSError, ValueError):  # no descriptor: nothing to close
                 descriptor = self.file.fileno()
