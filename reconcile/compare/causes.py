@@ -70,13 +70,6 @@ def _near_rate(ratio: np.ndarray, factor: np.ndarray) -> np.ndarray:
     return np.asarray(off < np.where(distinct, RATE_SLACK, NEAR), dtype=bool)
 
 
-def _equals(column: Any, value: str) -> np.ndarray:
-    """Where a column (a pandas Series or an array) equals a text, as booleans."""
-    if hasattr(column, "eq"):
-        return np.asarray((column == value).to_numpy(dtype=bool, na_value=False), dtype=bool)
-    return np.asarray(np.asarray(column, dtype=object) == value, dtype=bool)
-
-
 def _distinct(factor: np.ndarray) -> np.ndarray:
     """A conversion factor far from 1 (three times or more either way)."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -90,7 +83,10 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     stage and basis (optional).
     """
     out = pairs.copy(deep=False)  # two columns are added, none is changed
-    out["cause"], out["cause_detail"] = likely_causes(out, len(out))
+    from reconcile.core.frames import text_column
+
+    cause, detail = likely_causes(out, len(out))
+    out["cause"], out["cause_detail"] = text_column(cause), text_column(detail)
     return out
 
 
@@ -101,18 +97,17 @@ def likely_causes(pairs: Any, n: int) -> tuple[np.ndarray, np.ndarray]:
     cause = np.full(n, None, dtype=object)
     detail = np.full(n, None, dtype=object)
     ratio = np.asarray(pairs["ratio"], dtype=float)
+    given = np.zeros(n, dtype=bool)  # the pairs that have a cause (cheaper than cause == None)
 
     def assign(mask: np.ndarray, code: str, text: np.ndarray | str) -> None:
-        free = mask & (cause == None)  # noqa: E711 - elementwise comparison on an object array
+        free = mask & ~given
+        given[free] = True
         cause[free] = code
         detail[free] = text[free] if isinstance(text, np.ndarray) else text
 
     if "derived_a" in pairs and "value_a" in pairs:
-        for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
-            # Compared in the column's own storage: no Python object per pair.
-            first = _equals(pairs["derived_a"], kind)
-            second = _equals(pairs["derived_b"], kind)
-            assign(first | second, code, _derived_values(pairs, first, second))
+        for code, mask, text in _derived_causes(pairs, n):
+            assign(mask, code, text)
 
     for power, word in SCALE_POWERS:
         assign(_near(ratio, power), "scale", word)
@@ -168,17 +163,27 @@ def _missing(value: object) -> bool:
     return bool(pd.isna(value))  # type: ignore[call-overload]
 
 
-def _derived_values(pairs: pd.DataFrame, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The derived side's value, read only at the derived pairs (a few of many)."""
-    text = np.full(len(pairs), None, dtype=object)
-    rows = np.flatnonzero(first | second)
-    values = np.where(
-        first[rows],
-        np.asarray(pairs["value_a"], dtype=object)[rows],
-        np.asarray(pairs["value_b"], dtype=object)[rows],
-    )
-    text[rows] = [v if type(v) is str else str(v) for v in values.tolist()]
-    return text
+def _derived_causes(pairs: Any, n: int) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(cause, pairs, detail) for the pairs with a growth-derived side, then a share-derived
+    one: the detail is the derived side's value (the first side's when both are). Only the
+    pairs with a derived side (a few of many) are compared and read."""
+    side_a = np.asarray(pairs["derived_a"], dtype=object)
+    side_b = np.asarray(pairs["derived_b"], dtype=object)
+    rows = np.flatnonzero((side_a != None) | (side_b != None))  # noqa: E711 - elementwise
+    side_a, side_b = side_a[rows], side_b[rows]
+    value_a = np.asarray(pairs["value_a"], dtype=object)[rows]
+    value_b = np.asarray(pairs["value_b"], dtype=object)[rows]
+    out = []
+    for kind, code in (("growth", "implied-by-growth"), ("share", "implied-by-share")):
+        first = side_a == kind
+        held = first | (side_b == kind)
+        mask = np.zeros(n, dtype=bool)
+        mask[rows[held]] = True
+        text = np.full(n, None, dtype=object)
+        shown = np.where(first, value_a, value_b)[held]
+        text[rows[held]] = [v if type(v) is str else str(v) for v in shown.tolist()]
+        out.append((code, mask, text))
+    return out
 
 
 def _texts(column: Any) -> np.ndarray:

@@ -3,8 +3,12 @@ restatements converted on different dates."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
+
+from reconcile.core.frames import TEXT_DTYPE
 
 from .causes import power_word
 from .relations import EQUIVALENT_SLACK
@@ -25,13 +29,17 @@ def label_equivalent_pairs(
         return conflicts
     original_row = claims["equivalent_of_row"].to_numpy(dtype=np.int64)
     a, b = conflicts["row_a"].to_numpy(), conflicts["row_b"].to_numpy()
-    causes = conflicts["cause"].to_numpy(dtype=object).copy()
-    cause_column = pd.Series(causes, dtype=object)
+    # Only a pair with a restatement on a side can change: the rest are not read.
+    at = np.flatnonzero((original_row[a] >= 0) | (original_row[b] >= 0))
+    if not len(at):
+        return conflicts
+    a, b = a[at], b[at]
+    first, second = original_row[a], original_row[b]
+    cause_column = conflicts["cause"].iloc[at]
     free = (cause_column.isna() | cause_column.isin(_WEAK_CAUSES)).to_numpy(dtype=bool)
-    own = free & ((original_row[a] == b) | (original_row[b] == a))
+    own = free & ((first == b) | (second == a))
     # Both restate originals in one cluster of one group (or the same original).
     group, cluster = claims["group"].to_numpy(), claims["cluster"].to_numpy()
-    first, second = original_row[a], original_row[b]
     both = (first >= 0) & (second >= 0)
     same = both & (
         (first == second)
@@ -42,9 +50,9 @@ def label_equivalent_pairs(
         )
     )
     dated = free & ~own & same
-    checked = _check_causes(conflicts, relations, np.flatnonzero(own | both))
+    checked = _check_causes(conflicts, relations, at, np.flatnonzero(own | both))
     # A budget stage between the originals does not explain a gap the conversion widened.
-    staged = (cause_column == "budget-stage").to_numpy(dtype=bool)
+    staged = cause_column.eq("budget-stage").to_numpy(dtype=bool, na_value=False)
     apart = (free | staged) & both & ~own & ~dated
     rows = np.flatnonzero(apart)
     explained = np.isin(checked[0][rows], ["agrees", "dated"]) & np.isin(
@@ -54,30 +62,54 @@ def label_equivalent_pairs(
     dated[rows[_converted_apart(claims, a[rows], b[rows], first[rows], second[rows])]] = True
     if not (own.any() or dated.any()):
         return conflicts
-    out = conflicts.copy(deep=False)  # only the two cause columns are replaced
-    details = out["cause_detail"].to_numpy(dtype=object).copy()
-    ratio = out["ratio"].to_numpy(dtype=float)
-    for n in np.flatnonzero(own):
-        word = power_word(ratio[n])
-        restated = checked[0][n] if original_row[a[n]] == b[n] else checked[1][n]
-        if word:
-            causes[n], details[n] = "scale", word
-        elif restated == "dated":
-            causes[n], details[n] = "conversion-date", ""
-        else:
-            causes[n], details[n] = "stated-equivalent", ""
+    ratio = conflicts["ratio"].to_numpy(dtype=float)[at]
+    causes, details = _own_causes(own, ratio, np.where(first == b, checked[0], checked[1]))
     causes[dated], details[dated] = "conversion-date", ""
-    out["cause"], out["cause_detail"] = causes, details
+    changed = own | dated
+    out = conflicts.copy(deep=False)  # only the two cause columns are replaced
+    for column, values in (("cause", causes), ("cause_detail", details)):
+        out[column] = _replaced(out[column], at[changed], values[changed])
     return out
 
 
-def _check_causes(
-    conflicts: pd.DataFrame, relations: pd.DataFrame | None, rows: np.ndarray
+def _own_causes(
+    own: np.ndarray, ratio: np.ndarray, restated: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For each side of the pairs at `rows`, what its equivalent check said: "agrees", "dated"
-    (a mismatch a conversion date explains), "mismatch", or "" (no check). Only those pairs'
-    ids are looked up."""
-    sides = (np.full(len(conflicts), "", dtype=object), np.full(len(conflicts), "", dtype=object))
+    """The cause and detail of each pair that sets a figure against its own restatement
+    (`own`), from the pair's ratio and what the restatement's check said (`restated`)."""
+    causes = np.full(len(own), None, dtype=object)
+    details = np.full(len(own), None, dtype=object)
+    for n in np.flatnonzero(own):
+        word = power_word(ratio[n])
+        if word:
+            causes[n], details[n] = "scale", word
+        elif restated[n] == "dated":
+            causes[n], details[n] = "conversion-date", ""
+        else:
+            causes[n], details[n] = "stated-equivalent", ""
+    return causes, details
+
+
+def _replaced(column: pd.Series, positions: np.ndarray, values: np.ndarray) -> Any:
+    """`column` with `values` at `positions`: a text column is written at those positions only
+    (rebuilding it from a Python object per pair costs more than the rest of the labelling);
+    another (no cause at all: objects) becomes the object array it always was."""
+    if column.dtype == TEXT_DTYPE:
+        out = column.copy()
+        out.iloc[positions] = values
+        return out
+    whole = column.to_numpy(dtype=object).copy()
+    whole[positions] = values
+    return whole
+
+
+def _check_causes(
+    conflicts: pd.DataFrame, relations: pd.DataFrame | None, at: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each side of the pairs at positions `at[rows]`, what its equivalent check said:
+    "agrees", "dated" (a mismatch a conversion date explains), "mismatch", or "" (no check);
+    one entry per position of `at`. Only those pairs' ids are looked up."""
+    sides = (np.full(len(at), "", dtype=object), np.full(len(at), "", dtype=object))
     if relations is None or relations.empty or not len(rows):
         return sides
     # Only the three columns read (a filtered copy of every column costs more than the rest).
@@ -90,7 +122,7 @@ def _check_causes(
     said = np.append(said.astype(object), "")  # position -1: no check
     index = pd.Index(checks["claim"].astype(str).to_numpy(dtype=object))
     for side, column in zip(sides, ("id_a", "id_b"), strict=True):
-        ids = conflicts[column].iloc[rows].astype(str).to_numpy(dtype=object)
+        ids = conflicts[column].iloc[at[rows]].astype(str).to_numpy(dtype=object)
         side[rows] = said[index.get_indexer(ids)]
     return sides
 

@@ -139,6 +139,20 @@ def take_texts(frame: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
     return pa.array(take(frame, column, rows).astype(str), type=pa.large_string())
 
 
+def text_column(values: np.ndarray) -> Any:
+    """An object array of texts and missing values (None, NaN) as a column of texts, built in
+    Arrow in one pass: what assigning the array would give (pandas infers a text column, more
+    slowly), so an array with no text at all, or with objects that are not text, is returned
+    as it is, for pandas to infer as before."""
+    try:
+        arrow = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowException, TypeError):
+        return values
+    if arrow.null_count == len(arrow):
+        return values
+    return pd.array(arrow, dtype="str")
+
+
 def take_values(series: pd.Series, rows: np.ndarray) -> Any:
     """The values of a column at `rows`, to become a column of a new frame. A text column stays
     in Arrow: through Python objects each text was built twice (to objects, then back to
