@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.core.dates import dates_at
-from reconcile.core.frames import codes_of, holds_any, take
+from reconcile.core.frames import codes_of, holds_any, take, text_column
 
 STAGE_ORDER = {"draft": 0, "approved": 1, "revised": 2, "executed": 3}
 LATER_STAGE = 2  # revised or executed: the figure is expected to move
@@ -104,9 +104,10 @@ def classify_pairs(
     basis_differs = _differ(out, "basis")
     kind[(same_document | basis_differs) & ~error] = "definition-difference"
 
-    # Each pair's stages only: the order of a million mostly empty stages is not needed.
-    stage = pd.Series(take(claims, "stage", np.concatenate([a, b])), dtype=object)
-    order = stage.map(STAGE_ORDER).to_numpy(dtype=float)
+    # Each pair's stages only (the order of a million mostly empty stages is not needed), and
+    # each distinct stage looked up once.
+    codes, stages = pd.factorize(take(claims, "stage", np.concatenate([a, b])))
+    order = np.array([STAGE_ORDER.get(s, np.nan) for s in stages] + [np.nan], dtype=float)[codes]
     stage_a, stage_b = order[: len(a)], order[len(a) :]
     later = np.fmax(stage_a, stage_b) >= LATER_STAGE
     staged = np.isfinite(stage_a) & np.isfinite(stage_b) & (stage_a != stage_b) & later
@@ -123,7 +124,7 @@ def classify_pairs(
     # A different scope ("excluding pensions", an increment against a level) outranks the rest.
     kind[_scope_differs(claims, a, b) & ~error] = "definition-difference"
 
-    out["kind"] = kind
+    out["kind"] = text_column(kind)
     out["stated_gap"] = _stated_gap(out)
     return out
 
