@@ -9,10 +9,13 @@ import pyarrow as pa
 import pytest
 
 from reconcile.core.frames import (
+    arrow_take,
     find_column_rows,
     find_rows,
+    frame_rows,
     holds_any,
     join_texts,
+    take,
     take_texts,
     take_values,
 )
@@ -96,3 +99,33 @@ def test_text_columns_in_two_chunks_read_as_in_one() -> None:
     assert find_column_rows(frame, "id", take_texts(frame, "id", rows)).tolist() == [3, -1, 0]
     wanted = np.array(["b", "a", "z"], dtype=object)
     assert find_column_rows(frame, "id", wanted).tolist() == [2, 0, -1]
+
+
+def _chunked(texts: list[list[str | None]]) -> pd.DataFrame:
+    parts = [pd.DataFrame({"t": pd.Series(t, dtype="str"), "n": range(len(t))}) for t in texts]
+    return pd.concat(parts, ignore_index=True)
+
+
+@pytest.mark.parametrize("chunks", [[["a", None, "c", "d", "e"]], [["a", None, "c"], ["d", "e"]],
+                                    [["a"], [None, "c"], [], ["d", "e"]]])  # fmt: skip
+def test_rows_taken_chunk_by_chunk_are_those_iloc_takes(chunks: list[list[str | None]]) -> None:
+    # Rows from every chunk, out of order, repeated, and counted from the end.
+    frame = _chunked(chunks)
+    rows = np.array([4, 0, 1, 3, -1, 2, 4, 0], dtype=np.int64)
+    expected = frame["t"].iloc[rows]
+    assert arrow_take(frame["t"], rows).to_pylist() == ["e", "a", None, "d", "e", "c", "e", "a"]
+    assert take(frame, "t", rows).tolist()[:2] == ["e", "a"]
+    assert pd.isna(take(frame, "t", rows)[2])
+    pd.testing.assert_series_equal(
+        pd.Series(take_values(frame["t"], rows), name="t"), expected.reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(
+        frame_rows(frame, ["t", "n"], rows), frame[["t", "n"]].iloc[rows].reset_index(drop=True)
+    )
+    assert take(frame, "t", rows[:0]).tolist() == []
+
+
+def test_a_row_outside_the_column_is_an_index_error_as_with_iloc() -> None:
+    frame = _chunked([["a", "b"], ["c"]])
+    with pytest.raises(IndexError):
+        take(frame, "t", np.array([1, 3]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from reconcile.core.frames import factorize_columns, take_values
+from reconcile.core.frames import factorize_columns, frame_rows, take, take_values
 
 GROUP_KEYS = ["entity", "metric", "period"]
 SEVERITY_BINS = [(0.05, "low"), (0.25, "medium"), (np.inf, "high")]
@@ -185,7 +185,7 @@ def _group_table(
     np.maximum.at(max_lo, group, claims["lo"].to_numpy(dtype=float)[active])
     min_hi = np.full(n_groups, np.inf)
     np.minimum.at(min_hi, group, claims["hi"].to_numpy(dtype=float)[active])
-    groups = claims[GROUP_KEYS].iloc[first_rows].reset_index(drop=True)
+    groups = frame_rows(claims, GROUP_KEYS, first_rows)
     groups["n_claims"] = n_claims
     groups["n_sources"] = n_sources
     groups["n_clusters"] = n_clusters
@@ -256,7 +256,7 @@ def _add_derived_sides(
     for column in ("derived", "value"):
         for side, at in (("a", a), ("b", b)):
             values = np.full(len(pairs), None, dtype=object)
-            values[rows] = claims[column].iloc[at[rows]].to_numpy(dtype=object)
+            values[rows] = take(claims, column, at[rows])
             # A Series of objects: an array would be read whole to infer a text column.
             pairs[f"{column}_{side}"] = pd.Series(values, index=pairs.index, dtype=object)
 
