@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from reconcile.core import frames
 from reconcile.core.frames import (
     arrow_take,
     find_column_rows,
@@ -108,7 +109,11 @@ def _chunked(texts: list[list[str | None]]) -> pd.DataFrame:
 
 @pytest.mark.parametrize("chunks", [[["a", None, "c", "d", "e"]], [["a", None, "c"], ["d", "e"]],
                                     [["a"], [None, "c"], [], ["d", "e"]]])  # fmt: skip
-def test_rows_taken_chunk_by_chunk_are_those_iloc_takes(chunks: list[list[str | None]]) -> None:
+@pytest.mark.parametrize("split", [0, 1000])  # every take split by chunk, or none
+def test_rows_taken_chunk_by_chunk_are_those_iloc_takes(
+    chunks: list[list[str | None]], split: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frames, "SPLIT_TAKE", split)
     # Rows from every chunk, out of order, repeated, and counted from the end.
     frame = _chunked(chunks)
     rows = np.array([4, 0, 1, 3, -1, 2, 4, 0], dtype=np.int64)
@@ -125,7 +130,10 @@ def test_rows_taken_chunk_by_chunk_are_those_iloc_takes(chunks: list[list[str | 
     assert take(frame, "t", rows[:0]).tolist() == []
 
 
-def test_a_row_outside_the_column_is_an_index_error_as_with_iloc() -> None:
+def test_a_row_outside_the_column_is_an_index_error_as_with_iloc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(frames, "SPLIT_TAKE", 0)
     frame = _chunked([["a", "b"], ["c"]])
     with pytest.raises(IndexError):
         take(frame, "t", np.array([1, 3]))

@@ -112,15 +112,19 @@ def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     return series.iloc[rows].to_numpy(dtype=object)
 
 
+# A take of fewer rows than a column's length / SPLIT_TAKE is split by chunk (arrow_take).
+SPLIT_TAKE = 8
+
+
 def arrow_take(series: pd.Series, rows: np.ndarray) -> Any:
     """The Arrow values of an Arrow-backed column at `rows` (positions; a negative one counts
     from the end, as with iloc).
 
     A column pd.concat made (claims with derived rows appended) is chunked Arrow, and Arrow
     takes from a chunked text column by first joining its chunks into a new array: each take
-    of a few rows paid for a copy of the whole column (10-30 ms on a million claims). The rows
-    of each chunk are taken from that chunk instead, and the pieces put back in order (a take
-    from the small array they make).
+    of a few rows paid for a copy of the whole column (10-30 ms on a million claims). For a
+    take of a few rows, the rows of each chunk are taken from that chunk instead, and the
+    pieces put back in order (a take from the small array they make).
     """
     values = pa.array(series.array)
     indices = np.asarray(rows, dtype=np.int64)
@@ -130,7 +134,8 @@ def arrow_take(series: pd.Series, rows: np.ndarray) -> Any:
         return values.take(pa.array(indices))
     if values.num_chunks == 1:
         return values.chunk(0).take(pa.array(indices))
-    if values.num_chunks == 0 or not len(indices):
+    if not len(indices) or len(indices) * SPLIT_TAKE > len(values):
+        # Arrow's own take (which joins the chunks first) is the faster for many rows
         return values.take(pa.array(indices)).combine_chunks()
     pieces, positions, start = [], [], 0
     for chunk in values.chunks:
