@@ -128,6 +128,8 @@ def test_rows_taken_chunk_by_chunk_are_those_iloc_takes(
         frame_rows(frame, ["t", "n"], rows), frame[["t", "n"]].iloc[rows].reset_index(drop=True)
     )
     assert take(frame, "t", rows[:0]).tolist() == []
+    mask = np.array([True, False, False, True, True])
+    assert arrow_take(frame["t"], mask).to_pylist() == ["a", "d", "e"]
 
 
 def test_a_row_outside_the_column_is_an_index_error_as_with_iloc(

@@ -117,8 +117,8 @@ SPLIT_TAKE = 8
 
 
 def arrow_take(series: pd.Series, rows: np.ndarray) -> Any:
-    """The Arrow values of an Arrow-backed column at `rows` (positions; a negative one counts
-    from the end, as with iloc).
+    """The Arrow values of an Arrow-backed column at `rows` (positions, a negative one counting
+    from the end, or a mask, as with iloc).
 
     A column pd.concat made (claims with derived rows appended) is chunked Arrow, and Arrow
     takes from a chunked text column by first joining its chunks into a new array: each take
@@ -127,7 +127,9 @@ def arrow_take(series: pd.Series, rows: np.ndarray) -> Any:
     pieces put back in order (a take from the small array they make).
     """
     values = pa.array(series.array)
-    indices = np.asarray(rows, dtype=np.int64)
+    indices = np.asarray(rows)
+    # a mask selects the rows where it is true, as with iloc
+    indices = np.flatnonzero(indices) if indices.dtype == bool else indices.astype(np.int64)
     if len(indices) and indices.min() < 0:
         indices = np.where(indices < 0, indices + len(series), indices)
     if not isinstance(values, pa.ChunkedArray):
