@@ -11,10 +11,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from benchmarks.bench_scale import write_claims_table
 from reconcile.compare.causes import describe_cause, infer_causes, likely_causes
-from reconcile.compare.scale_records import SEPARATOR, _with_causes
+from reconcile.compare.scale_records import NO_CAUSE, SEPARATOR, _with_causes
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,21 +56,33 @@ def test_causes_on_arrays_are_the_frames_causes() -> None:
     assert {"scale", "currency", "rounding", None} <= set(cause)
 
 
-def test_records_are_ended_by_their_causes() -> None:
-    """Each record gets its own cause and sentence, after SEPARATOR, in order."""
-    records = [SEPARATOR + f'{{"claim_a":"c{i}"' for i in range(5)]
-    causes = np.array([None, "scale", "currency", "rounding", "scale"], dtype=object)
-    details = np.array([None, "1,000", "AZN", "", "1,000,000"], dtype=object)
-    text = str(_with_causes(pa.array(records), causes, details), "utf-8")
+@pytest.mark.parametrize(
+    "causes",
+    [
+        [None, "scale", "currency", "rounding", "scale"],  # most pairs: every record ended again
+        [None, None, "scale", *[None] * 16, "rounding"],  # a few: the text around them kept
+        [None, None, None],  # none: the records as DuckDB wrote them
+    ],
+)
+def test_records_are_ended_by_their_causes(causes: list[str | None]) -> None:
+    """Each record gets its own cause and sentence in place of the no-cause ending, after
+    SEPARATOR, in order (non-ASCII text too)."""
+    n = len(causes)
+    records = [SEPARATOR + f'{{"claim_a":"c{i}","entity":"Ελλάδα"' + NO_CAUSE for i in range(n)]
+    words = {"scale": "1,000", "currency": "AZN", "rounding": ""}
+    cause = np.array(causes, dtype=object)
+    detail = np.array([words.get(str(c)) for c in causes], dtype=object)
+    text = str(_with_causes(pa.array(records), cause, detail), "utf-8")
     assert text.startswith(SEPARATOR)
     parsed = json.loads("[" + text.removeprefix(",") + "]")
     assert parsed == [
         {
             "claim_a": f"c{i}",
-            "cause": causes[i],
-            "cause_text": describe_cause(causes[i], details[i]),
+            "entity": "Ελλάδα",
+            "cause": cause[i],
+            "cause_text": describe_cause(cause[i], detail[i]),
         }
-        for i in range(5)
+        for i in range(n)
     ]
 
 
@@ -108,3 +122,29 @@ def test_records_go_to_a_file_as_to_a_string(tmp_path: Path) -> None:
         write_scale_json(handle, header, batches())
     assert path.read_text(encoding="utf-8") == expected.getvalue()
     assert json.loads(expected.getvalue())["conflicts"][1] == {"entity": "Ελλάδα"}
+
+
+@pytest.mark.parametrize("slips", [1, 60])  # a few pairs with a cause, or most
+def test_out_of_core_causes_are_the_pandas_reports(tmp_path: Path, slips: int) -> None:
+    """The out-of-core report gives each conflicting pair the cause the pandas report gives it
+    (figures written a thousand times too large, in a few groups or in most)."""
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from reconcile.__main__ import main
+
+    folder = write_claims_table(tmp_path / "claims", 500)
+    path = folder / "claims-0000.parquet"
+    table = pq.read_table(path).to_pandas()
+    slipped = np.arange(slips) * 5 + 3  # one claim of each of the first groups
+    table.loc[slipped, ["amount", "low", "high"]] *= 1000
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False), path)
+    causes = {}
+    for engine in ("pandas", "duckdb"):
+        out = StringIO()
+        with redirect_stdout(out):
+            assert main(["report", str(folder), "--format", "json", "--engine", engine]) == 0
+        conflicts = json.loads(out.getvalue())["conflicts"]
+        causes[engine] = {(c["claim_a"], c["claim_b"]): c["cause"] for c in conflicts}
+    assert causes["duckdb"] == causes["pandas"]
+    assert sum(c == "scale" for c in causes["duckdb"].values()) >= slips

@@ -20,18 +20,24 @@ import numpy as np
 SEPARATOR = ",\n    "
 BATCH_ROWS = 100_000
 
+# How a record of a pair with no cause ends (most pairs): DuckDB writes it so, and the records
+# of the pairs that have a cause get their own ending in its place.
+NO_CAUSE = ',"cause":null,"cause_text":null}'
+# A batch whose pairs with a cause are more than one in CAUSED_SHARE has every record ended
+# again in Arrow; a batch with fewer is written around them (a slice per such pair).
+CAUSED_SHARE = 8
+
 # The pairs sorted first and written as JSON after, so the sort carries the narrow columns.
-# Each record comes without its closing brace (its cause ends it). A missing number is NaN, as
-# in the pandas path's frame, so the number columns have no nulls; a pair's claims are usable,
-# so they have a unit.
+# Each record ends as NO_CAUSE. A missing number is NaN, as in the pandas path's frame, so the
+# number columns have no nulls; a pair's claims are usable, so they have a unit.
 CONFLICTS = f"""
-SELECT '{SEPARATOR}' || left(json_object('entity', entity, 'metric', metric, 'period', period,
+SELECT '{SEPARATOR}' || json_object('entity', entity, 'metric', metric, 'period', period,
         'fingerprint', substr(sha256(concat_ws('|', entity, metric, period,
             least(source_a, source_b), greatest(source_a, source_b))), 1, 16),
         'claim_a', id_a, 'claim_b', id_b, 'source_a', source_a, 'source_b', source_b,
         'gap', round(gap, 6), 'ratio', CASE WHEN isfinite(ratio) THEN round(ratio, 6) END,
         'severity', CASE WHEN gap < 0.05 THEN 'low' WHEN gap < 0.25 THEN 'medium'
-            ELSE 'high' END)::VARCHAR, -1) AS record,
+            ELSE 'high' END, 'cause', NULL, 'cause_text', NULL)::VARCHAR AS record,
     coalesce(gap, 'NaN'::DOUBLE) AS gap, coalesce(ratio, 'NaN'::DOUBLE) AS ratio,
     coalesce(amount_a, 'NaN'::DOUBLE) AS amount_a, coalesce(amount_b, 'NaN'::DOUBLE) AS amount_b,
     coalesce(normalized_amount_a, 'NaN'::DOUBLE) AS normalized_amount_a,
@@ -100,27 +106,54 @@ def _int_array(values: np.ndarray) -> Any:
 
 
 def _with_causes(records: Any, causes: np.ndarray, details: np.ndarray) -> memoryview:
-    """The records (an Arrow string array), each ended by its cause and the sentence for it
-    (written once per distinct cause and detail), as one UTF-8 text (a view of an Arrow
-    buffer: no copy)."""
+    """The records (an Arrow string array, each ending as NO_CAUSE), each ended by its cause
+    and the sentence for it (written once per distinct cause and detail), as one UTF-8 text.
+
+    A batch where no pair has a cause is the records' own buffer (no copy); one where a few do
+    is copied once around them; otherwise every record is ended again in Arrow."""
     import pyarrow.compute as pc
 
     from .causes import describe_cause
 
-    # one code per distinct (cause, detail); pairs with no cause (most) are code 0
+    # one code per distinct (cause, detail); pairs with no cause are code 0
     codes = np.zeros(len(causes), np.int32)
     index: dict[tuple[Any, Any], int] = {(None, None): 0}
-    for row in np.flatnonzero(causes != None):  # noqa: E711 - elementwise comparison
+    caused = np.flatnonzero(causes != None)  # noqa: E711 - elementwise comparison
+    for row in caused:
         codes[row] = index.setdefault((causes[row], details[row]), len(index))
     endings = [
         f',"cause":{json.dumps(cause, ensure_ascii=False)},'
         f'"cause_text":{json.dumps(describe_cause(cause, detail), ensure_ascii=False)}}}'
         for cause, detail in index
     ]
+    if len(caused) * CAUSED_SHARE <= len(causes):
+        return _ended_around(records, caused, [endings[c].encode("utf-8") for c in codes[caused]])
     nothing = _text_array([""])[0]  # a scalar that pa.scalar would make by importing pandas
-    ended = pc.binary_join_element_wise(
-        records, _text_array(endings).take(_int_array(codes)), nothing
-    )
-    # the records one after another are the array's data buffer (a new array starts at 0)
-    end = int(np.frombuffer(ended.buffers()[1], np.int32, 1, len(ended) * 4)[0])
-    return memoryview(ended.buffers()[2])[:end]
+    bare = pc.utf8_slice_codeunits(records, 0, -len(NO_CAUSE))
+    ended = pc.binary_join_element_wise(bare, _text_array(endings).take(_int_array(codes)), nothing)
+    return _data(ended)
+
+
+def _data(texts: Any) -> memoryview:
+    """The texts of an Arrow string array one after another: a view of its data buffer."""
+    offsets = np.frombuffer(texts.buffers()[1], np.int32, len(texts) + 1, texts.offset * 4)
+    return memoryview(texts.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
+
+
+def _ended_around(records: Any, rows: np.ndarray, endings: list[bytes]) -> memoryview:
+    """The records' text with the ending of each record at `rows` (ascending) in place of
+    NO_CAUSE: the text between them sliced, not copied per record."""
+    whole = _data(records)
+    if not len(rows):
+        return whole
+    offsets = np.frombuffer(records.buffers()[1], np.int32, len(records) + 1, records.offset * 4)
+    start = int(offsets[0])
+    ends = offsets[rows + 1].astype(np.int64) - start
+    pieces: list[bytes | memoryview] = []
+    previous = 0
+    for end, ending in zip(ends.tolist(), endings, strict=True):
+        pieces.append(whole[previous : end - len(NO_CAUSE)])
+        pieces.append(ending)
+        previous = end
+    pieces.append(whole[previous:])
+    return memoryview(b"".join(pieces))
