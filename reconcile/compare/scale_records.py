@@ -1,10 +1,11 @@
 """The out-of-core report's conflicting pairs as JSON records, in batches, with their causes.
 
-DuckDB sorts the pairs and writes each record; the likely causes of each batch come from
-compare/causes.py on its NumPy columns, and each record is ended by its cause in Arrow, so no
+DuckDB sorts the pairs and writes each record, ending as a pair with no cause does; the likely
+causes of each batch come from compare/causes.py on its NumPy columns, and only the records of
+pairs with a cause get their own ending (around them, or in Arrow when most have one), so no
 Python object is made per pair. Only pyarrow's buffer-level calls are used here: pa.array,
 pa.scalar and Array.to_numpy import pandas (about 0.3 s of CPU at start-up), which the
-out-of-core report otherwise never needs (tests/test_scale_cli.py checks that it does not).
+out-of-core report otherwise never needs (tests/test_scale_records.py checks that it does not).
 """
 
 from __future__ import annotations
