@@ -83,7 +83,7 @@ def infer_causes(pairs: pd.DataFrame) -> pd.DataFrame:
     stage and basis (optional).
     """
     out = pairs.copy(deep=False)  # two columns are added, none is changed
-    from reconcile.core.frames import text_column
+    from reconcile.core.frames import text_column  # here: the out-of-core path has no pandas
 
     cause, detail = likely_causes(out, len(out))
     out["cause"], out["cause_detail"] = text_column(cause), text_column(detail)

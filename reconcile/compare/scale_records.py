@@ -128,16 +128,22 @@ def _with_causes(records: Any, causes: np.ndarray, details: np.ndarray) -> memor
         for cause, detail in index
     ]
     if len(caused) * CAUSED_SHARE <= len(causes):
-        return _ended_around(records, caused, [endings[c].encode("utf-8") for c in codes[caused]])
+        encoded = [ending.encode("utf-8") for ending in endings]  # once per distinct ending
+        return _ended_around(records, caused, [encoded[c] for c in codes[caused]])
     nothing = _text_array([""])[0]  # a scalar that pa.scalar would make by importing pandas
     bare = pc.utf8_slice_codeunits(records, 0, -len(NO_CAUSE))
     ended = pc.binary_join_element_wise(bare, _text_array(endings).take(_int_array(codes)), nothing)
     return _data(ended)
 
 
+def _offsets(texts: Any) -> np.ndarray:
+    """Where each text of an Arrow string array starts in its data buffer, and the end."""
+    return np.frombuffer(texts.buffers()[1], np.int32, len(texts) + 1, texts.offset * 4)
+
+
 def _data(texts: Any) -> memoryview:
     """The texts of an Arrow string array one after another: a view of its data buffer."""
-    offsets = np.frombuffer(texts.buffers()[1], np.int32, len(texts) + 1, texts.offset * 4)
+    offsets = _offsets(texts)
     return memoryview(texts.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
 
 
@@ -147,9 +153,8 @@ def _ended_around(records: Any, rows: np.ndarray, endings: list[bytes]) -> memor
     whole = _data(records)
     if not len(rows):
         return whole
-    offsets = np.frombuffer(records.buffers()[1], np.int32, len(records) + 1, records.offset * 4)
-    start = int(offsets[0])
-    ends = offsets[rows + 1].astype(np.int64) - start
+    offsets = _offsets(records)
+    ends = offsets[rows + 1].astype(np.int64) - int(offsets[0])
     pieces: list[bytes | memoryview] = []
     previous = 0
     for end, ending in zip(ends.tolist(), endings, strict=True):

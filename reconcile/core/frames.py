@@ -108,7 +108,7 @@ def take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     """
     series = frame[column]
     if series.dtype == TEXT_DTYPE:
-        return pd.array(arrow_take(series, rows), dtype=series.dtype).to_numpy(dtype=object)
+        return text_rows(series, rows).to_numpy(dtype=object)
     return series.iloc[rows].to_numpy(dtype=object)
 
 
@@ -154,6 +154,11 @@ def arrow_take(series: pd.Series, rows: np.ndarray) -> Any:
     return pa.concat_arrays(pieces).take(pa.array(inverse))
 
 
+def text_rows(series: pd.Series, rows: np.ndarray) -> Any:
+    """A text column's values at `rows` (arrow_take), as a text array of its own dtype."""
+    return pd.array(arrow_take(series, rows), dtype=series.dtype)
+
+
 def frame_rows(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray) -> pd.DataFrame:
     """`frame[columns].iloc[rows]` with a new range index; text columns are taken chunk by
     chunk (arrow_take), not by joining the chunks of each first."""
@@ -161,7 +166,7 @@ def frame_rows(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray) ->
     for column in columns:
         series = frame[column]
         if series.dtype == TEXT_DTYPE:
-            data[column] = pd.Series(pd.array(arrow_take(series, rows), dtype=series.dtype))
+            data[column] = pd.Series(text_rows(series, rows))
         else:
             data[column] = series.iloc[rows].reset_index(drop=True)
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
@@ -214,7 +219,7 @@ def take_values(series: pd.Series, rows: np.ndarray) -> Any:
     Arrow). Rows with no text at all take the object path, which gives the dtype they always
     had (objects)."""
     if series.dtype == TEXT_DTYPE and len(rows):
-        taken: Any = pd.array(arrow_take(series, rows), dtype=series.dtype)
+        taken = text_rows(series, rows)
         if not taken.isna().all():
             return taken
     return series.iloc[rows].to_numpy()
