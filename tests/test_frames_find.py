@@ -16,9 +16,11 @@ from reconcile.core.frames import (
     frame_rows,
     holds_any,
     join_texts,
+    same_at,
     take,
     take_texts,
     take_values,
+    texts_where,
 )
 
 
@@ -72,6 +74,37 @@ def test_take_texts_writes_values_as_str_does(dtype: object) -> None:
     expected = frame["v"].iloc[rows].to_numpy(dtype=object).astype(str).tolist()
     assert take_texts(frame, "v", rows).to_pylist() == expected
     assert list(join_texts(take_texts(frame, "v", rows), "|")) == [f"{v}|" for v in expected]
+
+
+@pytest.mark.parametrize(
+    "values", [["a", "bb", "ä"], ["a", 2, 3.5], ["a", np.str_("b"), "c"], [1, 2, 3]]
+)
+def test_take_texts_of_objects_are_what_str_writes(values: list[object]) -> None:
+    frame = pd.DataFrame({"v": pd.Series(values, dtype=object)})
+    rows = np.array([2, 0, 1])
+    assert take_texts(frame, "v", rows).to_pylist() == [str(values[n]) for n in rows]
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+@pytest.mark.parametrize("missing_same", [False, True])
+def test_same_at_compares_rows_as_taking_both_sides_does(dtype: object, missing_same: bool) -> None:
+    column = pd.Series(["x", None, "y", "x", None, "y"], dtype=dtype)
+    # in two chunks, as a concat leaves a text column, with rows on both sides of the seam
+    frame = pd.DataFrame({"u": pd.concat([column, column], ignore_index=True)})
+    a, b = np.array([0, 1, 2, 4, 9, 7, 1]), np.array([3, 4, 0, 2, 3, 11, 10])
+    first, second = frame["u"].to_numpy(dtype=object)[a], frame["u"].to_numpy(dtype=object)[b]
+    both_missing = pd.isna(first) & pd.isna(second)
+    expected = [bool(x == y) for x, y in zip(first, second, strict=True)]  # NaN != NaN
+    if missing_same:
+        expected = [e or m for e, m in zip(expected, both_missing, strict=True)]
+    assert same_at(frame, "u", a, b, missing_same=missing_same).tolist() == expected
+
+
+def test_texts_where_formats_only_the_given_rows() -> None:
+    given = np.array([False, True, False, True])
+    texts = texts_where(given, np.array([7, 8, 9, 10]), "year {}", otherwise="none")
+    assert texts.to_pylist() == ["none", "year 8", "none", "year 10"]
+    assert texts_where(np.zeros(2, dtype=bool), np.array([1, 2]), "{}").to_pylist() == ["", ""]
 
 
 @pytest.mark.parametrize("dtype", [object, "str"])

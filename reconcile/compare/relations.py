@@ -19,7 +19,15 @@ import pyarrow.compute as pc
 from reconcile.claims.catalogue import Metric
 from reconcile.claims.relations import RATE_RE
 from reconcile.core.dates import years_at
-from reconcile.core.frames import factorize_columns, join_texts, take, take_texts, take_values
+from reconcile.core.frames import (
+    factorize_columns,
+    join_texts,
+    same_at,
+    take,
+    take_texts,
+    take_values,
+    texts_where,
+)
 from reconcile.core.intervals import sum_intervals
 from reconcile.reference.rates import RateTable
 
@@ -100,7 +108,7 @@ def _check_sums(
     usable = _usable(claims)
     codes, distinct_totals = pd.factorize(totals)
     # A total is checked only when it and every one of its parts was read, in the same unit.
-    readable = usable[parts] & _same_values(claims, "normalized_unit", parts, totals)
+    readable = usable[parts] & same_at(claims, "normalized_unit", parts, totals, missing_same=True)
     complete = np.bincount(codes, weights=readable, minlength=len(distinct_totals)) == np.bincount(
         codes, minlength=len(distinct_totals)
     )
@@ -154,7 +162,7 @@ def _add_stated_difference(
     distinct_totals: np.ndarray,
 ) -> None:
     """The total minus its parts in the stated unit, where the parts and total share one."""
-    same = _same_values(claims, "unit", parts, totals)
+    same = same_at(claims, "unit", parts, totals, missing_same=True)
     one_unit = np.bincount(codes, weights=same, minlength=len(distinct_totals)) == np.bincount(
         codes, minlength=len(distinct_totals)
     )
@@ -167,14 +175,6 @@ def _add_stated_difference(
     stated_unit = take(claims, "unit", distinct_totals).astype(object)
     stated_unit[~one_unit] = None
     out["stated_unit"] = stated_unit
-
-
-def _same_values(claims: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Where rows a and b hold the same value of `column` (two missing values are the same).
-    Only the related rows are read: no factorising of a million-row column."""
-    first, second = take(claims, column, a), take(claims, column, b)
-    missing_a, missing_b = pd.isna(first), pd.isna(second)
-    return np.asarray((first == second) & ~missing_a | (missing_a & missing_b), dtype=bool)
 
 
 def _records(claims: pd.DataFrame, rows: np.ndarray, kind: str, others: Any) -> pd.DataFrame:
@@ -198,10 +198,8 @@ def _check_equivalents(claims: pd.DataFrame, rates: RateTable) -> pd.DataFrame:
         return pd.DataFrame(columns=RELATION_COLUMNS)
     usable = _usable(claims)
     # Only the rows in a relation are compared: no factorising of a million-row column.
-    same_unit = take(claims, "normalized_unit", restated) == take(
-        claims, "normalized_unit", original
-    )
-    keep = usable[restated] & usable[original] & same_unit.astype(bool)
+    same_unit = same_at(claims, "normalized_unit", restated, original)
+    keep = usable[restated] & usable[original] & same_unit
     restated, original = restated[keep], original[keep]
     low, high, amount = (
         claims[f"normalized_{c}"].to_numpy(dtype=float) for c in ("low", "high", "amount")
@@ -258,9 +256,7 @@ def _agrees_when_written(
     scale = near_power(ratio)
     # A text restating its own figure at the rate of the year it was written in (a budget is
     # converted when it is drafted) converted it right; undated, when the rate moved little.
-    own_text = (take(claims, "document", restated) == take(claims, "document", original)).astype(
-        bool
-    )
+    own_text = same_at(claims, "document", restated, original)
     when_written = np.where(
         np.isnan(written_year), np.abs(ratio - 1) <= DATED_SLACK, written_year == dated_year
     )
@@ -386,15 +382,12 @@ def _equivalent_detail(
     dated: np.ndarray,
     later: np.ndarray,
 ) -> Any:
-    """Each check's sentence, its parts built for the rows that have them and joined in Arrow."""
-    at = np.full(len(ratio), "at the annual average rate", dtype=object)
-    own = np.flatnonzero(stated)
-    at[own] = [f"at the text's own rate ({written})" for written in rate[own].tolist()]
-    year, when = np.full(len(ratio), "", dtype=object), np.full(len(ratio), "", dtype=object)
-    rows = np.flatnonzero(dated)
-    year[rows] = [f"; it matches the {y} average rate" for y in dated[rows].tolist()]
+    """Each check's sentence, its parts built for the rows that have them (the others take a
+    constant, in Arrow, with no Python string per row) and joined in Arrow."""
+    at = texts_where(stated, rate, "at the text's own rate ({})", "at the annual average rate")
+    year = texts_where(dated != 0, dated, "; it matches the {} average rate")
     moved = "; the currencies moved that way by {}, when the text was written"
-    when[np.flatnonzero(later)] = [moved.format(w) for w in later[later != 0].tolist()]
-    value = np.array([f"{v:.4g}" for v in ratio.tolist()], dtype=object)
-    verb = np.where(agrees, "matches", "is").astype(object)
+    when = texts_where(later != 0, later, moved)
+    value = pa.array([f"{v:.4g}" for v in ratio.tolist()], type=pa.large_string())
+    verb = pc.if_else(pa.array(np.asarray(agrees, dtype=bool)), "matches", "is")
     return join_texts(verb, " ", value, "x the original converted ", at, year, when)

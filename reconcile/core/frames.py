@@ -189,6 +189,36 @@ def _arrow_text(part: Any, text: Any) -> Any:
     return pa.array(part, type=text)
 
 
+def same_at(
+    frame: pd.DataFrame, column: str, a: np.ndarray, b: np.ndarray, *, missing_same: bool = False
+) -> np.ndarray:
+    """Where rows `a` and `b` of `column` hold equal values, as `take(a) == take(b)` gives (a
+    text column's missing value, NaN, equals nothing; None in an object column equals None),
+    or with `missing_same` any two missing values are equal. A text column is compared in
+    Arrow, with no Python string per row."""
+    series = frame[column]
+    if series.dtype == TEXT_DTYPE:
+        first, second = arrow_take(series, a), arrow_take(series, b)
+        equal = pc.fill_null(pc.equal(first, second), False)
+        if missing_same:
+            equal = pc.or_(equal, pc.and_(pc.is_null(first), pc.is_null(second)))
+        return np.asarray(equal.to_numpy(zero_copy_only=False), dtype=bool)
+    first, second = take(frame, column, a), take(frame, column, b)
+    equal = np.asarray(first == second, dtype=bool)
+    if missing_same:
+        equal |= pd.isna(first) & pd.isna(second)
+    return equal
+
+
+def texts_where(given: np.ndarray, values: np.ndarray, template: str, otherwise: str = "") -> Any:
+    """`template` filled with each value where `given` holds, else `otherwise`, as Arrow texts:
+    only the given rows are formatted (str.format), the others share one text."""
+    rows = np.flatnonzero(given)
+    texts = np.full(len(given), None, dtype=object)
+    texts[rows] = [template.format(v) for v in values[rows].tolist()]
+    return pc.fill_null(pa.array(texts, type=pa.large_string()), otherwise)
+
+
 def take_texts(frame: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
     """The values of `column` at `rows` as Arrow texts, written as str() writes them: what
     take(...).astype(str) gives, without a Python string per row for a text column (whose
@@ -196,7 +226,10 @@ def take_texts(frame: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
     series = frame[column]
     if series.dtype == TEXT_DTYPE:
         return pc.fill_null(arrow_take(series, rows).cast(pa.large_string()), "nan")
-    return pa.array(take(frame, column, rows).astype(str), type=pa.large_string())
+    values = take(frame, column, rows)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # texts only: as they are
+        return pa.array(values, type=pa.large_string())
+    return pa.array(values.astype(str), type=pa.large_string())
 
 
 def text_column(values: np.ndarray) -> Any:
