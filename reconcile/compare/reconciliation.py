@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +28,14 @@ from .claim_records import claim_records, records_of
 from .equivalent_pairs import label_equivalent_pairs
 from .groups import Comparison, add_fingerprints, compare_claims
 from .relation_records import relation_records
-from .relations import check_relations
+from .relations import check_relations, check_stated_relations, has_stated_relations
 from .verdicts import EXPLAINED_VERDICTS, classify_pairs, group_stated_gaps, group_verdicts
 
 # `engine="auto"` compares frames of this many claims in DuckDB (see cli/scale.py).
 AUTO_DUCKDB_ROWS = 2_000_000
+# From this many claims, the stated relations are checked on a second thread while the claims
+# are compared (below it, a thread costs more than it saves).
+PARALLEL_ROWS = 100_000
 
 
 @dataclass(slots=True)
@@ -74,6 +78,7 @@ def _reconcile_frame(
     from reconcile.normalize.claim_values import normalize_claims
 
     normalized, conversions, findings = normalize_claims(frame, metrics, rates)
+    stated = None
     tolerances = pd.Series({m.id: m.tolerance for m in metrics.values()}, dtype=float)
     if engine == "duckdb" or (engine == "auto" and len(normalized) >= AUTO_DUCKDB_ROWS):
         from .engine_duckdb import compare_claims_duckdb
@@ -86,8 +91,8 @@ def _reconcile_frame(
 
         comparison = compare_claims_spark(normalized, tolerances, copy=False)
     else:
-        comparison = compare_claims(normalized, tolerances, copy=False)
-    comparison.relations = check_relations(comparison.claims, rates, metrics)
+        comparison, stated = _compare_beside_relations(normalized, tolerances, rates)
+    comparison.relations = check_relations(comparison.claims, rates, metrics, stated)
     comparison.conflicts = label_equivalent_pairs(
         infer_causes(comparison.conflicts), comparison.claims, comparison.relations
     )
@@ -105,6 +110,21 @@ def _reconcile_frame(
         comparison.groups, comparison.claims, comparison.conflicts, running
     )
     return comparison, conversions, findings
+
+
+def _compare_beside_relations(
+    normalized: pd.DataFrame, tolerances: pd.Series, rates: RateTable
+) -> tuple[Comparison, list[pd.DataFrame] | None]:
+    """compare_claims, and the stated sums and restatements checked meanwhile on a second
+    thread (they read the normalised claims only; most of both is NumPy and Arrow work, which
+    runs beside other Python code). The thread reads its own shallow copy of the frame, to
+    which comparison adds no columns. None: not checked here (few claims, or no relations)."""
+    if len(normalized) < PARALLEL_ROWS or not has_stated_relations(normalized):
+        return compare_claims(normalized, tolerances, copy=False), None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relations") as pool:
+        stated = pool.submit(check_stated_relations, normalized.copy(deep=False), rates)
+        comparison = compare_claims(normalized, tolerances, copy=False)
+        return comparison, stated.result()
 
 
 def reconcile_claims(
