@@ -93,13 +93,6 @@ def extract_once(size: int) -> dict[str, float]:
     }
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--once"]:
-        print(json.dumps(extract_once(int(sys.argv[2]))))
-    else:
-        print(bench_extract())
-
-
 def bench_corpus(corpus: Path = ROOT.parent / "shared" / "corpus") -> list[dict[str, Any]]:
     """Issue 10: drafts of the real-news corpus scored against expected.yaml, per cluster."""
     from reconcile.extract.corpus_eval import evaluate_corpus
@@ -152,3 +145,10 @@ def bench_verdicts(corpus: Path = ROOT.parent / "shared" / "corpus") -> list[dic
         }
     )
     return rows
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--once"]:
+        print(json.dumps(extract_once(int(sys.argv[2]))))
+    else:
+        print(bench_extract())

@@ -89,11 +89,7 @@ def check_stated_relations(claims: pd.DataFrame, rates: RateTable) -> list[pd.Da
 
 def has_stated_relations(claims: pd.DataFrame) -> bool:
     """Whether any claim names a total it is part of, or a figure it restates."""
-    return any(
-        bool((claims[f"{field}_row"].to_numpy() >= 0).any())
-        for field in ("part_of", "equivalent_of")
-        if f"{field}_row" in claims
-    )
+    return any(len(_resolve(claims, field)[0]) for field in ("part_of", "equivalent_of"))
 
 
 def _usable(claims: pd.DataFrame) -> np.ndarray:
