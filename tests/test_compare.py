@@ -124,3 +124,20 @@ def test_pair_sides_keep_texts_as_texts_and_missing_sides_as_before() -> None:
     assert pairs["unit_b"].isna().tolist() == [True, False, False]
     # A side with no text at all comes out as objects, the dtype it had before.
     assert pairs["derived_a"].dtype == object and pairs["derived_a"].isna().all()
+
+
+def test_severity_bins_each_gap_as_the_bounds_say() -> None:
+    # gap = (lo_b - hi_a) / |hi_a|: just under 5 % is low, 5 % up to 25 % medium, 25 % and
+    # beyond (and a gap that is no number) high
+    from reconcile.compare.groups import _severity
+
+    gaps = np.array([0.0, 0.0499, 0.05, 0.2499, 0.25, 3.0, np.inf, np.nan])
+    labels = ["low", "low", "medium", "medium", "high", "high", "high", "high"]
+    assert list(_severity(gaps)) == labels
+    assert len(_severity(np.array([]))) == 0
+
+
+def test_conflict_severity_is_a_text_column() -> None:
+    pairs = compare_claims(frame_of([(0, 0, 10, 1), (0, 1, 12, 1), (0, 2, 50, 1)])).conflicts
+    assert pairs["severity"].dtype == pd.Series(["text"]).dtype
+    assert pairs["severity"].tolist() == ["medium", "high", "high"]

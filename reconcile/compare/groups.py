@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from reconcile.core.frames import factorize_columns, frame_rows, take, take_values
 
@@ -261,8 +262,11 @@ def _add_derived_sides(
             pairs[f"{column}_{side}"] = pd.Series(values, index=pairs.index, dtype=object)
 
 
-def _severity(gap: np.ndarray) -> np.ndarray:
-    out = np.full(len(gap), "high", dtype=object)
-    for bound, label in reversed(SEVERITY_BINS):
-        out[gap < bound] = label
-    return out
+def _severity(gap: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Each gap's severity label, as a text column built in Arrow from the bin of each gap (a
+    gap that is not a number is high): an array of Python texts was read whole again to infer
+    the column's type."""
+    bounds = [bound for bound, _ in SEVERITY_BINS[:-1]]
+    codes = np.searchsorted(bounds, gap, side="right")
+    labels = pa.array([label for _, label in SEVERITY_BINS], type=pa.large_string())
+    return pd.array(labels.take(pa.array(codes)), dtype="str")

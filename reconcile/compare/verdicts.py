@@ -91,8 +91,8 @@ def classify_pairs(
     if dropped.any():  # a filtered copy of every pair only when some pair is dropped
         out = out[~dropped].reset_index(drop=True)
     a, b = out["row_a"].to_numpy(), out["row_b"].to_numpy()
-    cause = out["cause"].to_numpy(dtype=object)
-    error = pd.Series(cause, dtype=object).isin(list(ERROR_CAUSES)).to_numpy(dtype=bool)
+    # in the column as it is (Arrow texts, mostly): not through an array of Python objects
+    error = out["cause"].isin(list(ERROR_CAUSES)).to_numpy(dtype=bool)
     kind = np.full(len(out), "contradiction", dtype=object)
 
     # Codes, not Python strings: factorizing an Arrow text column is several times faster
