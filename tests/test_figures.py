@@ -74,6 +74,12 @@ CASES = [
     ("70-90 km", "kilometer", 70, 90, None),
     ("between 5 and 6 billion", "count", 5e9, 6e9, "between"),
     ("$5bn to $6bn", "USD", 5e9, 6e9, None),
+    # a currency before the first number leaves its scale to the second end
+    ("$1.5-2bn", "USD", 1.5e9, 2e9, None),
+    ("€3 to 4 billion", "EUR", 3e9, 4e9, None),
+    ("USD 0.5 - 1 trillion", "USD", 0.5e12, 1e12, None),
+    ("from $900,000 to $1.2 million", "USD", 9e5, 1.2e6, "from"),
+    ("5 kg to 6 million", "kilogram", 5, 6e6, None),  # a unit after it closes that end
     ("one million", "count", 0.5e6, 1.5e6, None),
     ("three", "count", 2.5, 3.5, None),
     ("a dozen", "count", 11.5, 12.5, None),

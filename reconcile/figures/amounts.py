@@ -228,8 +228,9 @@ def _resolve_units(
 
 
 def _share_scale_and_unit(first: Part, second: Part) -> None:
-    """ "between 5 and 6 billion", "44 to 50 mg": what the second end says applies to both."""
-    inherits = not first.tail.scale and second.tail.scale and not first.has_unit
+    """ "between 5 and 6 billion", "44 to 50 mg", "$1.5-2bn": the second end's words go to both."""
+    tail = first.tail  # a unit after the first number closes that end ("5 kg to 6 million")
+    inherits = second.tail.scale and not (tail.scale or tail.unit or tail.currency)
     if inherits and first.value * scale_factor(second.tail.scale) <= second.value * second.factor:
         first.tail.scale = second.tail.scale
     if not first.has_unit and second.has_unit:
