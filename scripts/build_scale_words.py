@@ -18,11 +18,14 @@ from pathlib import Path
 import babel
 from babel import Locale, languages
 from babel.core import get_global
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from table_script import table_main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO_ROOT / "reconcile" / "data" / "scale_words.csv"
-COLUMNS = ("locale", "language", "territories", "word", "factor", "style")
+# `decimal` and `group`: the locale's decimal and thousands marks (CLDR's number symbols), so
+# that "45.000" before a Spanish scale word is read with Spanish's thousands dot.
+COLUMNS = ("locale", "language", "territories", "word", "factor", "style", "decimal", "group")
 # News languages of Europe, the Caucasus and Central Asia, and a few widely read others. Malay
 # is left out: its "bilion" is 10^9 where Polish, Czech and Serbian read 10^12, and Indonesian
 # (kept) covers the same words otherwise.
@@ -58,12 +61,14 @@ def official_in(locale: Locale) -> str:
     return "|".join(sorted(found))
 
 
-def build_rows() -> list[tuple[str, str, str, str, int, str]]:
-    """(locale, its English name, its territories, word, factor, style) for every scale word."""
+def build_rows() -> list[tuple[str, str, str, str, int, str, str, str]]:
+    """(locale, its English name, its territories, word, factor, style, decimal mark, thousands
+    mark) for every scale word."""
     rows = set()
     for name in LOCALES:
         locale = Locale.parse(name)
         territories = official_in(locale)
+        marks = (get_decimal_symbol(locale), get_group_symbol(locale))
         formats = locale.compact_decimal_formats
         for style, by_plural in formats.items():
             for patterns in by_plural.values():
@@ -72,7 +77,8 @@ def build_rows() -> list[tuple[str, str, str, str, int, str]]:
                     if read is not None:
                         word, zeros = read
                         factor = int(key) // 10 ** (zeros - 1)
-                        rows.add((name, locale.english_name, territories, word, factor, style))
+                        named = (name, locale.english_name, territories)
+                        rows.add((*named, word, factor, style, *marks))
     return sorted(rows)
 
 

@@ -279,3 +279,51 @@ def test_tables_rebuild_byte_for_byte(script: str, table: str, tmp_path: Path) -
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == (DATA / table).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "flagged"),
+    [
+        # before a scale word, a dot before three digits is what the word's languages make it
+        ("45.000 millones de euros", 45e9, False),  # Spanish groups thousands with a dot
+        ("3.500 Millionen Euro", 3.5e9, False),
+        ("1.250 miliardi di euro", 1.25e12, False),
+        ("2.267 billion dollars", 2.267e9, False),  # English: a decimal point
+        ("1.473 млрд рублей", 1.473e9, True),  # Russian writes neither: read as decimal, flagged
+        # with no scale word, English's decimal point and the thousands dot both read "50.250"
+        ("50.250 soldiers", 50.25, True),
+        ("50.000 soldiers", 50e3, True),  # three zero decimals state no precision: thousands
+        ("0.125 percent", 0.125, False),
+        ("12.5 tonnes", 12.5, False),
+        ("1.473.000 people", 1.473e6, False),
+    ],
+)
+def test_a_dot_before_three_digits(text: str, amount: float, flagged: bool) -> None:
+    value = parse_value(text)
+    assert value.ok and value.amount == pytest.approx(amount)
+    assert ("ambiguous-number" in [f.code for f in value.findings]) is flagged
+
+
+def _forms_with_dot(dot: str) -> list[str]:
+    return sorted(f for f, s in scale_table().items() if s.dot == dot and s.doubt is None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(_forms_with_dot("thousands")))
+def test_a_thousands_dot_before_the_scale_words_of_its_languages(
+    thousands: int, rest: int, form: str
+) -> None:
+    value = parse_value(f"{thousands}.{rest:03d} {form}")
+    expected = (thousands * 1000 + rest) * scale_table()[form].factor
+    assert value.amount == pytest.approx(expected)
+    assert "ambiguous-number" not in [f.code for f in value.findings]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(_forms_with_dot("")))
+def test_a_dot_is_flagged_before_scale_words_of_mixed_languages(
+    whole: int, rest: int, form: str
+) -> None:
+    value = parse_value(f"{whole}.{rest:03d} {form}")
+    assert value.amount == pytest.approx((whole + rest / 1000) * scale_table()[form].factor)
+    assert "ambiguous-number" in [f.code for f in value.findings]

@@ -19,7 +19,7 @@ from reconcile.reference.currencies import load_currencies, resolve_currency
 from .flags import COMMA_RANGE, report_year_like
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
-from .scales import home_currency_doubt, unread_scale
+from .scales import dot_of, home_currency_doubt, unread_scale
 from .tails import Tail, read_tail, scale_factor
 
 _SPACES_RE = re.compile(r"\s+")
@@ -108,9 +108,9 @@ def _read_part(text: str, position: int, result: ParsedValue) -> tuple[Part, int
         or tail.currency.lower() in _INDIAN_CURRENCIES
     )
     # Indian figures never use a decimal comma: "Rs 20,776 crore" is 20776 crore, no doubt.
-    scaled = bool(tail.scale) and not indian
+    scaled, dot = bool(tail.scale) and not indian, dot_of(tail.scale)
     try:
-        number = read_number(digits, followed_by_scale=scaled, indian=indian)
+        number = read_number(digits, followed_by_scale=scaled, indian=indian, dot=dot)
     except (ValueError, OverflowError, ZeroDivisionError) as error:
         result.findings.append(Finding("ambiguous-number", str(error)))
         return None

@@ -153,14 +153,17 @@ _INDIAN_RE = re.compile(r"^\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=16384)
-def read_number(token: str, *, followed_by_scale: bool = False, indian: bool = False) -> Number:
+def read_number(
+    token: str, *, followed_by_scale: bool = False, indian: bool = False, dot: str = "decimal"
+) -> Number:
     """Read a written number: sign, fraction, exponent, then the digits (see read_digits).
 
     With `indian`, "4,78,195.62" is Indian grouping (4 lakh 78 thousand ...); without it such
-    separators are ambiguous.
+    separators are ambiguous. `dot`: what a dot before three digits is before the scale word
+    that follows (figures/scales.dot_of).
     """
     if token.startswith("-"):
-        number = read_number(token[1:], followed_by_scale=followed_by_scale, indian=indian)
+        number = read_number(token[1:], followed_by_scale=followed_by_scale, indian=indian, dot=dot)
         return Number(-number.value, number.step, number.ambiguous)
     if "/" in token:
         return _read_fraction(token)
@@ -183,7 +186,7 @@ def read_number(token: str, *, followed_by_scale: bool = False, indian: bool = F
         whole, _, decimals = token.replace(",", "").partition(".")
         step = 10.0 ** -len(decimals) if decimals else _step_of_integer(whole)
         return Number(float(token.replace(",", "")), step)
-    return read_digits(token, followed_by_scale=followed_by_scale)
+    return read_digits(token, followed_by_scale=followed_by_scale, dot=dot)
 
 
 def _read_fraction(token: str) -> Number:
@@ -196,7 +199,7 @@ def _read_fraction(token: str) -> Number:
     return Number((int(whole) if whole.strip() else 0) + value, 0.0)
 
 
-def read_digits(token: str, *, followed_by_scale: bool = False) -> Number:
+def read_digits(token: str, *, followed_by_scale: bool = False, dot: str = "decimal") -> Number:
     """Read a digit token, deciding decimal comma vs thousands separator from context.
 
     "22,7" is 22.7 (one comma, not three digits after it); "1,473" is 1473; "7,126.3" is 7126.3;
@@ -205,8 +208,10 @@ def read_digits(token: str, *, followed_by_scale: bool = False) -> Number:
     """
     if token.isdigit():
         return Number(float(token), _step_of_integer(token))
-    head, dot, tail = token.partition(".")
-    if dot and head.isdigit() and tail.isdigit() and not (len(tail) == 3 and followed_by_scale):
+    head, point, tail = token.partition(".")
+    if point and head.isdigit() and tail.isdigit() and not (len(tail) == 3 and followed_by_scale):
+        if len(tail) == 3 and 1 <= len(head) <= 3 and head != "0":
+            return _dot_before_three_digits(head, tail)  # and no scale word
         return Number(float(token), 10.0 ** -len(tail))
     if "," in token and token.replace(",", "").isdigit():
         return _read_commas(token, followed_by_scale)
@@ -240,21 +245,42 @@ def read_digits(token: str, *, followed_by_scale: bool = False) -> Number:
         return Number(float(digits), _step_of_integer(digits))
     # One separator.
     if all_three and groups[0] != "0":
-        if mark == "." and not followed_by_scale:
-            # "1.473" with no scale word: a decimal point in English text.
-            return Number(float(token), 0.001)
+        if mark == "." and dot != "thousands":  # before a scale word (else read above)
+            # "1.473 billion": a decimal point in English; "45.000 millones": Spanish thousands
+            doubt = None if dot == "decimal" else _DOT_DOUBT.format(*groups)
+            return Number(float(token), 0.001, doubt)
         if mark == "," and followed_by_scale:
             ambiguous = (
                 f"'{token}' before a scale word could be {groups[0]}.{groups[1]} "
                 f"(decimal comma) or {groups[0]}{groups[1]} (thousands); read as thousands"
             )
-        if mark == ".":
-            # "1.473 billion" is a decimal point in English figures.
-            return Number(float(token), 0.001)
         digits = "".join(groups)
         return Number(float(digits), _step_of_integer(digits), ambiguous)
     decimals = tail_groups[0]
     return Number(float(f"{groups[0]}.{decimals}"), 10.0 ** -len(decimals))
+
+
+_DOT_DOUBT = (
+    "'{0}.{1}' could be {0}.{1} (decimal point) or {0}{1} (a thousands dot) before a scale word "
+    "whose languages write either; read as {0}.{1}"
+)
+
+
+def _dot_before_three_digits(head: str, tail: str) -> Number:
+    """ "50.250" with no scale word: 50.25 with a decimal point, 50250 with the thousands dot of
+    German, Spanish, Turkish, ... texts; flagged either way. Three zero decimals ("50.000")
+    state a precision no figure in prose has: the thousands are read."""
+    thousands = f"{int(head + tail):,}"
+    if tail == "000":
+        read, step = float(head + tail), _step_of_integer(head + tail)
+    else:
+        read, step = float(f"{head}.{tail}"), 0.001
+    return Number(
+        read,
+        step,
+        f"'{head}.{tail}' could be {head}.{tail} (decimal point) or {thousands} (a thousands "
+        f"dot); read as {thousands if tail == '000' else f'{head}.{tail}'}",
+    )
 
 
 def _read_commas(token: str, followed_by_scale: bool) -> Number:

@@ -36,12 +36,16 @@ class Scale:
     # Read without a doubt, except in these territories' currencies ("bln" with a złoty).
     home_doubt: Finding | None = None
     contested: frozenset[str] = frozenset()
+    # A dot before three digits: "decimal" (English's "1.473 billion"), "thousands" (Spanish's
+    # "45.000 millones") or "" (the languages differ: read as decimal, flagged).
+    dot: str = "decimal"
 
 
 # Filled by scale_table(), for the two look-ups made for every figure (plain dictionaries: a
 # cached function call each time costs a few percent of parsing).
 _FACTORS: dict[str, float] = {}
 _HOME_DOUBTED: set[str] = set()
+_DOTS: dict[str, str] = {}
 
 
 @cache
@@ -50,6 +54,7 @@ def scale_table() -> dict[str, Scale]:
     table = _build_table()
     _FACTORS.update((form, scale.factor) for form, scale in table.items())
     _HOME_DOUBTED.update(form for form, scale in table.items() if scale.home_doubt)
+    _DOTS.update((form, scale.dot) for form, scale in table.items() if scale.dot != "decimal")
     return table
 
 
@@ -59,7 +64,7 @@ def _build_table() -> dict[str, Scale]:
     for form, readings in words.readings.items():
         english = SCALE_WORDS.get(form)
         if english is None:
-            table[form] = Scale(readings[0].factor, _doubt(form, readings))
+            table[form] = Scale(readings[0].factor, _doubt(form, readings), dot=readings[0].dot)
             continue
         if all(r.factor == english for r in readings):
             continue
@@ -113,6 +118,13 @@ def scale_factor(scale: str) -> float:
     if not _FACTORS:
         scale_table()
     return _FACTORS.get(scale, 1.0)
+
+
+def dot_of(scale: str) -> str:
+    """What a dot before three digits is before this scale word (see Scale.dot)."""
+    if not _FACTORS:
+        scale_table()
+    return _DOTS.get(scale, "decimal")
 
 
 def long_scale_forms() -> list[str]:

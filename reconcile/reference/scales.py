@@ -24,6 +24,9 @@ class ScaleReading:
     locales: tuple[str, ...]
     # Where those languages are official (ISO 3166 codes): "bln" with a złoty is Polish.
     territories: frozenset[str] = frozenset()
+    # What a dot before three digits is in all those locales: "thousands" ("45.000 millones"),
+    # "decimal" (a decimal point), or "" where they differ or write neither (a doubt).
+    dot: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +58,14 @@ def load_scale_words() -> ScaleWords:
     rules = load_yaml_resource("scale_words.yaml")
     by_form: dict[str, dict[float, dict[str, str]]] = {}
     territories: dict[str, set[str]] = {}
+    dots: dict[str, str] = {}
     for row in csv.DictReader(io.StringIO(resource_text("scale_words.csv"))):
         form = scale_form(row["word"])
         by_form.setdefault(form, {}).setdefault(float(row["factor"]), {})
         by_form[form][float(row["factor"])][row["locale"]] = row["language"]
         territories[row["locale"]] = set(filter(None, row["territories"].split("|")))
+        marks = {row["group"]: "thousands", row["decimal"]: "decimal"}
+        dots[row["locale"]] = marks.get(".", "")
     readings: dict[str, tuple[ScaleReading, ...]] = {}
     for form, factors in by_form.items():
         listed = [
@@ -68,6 +74,7 @@ def load_scale_words() -> ScaleWords:
                 tuple(locales[k] for k in sorted(locales)),
                 tuple(sorted(locales)),
                 frozenset(t for k in locales for t in territories[k]),
+                _one({dots[k] for k in locales}),
             )
             for factor, locales in factors.items()
         ]
@@ -84,6 +91,11 @@ def load_scale_words() -> ScaleWords:
         scale_like_stems=tuple(str(w) for w in rules.get("scale_like_stems") or []),
         scale_like_exceptions=tuple(str(w) for w in rules.get("scale_like_exceptions") or []),
     )
+
+
+def _one(values: set[str]) -> str:
+    """The one value all share, or "" when they differ."""
+    return next(iter(values)) if len(values) == 1 else ""
 
 
 _POWER_NAMES = {
