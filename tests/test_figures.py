@@ -191,6 +191,19 @@ def test_tons_are_read_as_tonnes_and_flagged() -> None:
     assert value.findings[0].code == "ambiguous-unit"
 
 
+@pytest.mark.parametrize("text", ["5pc", "4.5 pc", "12pc of GDP"])
+def test_pc_is_read_as_percent_and_flagged(text: str) -> None:
+    value = parse_value(text)
+    assert value.unit == "percent"
+    assert value.findings[0].code == "ambiguous-unit"
+    assert "parsec" in value.findings[0].message
+
+
+def test_parsecs_written_out_stay_parsecs() -> None:
+    value = parse_value("3 parsecs")
+    assert (value.unit, value.findings) == ("parsec", [])
+
+
 def test_bare_m_without_currency_is_flagged() -> None:
     value = parse_value("300m")
     assert value.amount == 300e6
