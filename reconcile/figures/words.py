@@ -160,6 +160,10 @@ def _value(tokens: list[str]) -> Fraction | None:
     """A whole number, a fraction, or a mixed number ("one hundred and three quarters")."""
     if not tokens:  # "of" with nothing before it (found by fuzzing)
         return None
+    if tokens[0] in {"a", "an"} and len(tokens) > 3 and tokens[2] == "of" and tokens[-1] in _SCALES:
+        # "a quarter of a million", "a third of a billion": one part of the number after "of"
+        total, parts = _cardinal(tokens[3:]), _DENOMINATORS.get(tokens[1])
+        return None if total is None or parts is None else Fraction(total, parts)
     if tokens[0] in {"a", "an"} and len(tokens) > 2 and tokens[1] in {"half", "quarter"}:
         tokens = tokens[1:]  # "a quarter million"
     if tokens[-1] in {"half", "quarter"} and tokens[-3:-1] in (["and", "a"], ["and", "an"]):
