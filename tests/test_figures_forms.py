@@ -87,6 +87,9 @@ FORMS = [
     ("a quarter of a million", "count", 2.5e5, None, None, []),
     ("a third of a billion", "count", 1e9 / 3, None, None, []),
     ("a fifth of a million", "count", 2e5, None, None, []),
+    ("one and a half million", "count", 1.5e6, 1.45e6, 1.55e6, []),
+    ("two and a quarter billion", "count", 2.25e9, None, None, []),
+    ("1 and a half million", "count", 1.5e6, None, None, []),
     ("1e10", "count", 1e10, None, None, []),
     ("10 k", "count", 1e4, None, None, ["ambiguous-unit"]),
     ("5 mn", "count", 5e6, None, None, []),
@@ -222,6 +225,30 @@ def test_running_text_money_forms() -> None:
         "AZN 3.5 bln": ("AZN", 3.5e9),
         "AMD 301․2 billion": ("AMD", 301.2e9),
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("half a million", 5e5),
+        ("a quarter of a million", 2.5e5),
+        ("three quarters of a million", 7.5e5),
+        ("two thirds of a billion", 2e9 / 3),
+        ("a quarter million", 2.5e5),
+        ("one and a half million", 1.5e6),
+        ("2 and a half billion", 2.5e9),
+    ],
+)
+def test_running_text_reads_parts_of_a_scale_word_whole(written: str, amount: float) -> None:
+    # each was read as its first word alone (3 for "three quarters of a million") or not at all
+    text = f"The floods displaced {written} people in the north, officials said."
+    found = [(text[s:e], p.amount) for s, e, p in find_figures(text)]
+    assert found == [(written, pytest.approx(amount))]
+
+
+def test_a_half_or_a_quarter_of_the_year_is_no_figure() -> None:
+    text = "In the first half of 2024 and the second quarter, spending rose by a third."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == []
 
 
 @given(st.text(max_size=40))

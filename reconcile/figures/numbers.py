@@ -105,6 +105,15 @@ WORD_NUMBERS = frozenset(w for w in _UNITS if w not in {"a", "an"}) | {"hundred"
 # A run of number words in running text; "thousand", "million" and "billion" after it are read
 # as scale words ("one million tons").
 TEXT_WORD_NUMBERS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + "|a dozen"
+# A part of a scale word in running text: "half a million", "a quarter of a million", "three
+# quarters of a billion", "two thirds of a million", "a quarter million" (valued in words.py).
+FRACTION_WORDS = ("half", "quarter", "third", "fifth", "sixth", "eighth", "tenth")
+_FRACTION_LEAD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine)"
+TEXT_FRACTION_OF_SCALE = (
+    rf"(?:(?:{_FRACTION_LEAD}|\d+)\s+and\s+an?\s+(?:half|quarter)\s+"
+    rf"|(?:{_FRACTION_LEAD}[\s-]+)?(?:{'|'.join(FRACTION_WORDS)})s?\s+(?:of\s+)?(?:an?\s+)?)"
+    r"(?:thousand|million|billion|trillion)(?![\w-])"
+)
 
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1,

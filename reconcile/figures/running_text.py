@@ -18,7 +18,7 @@ from reconcile.reference.units import unit_aliases
 
 from .decoys import is_figure
 from .grammar import parse_value
-from .numbers import TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
+from .numbers import FRACTION_WORDS, TEXT_FRACTION_OF_SCALE, TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
 from .qualifiers import QUALIFIERS, qualifier_pattern
 from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
 from .scales import long_scale_forms
@@ -41,6 +41,7 @@ def _in_text_regex() -> re.Pattern[str]:
     # In running text the number is stricter (no spaces inside), words count, and what follows
     # must be a scale, a currency, percent or a unit; anything else ends the figure.
     text_number = (
+        rf"(?:{TEXT_FRACTION_OF_SCALE})|"
         rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*(?:{TEXT_NUMBER_PATTERN}))?"
         rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
     )
@@ -67,7 +68,7 @@ def _in_text_regex() -> re.Pattern[str]:
 
 _ANCHOR_WORDS = (
     f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|"
-    "first|second|third|fourth|fifth"
+    "first|second|third|fourth|fifth|" + "|".join(f"{w}|{w}s" for w in FRACTION_WORDS)
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower. The
 # words as a prefix tree: at each word start one branch is tried, not fifty.

@@ -166,6 +166,11 @@ def _value(tokens: list[str]) -> Fraction | None:
         return None if total is None or parts is None else Fraction(total, parts)
     if tokens[0] in {"a", "an"} and len(tokens) > 2 and tokens[1] in {"half", "quarter"}:
         tokens = tokens[1:]  # "a quarter million"
+    and_a = tokens[-4:-2] in (["and", "a"], ["and", "an"])
+    if and_a and tokens[-1] in _SCALES and tokens[-2] in {"half", "quarter"}:
+        lead = _value(tokens[:-4])  # "one and a half million"
+        share = Fraction(1, _DENOMINATORS[tokens[-2]])
+        return None if lead is None else (lead + share) * _SCALES[tokens[-1]]
     if tokens[-1] in {"half", "quarter"} and tokens[-3:-1] in (["and", "a"], ["and", "an"]):
         whole = _value(tokens[:-3])  # "one and a half", "two million and a half"
         if whole is None:
