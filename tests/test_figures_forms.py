@@ -246,6 +246,41 @@ def test_running_text_reads_parts_of_a_scale_word_whole(written: str, amount: fl
     assert found == [(written, pytest.approx(amount))]
 
 
+@pytest.mark.parametrize(
+    ("written", "unit", "low", "high"),
+    [
+        ("tens of thousands", "count", 2e4, 99_999),
+        ("hundreds of millions of dollars", "USD", 2e8, 999_999_999),
+        ("billions of euros", "EUR", 2e9, 999_999_999_999),
+        ("Millions", "count", 2e6, 999_999_999),
+    ],
+)
+def test_running_text_reads_vague_magnitudes_with_what_they_count(
+    written: str, unit: str, low: float, high: float
+) -> None:
+    # "tens of thousands" was read as "thousands" (2,000-9,999); "hundreds of millions of
+    # dollars" as "hundreds" of people
+    text = f"By then {written} of the sort had been reported."
+    if written.endswith("s of thousands"):
+        text = f"By then {written} had fled."
+    found = [(text[s:e], p.unit, p.low, p.high) for s, e, p in find_figures(text)]
+    assert found == [(written, unit, low, high)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("thousands of tonnes", "tonne"),
+        ("millions of manat", "AZN"),
+        ("hundreds of millions of dollars", "USD"),
+        ("thousands of pence", "count"),  # one penny is not one pound: left a count
+        ("millions of people", "count"),
+    ],
+)
+def test_a_vague_magnitude_counts_the_unit_after_of(text: str, unit: str) -> None:
+    assert parse_value(text).unit == unit
+
+
 def test_a_half_or_a_quarter_of_the_year_is_no_figure() -> None:
     text = "In the first half of 2024 and the second quarter, spending rose by a third."
     assert [text[s:e] for s, e, _ in find_figures(text)] == []

@@ -243,7 +243,8 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
         if negative:
             _negate(result)
     elif not result.findings and not (
-        parse_vague(cleaned, result) or parse_article(cleaned, result)
+        (parse_vague(cleaned, result) and _vague_unit(result, year, dollar, widen))
+        or parse_article(cleaned, result)
     ):
         result.findings.append(
             Finding(
@@ -253,6 +254,19 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
         )
     _check_noun(result)
     return result
+
+
+def _vague_unit(result: ParsedValue, year: int | None, dollar: str, widen: float) -> bool:
+    """ "millions of dollars", "thousands of tonnes": the magnitude counts the unit after "of"
+    (it was read as a count of people). Units whose one is not one of them ("pence") stay
+    a count."""
+    noun = result.noun or ""
+    if noun[:3].lower() == "of " and noun[3:].strip():
+        measured = _parse_once(f"1 {noun[3:]}", year, dollar, widen)
+        if measured.ok and measured.unit not in (None, "count") and measured.amount == 1.0:
+            result.unit, result.noun = measured.unit, measured.noun
+            result.findings.extend(measured.findings)
+    return True
 
 
 def _check_noun(result: ParsedValue) -> None:

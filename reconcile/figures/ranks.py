@@ -108,5 +108,7 @@ def rank_in_text_pattern(word_numbers: str) -> str:
         rf"|(?:one\s+of\s+)?(?:the\s+)?(?:\w+[’']s\s+)?top\s+(?:{word_numbers}|\d+)(?:\s+[a-z]+){{0,2}}"
         rf"|\w+[’']s\s+(?:{_SUPERLATIVE})(?:\s+[a-z]+){{1,2}}"
         rf"|(?:the|its)\s+(?:{_SUPERLATIVE})\s+[a-z]+(?=\s+(?:in|among)\s+the\b)"
-        rf"|(?:in\s+the\s+low\s+|the\s+)?(?:thousands|hundreds|dozens)(?=\s+of\b|\.)"
+        rf"|(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?![\w-])"
+        rf"|(?:in\s+the\s+low\s+|the\s+)?(?:thousands|hundreds|dozens|millions|billions)"
+        rf"(?=\s+of\b|\.)"
     )

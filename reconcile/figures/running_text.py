@@ -67,7 +67,7 @@ def _in_text_regex() -> re.Pattern[str]:
 
 
 _ANCHOR_WORDS = (
-    f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|"
+    f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|tens|millions|billions|"
     "first|second|third|fourth|fifth|" + "|".join(f"{w}|{w}s" for w in FRACTION_WORDS)
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower. The
@@ -109,6 +109,9 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             if match.group("rank"):
                 start = match.start("rank")
             written = text[start:end].strip()
+            counted = _counted_currency(text, end)  # "millions of dollars"
+            if counted is not None:
+                end, written = counted, text[start:counted].strip()
         else:
             if not is_figure(text, match):
                 continue
@@ -148,6 +151,16 @@ _MOVED_RE = re.compile(
     r"ramp|step|scal|sen[dt]|br(?:ing|ought)|driv|drove|push)\w*\s+$",
     re.IGNORECASE,
 )
+
+
+_OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+def _counted_currency(text: str, end: int) -> int | None:
+    """Where the currency a vague magnitude counts ends ("millions of dollars"), or None."""
+    of = _OF_RE.match(text, end)
+    named = currency_after(text, of.end(), scaled=False) if of else None
+    return None if named is None else named[1]
 
 
 def _moved_up_to(text: str, match: re.Match[str]) -> bool:
