@@ -237,6 +237,8 @@ def test_running_text_money_forms() -> None:
         ("a quarter million", 2.5e5),
         ("one and a half million", 1.5e6),
         ("2 and a half billion", 2.5e9),
+        ("one-and-a-half million", 1.5e6),
+        ("one hundred and fifty thousand", 1.5e5),  # was 100 and 50,000
     ],
 )
 def test_running_text_reads_parts_of_a_scale_word_whole(written: str, amount: float) -> None:
@@ -279,6 +281,18 @@ def test_running_text_reads_vague_magnitudes_with_what_they_count(
 )
 def test_a_vague_magnitude_counts_the_unit_after_of(text: str, unit: str) -> None:
     assert parse_value(text).unit == unit
+
+
+@pytest.mark.parametrize("share", ["two thirds", "two-thirds", "three quarters", "one fifth"])
+def test_a_share_in_words_is_not_its_first_number(share: str) -> None:
+    # "two thirds of the budget" was drafted as the figure 2
+    text = f"Parliament cut {share} of the budget."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == []
+
+
+def test_and_joins_number_words_only_after_hundred() -> None:
+    text = "Five and six were sent, then two hundred and five."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == ["Five", "six", "two hundred and five"]
 
 
 def test_a_half_or_a_quarter_of_the_year_is_no_figure() -> None:

@@ -110,7 +110,7 @@ TEXT_WORD_NUMBERS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + "|a 
 FRACTION_WORDS = ("half", "quarter", "third", "fifth", "sixth", "eighth", "tenth")
 _FRACTION_LEAD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine)"
 TEXT_FRACTION_OF_SCALE = (
-    rf"(?:(?:{_FRACTION_LEAD}|\d+)\s+and\s+an?\s+(?:half|quarter)\s+"
+    rf"(?:(?:{_FRACTION_LEAD}|\d+)[\s-]+and[\s-]+an?[\s-]+(?:half|quarter)[\s-]+"
     rf"|(?:{_FRACTION_LEAD}[\s-]+)?(?:{'|'.join(FRACTION_WORDS)})s?\s+(?:of\s+)?(?:an?\s+)?)"
     r"(?:thousand|million|billion|trillion)(?![\w-])"
 )

@@ -43,7 +43,11 @@ def _in_text_regex() -> re.Pattern[str]:
     text_number = (
         rf"(?:{TEXT_FRACTION_OF_SCALE})|"
         rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*(?:{TEXT_NUMBER_PATTERN}))?"
-        rf"|(?:{TEXT_WORD_NUMBERS})(?:[\s-](?:{TEXT_WORD_NUMBERS}))*"
+        # number words, with "and" after "hundred" ("one hundred and fifty thousand")
+        rf"|(?:{TEXT_WORD_NUMBERS})"
+        rf"(?:[\s-](?:{TEXT_WORD_NUMBERS})|(?<=hundred)\s+and\s+(?:{TEXT_WORD_NUMBERS}))*+"
+        # "two thirds of the budget": a share, not the number two
+        rf"(?![\s-]+(?:{'|'.join(FRACTION_WORDS)})s?(?![\w-]))"
     )
     # The scale words of running text: the long ones in every language, with an abbreviation's
     # dot ("млн.", "Mrd."); one letter only glued to the number ("$5m").
@@ -67,7 +71,8 @@ def _in_text_regex() -> re.Pattern[str]:
 
 
 _ANCHOR_WORDS = (
-    f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|tens|millions|billions|"
+    f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|tens|millions|"
+    "billions|"
     "first|second|third|fourth|fifth|" + "|".join(f"{w}|{w}s" for w in FRACTION_WORDS)
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower. The
