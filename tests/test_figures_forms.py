@@ -88,6 +88,10 @@ FORMS = [
     ("a third of a billion", "count", 1e9 / 3, None, None, []),
     ("a fifth of a million", "count", 2e5, None, None, []),
     ("one and a half million", "count", 1.5e6, 1.45e6, 1.55e6, []),
+    ("two to three million", "count", 2.5e6, 2e6, 3e6, []),  # was 2 to 3,000,000
+    ("between five and six billion dollars", "USD", 5.5e9, 5e9, 6e9, []),
+    ("twenty to thirty thousand", "count", 2.5e4, 2e4, 3e4, []),
+    ("one million to two million", "count", 1.5e6, 1e6, 2e6, []),
     ("two and a quarter billion", "count", 2.25e9, None, None, []),
     ("1 and a half million", "count", 1.5e6, None, None, []),
     ("1e10", "count", 1e10, None, None, []),
@@ -288,6 +292,28 @@ def test_a_share_in_words_is_not_its_first_number(share: str) -> None:
     # "two thirds of the budget" was drafted as the figure 2
     text = f"Parliament cut {share} of the budget."
     assert [text[s:e] for s, e, _ in find_figures(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high"),
+    [
+        ("between 2 and 3 million", 2e6, 3e6),
+        ("between two and three million", 2e6, 3e6),
+        ("two to three million", 2e6, 3e6),
+    ],
+)
+def test_running_text_reads_a_range_with_one_scale_word_whole(
+    written: str, low: float, high: float
+) -> None:
+    # each was drafted as two figures, the first a million times low
+    text = f"Officials said {written} people were affected."
+    found = [(p.low, p.high) for _, _, p in find_figures(text)]
+    assert found == [(low, high)]
+
+
+def test_and_without_between_stays_two_figures() -> None:
+    text = "They sent 2 and then 3 million more."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == ["2", "3 million"]
 
 
 def test_and_joins_number_words_only_after_hundred() -> None:

@@ -40,14 +40,18 @@ def _in_text_regex() -> re.Pattern[str]:
     units = alternation(set(plain) | set(assumed), flexible_space=True)
     # In running text the number is stricter (no spaces inside), words count, and what follows
     # must be a scale, a currency, percent or a unit; anything else ends the figure.
+    range_to = rf"\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*"
+    # number words, with "and" after "hundred" ("one hundred and fifty thousand"); a number
+    # word before a fraction word ("two thirds of the budget") is a share, not the number two
+    words = (
+        rf"(?:{TEXT_WORD_NUMBERS})"
+        rf"(?:[\s-](?:{TEXT_WORD_NUMBERS})|(?<=hundred)\s+and\s+(?:{TEXT_WORD_NUMBERS}))*+"
+        rf"(?![\s-]+(?:{'|'.join(FRACTION_WORDS)})s?(?![\w-]))"
+    )
     text_number = (
         rf"(?:{TEXT_FRACTION_OF_SCALE})|"
-        rf"(?:{TEXT_NUMBER_PATTERN})(?:\s*(?:-|–|—|to|{_TEXT_RANGE_WORDS})\s*(?:{TEXT_NUMBER_PATTERN}))?"
-        # number words, with "and" after "hundred" ("one hundred and fifty thousand")
-        rf"|(?:{TEXT_WORD_NUMBERS})"
-        rf"(?:[\s-](?:{TEXT_WORD_NUMBERS})|(?<=hundred)\s+and\s+(?:{TEXT_WORD_NUMBERS}))*+"
-        # "two thirds of the budget": a share, not the number two
-        rf"(?![\s-]+(?:{'|'.join(FRACTION_WORDS)})s?(?![\w-]))"
+        rf"(?:{TEXT_NUMBER_PATTERN})(?:{range_to}(?:{TEXT_NUMBER_PATTERN}))?"
+        rf"|{words}(?:{range_to}{words})?"
     )
     # The scale words of running text: the long ones in every language, with an abbreviation's
     # dot ("млн.", "Mrd."); one letter only glued to the number ("$5m").
@@ -147,7 +151,35 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             parsed = parse_value(written)
         if parsed.ok:
             found.append((start, end, parsed))
-    return found
+    return _join_between(text, found)
+
+
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _join_between(
+    text: str, found: list[tuple[int, int, ParsedValue]]
+) -> list[tuple[int, int, ParsedValue]]:
+    """ "between 2 and 3 million" is one range (2-3 million), not 2 and 3 million."""
+    joined: list[tuple[int, int, ParsedValue]] = []
+    for start, end, parsed in found:
+        if joined and _AND_GAP_RE.fullmatch(text, joined[-1][1], start):
+            both = _range_between(text, joined[-1][0], end)
+            if both is not None:
+                joined[-1] = (joined[-1][0], end, both)
+                continue
+        joined.append((start, end, parsed))
+    return joined
+
+
+def _range_between(text: str, first: int, end: int) -> ParsedValue | None:
+    if not _BETWEEN_BEFORE_RE.search(text, max(0, first - 12), first):
+        return None
+    both = parse_value(text[first:end])
+    if both.ok and both.low is not None and both.high is not None and both.low < both.high:
+        return both
+    return None
 
 
 # A verb of movement before "up to": the figure is where it moved, not an upper bound.

@@ -86,6 +86,8 @@ def _substitute(match: re.Match[str], notes: list[str]) -> str:
             f"'{written_words}' could also be grouped another way (as in 100/35 or 130/5); "
             f"read as {value}: write the fraction in digits"
         )
+    if tokens[end - 1] in _SCALES and _RANGE_BEFORE_RE.search(match.string, 0, match.start()):
+        value = _keep_scale(value, tokens[end - 1])
     head = " ".join(tokens[:start])
     tail = " ".join(tokens[end:])
     parts = [p for p in (head, value, tail) if p]
@@ -93,6 +95,26 @@ def _substitute(match: re.Match[str], notes: list[str]) -> str:
 
 
 _MULTIPLIERS = frozenset({"hundred", *_SCALES})
+# A number without a scale word, then a range's "to", "and" or dash: "two to three million",
+# "between 2 and 3 million". The second end keeps its scale word, which the grammar gives to
+# the first end too (as "3000000" it would be the range 2 to 3,000,000).
+_RANGE_BEFORE_RE = re.compile(
+    r"(?<![\w.,])(?:\d+(?:\.\d+)?|"
+    + "|".join(w for w in (*_UNITS, *_TENS, "hundred", "half") if w not in {"a", "an"})
+    + r")\s*(?:to|and|-|–|—)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _keep_scale(digits: str, scale: str) -> str:
+    """ "3000000" before "million" as "3 million"; digits it cannot shorten stay as they are."""
+    try:
+        short = Fraction(digits) / _SCALES[scale]
+    except (ValueError, ZeroDivisionError):
+        return digits  # "1 and 2", "2 1/3": not one plain number
+    if (short * 1000).denominator != 1:
+        return digits
+    return f"{float(short):.3f}".rstrip("0").rstrip(".") + f" {scale}"
 
 
 def _regroupable(tokens: list[str]) -> bool:
@@ -115,6 +137,8 @@ def _read_split(tokens: list[str]) -> str | None:
     right = _read_split(tokens[at + 1 :]) if at + 1 < len(tokens) else None
     if left is None or right is None:
         return None
+    if tokens[-1] in _SCALES and _SCALES.keys().isdisjoint(tokens[:at]):
+        right = _keep_scale(right, tokens[-1])  # "between two and three million"
     return f"{left} and {right}"
 
 
