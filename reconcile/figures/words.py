@@ -86,7 +86,8 @@ def _substitute(match: re.Match[str], notes: list[str]) -> str:
             f"'{written_words}' could also be grouped another way (as in 100/35 or 130/5); "
             f"read as {value}: write the fraction in digits"
         )
-    if tokens[end - 1] in _SCALES and _RANGE_BEFORE_RE.search(match.string, 0, match.start()):
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    if tokens[end - 1] in _SCALES and _RANGE_BEFORE_RE.search(before):
         value = _keep_scale(value, tokens[end - 1])
     head = " ".join(tokens[:start])
     tail = " ".join(tokens[end:])
