@@ -321,6 +321,24 @@ def test_and_joins_number_words_only_after_hundred() -> None:
     assert [text[s:e] for s, e, _ in find_figures(text)] == ["Five", "six", "two hundred and five"]
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "low"),
+    [
+        ("Bonds returned -1.4% over the year.", "-1.4%", -1.45),
+        ("output changed by \u22122.5 percent", "\u22122.5 percent", -2.55),
+        ("a loss (-3%) on the quarter", "-3%", -3.5),
+    ],
+)
+def test_a_minus_sign_before_a_number_is_the_figures(text: str, written: str, low: float) -> None:
+    found = [(text[s:e], p.low) for s, e, p in find_figures(text)]
+    assert found == [(written, pytest.approx(low))]
+
+
+@pytest.mark.parametrize("text", ["cases of COVID-19 rose", "pages 10 -12", "up 4% -5% down"])
+def test_a_hyphen_after_a_number_or_inside_a_name_is_no_sign(text: str) -> None:
+    assert all((p.low or 0) >= 0 for _, _, p in find_figures(text))
+
+
 def test_a_half_or_a_quarter_of_the_year_is_no_figure() -> None:
     text = "In the first half of 2024 and the second quarter, spending rose by a third."
     assert [text[s:e] for s, e, _ in find_figures(text)] == []

@@ -143,6 +143,9 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
         if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
             # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.
             written, start = written[dated.end() :], start + dated.end()
+        if _NEGATIVE_BEFORE_RE.search(text, max(0, start - 12), start) and written[:1].isdigit():
+            # "returned -0.9%", "growth of −1.2 per cent": the sign is the figure's
+            written, start = text[start - 1] + written, start - 1
         parsed = parse_value(written)
         lead = _RANGE_LEAD_RE.match(written)
         if not parsed.ok and lead:
@@ -154,6 +157,9 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
     return _join_between(text, found)
 
 
+# A minus sign glued to a number, after a space or a bracket and not after a number ("10 -12"
+# and "2020 -21" are ranges; "COVID-19" and "Su-27" are names).
+_NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<![\d%.,])[\s(\[:])[-\u2212]$")
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_GAP_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 
