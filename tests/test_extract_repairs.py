@@ -115,3 +115,35 @@ def test_a_figure_restated_with_that_is_takes_the_original_metric_and_period(
 def test_a_count_near_a_money_figure_does_not_take_its_currency(tmp_path: Path, body: str) -> None:
     drafts = _drafts(tmp_path, body)
     assert [d.unit for d in drafts if d.unit == "USD"] == ["USD"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["up from 15.8 billion a year earlier", "while 3.9 billion will go to roads"],
+)
+def test_a_scaled_amount_the_sentence_goes_on_after_takes_the_currency_before(
+    tmp_path: Path, second: str
+) -> None:
+    drafts = _drafts(tmp_path, f"The fund held 19.7 billion euros in 2021, {second}.")
+    assert sorted(d.unit for d in drafts if d.amount in (15.8e9, 3.9e9, 19.7e9)) == ["EUR", "EUR"]
+
+
+def test_a_bracketed_restatement_does_not_lend_its_currency(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Spending is 141 billion rubles ($1.9 billion) in 2022. Of that, 3.1 billion will go "
+        "to schools.",
+    )
+    [part] = [d for d in drafts if d.amount == 3.1e9]
+    assert part.unit == "RUB"  # a part of the ruble total, not of its dollar aside
+
+
+def test_an_amount_in_a_sentence_that_counts_people_stays_without_currency(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Aid reached $2 billion. The refugees, some 1.5 billion people in all, will go on.",
+    )
+    drafts += _drafts(
+        tmp_path, "Aid reached $2 billion. Of the residents, 1.2 billion will go home."
+    )
+    assert all(d.unit != "USD" for d in drafts if d.amount in (1.5e9, 1.2e9))

@@ -192,9 +192,21 @@ def test_an_economy_text_keeps_growth_gdp_unemployment_and_rates_apart(tmp_path:
     drafts = _drafted(tmp_path, economy=ECONOMY)["economy"]
     found = {(d.value, d.line): d for d in drafts}
     assert found[("1.8 percent", 6)].metric == "gdp_growth"
-    assert found[("300 trillion pesos", 6)].metric == "gdp"
+    assert found[("300 trillion CLP", 6)].metric == "gdp"  # Chile's pesos
     assert {d.entity for d in drafts} == {"CHL"}  # "South America" is no country
     unemployment = found[("8.5 percent", 6)]
     assert (unemployment.metric, unemployment.period) == ("unemployment_rate", "2023-Q4")
     assert found[("7.25%", 6)].metric == "policy_rate"
     assert found[("7.25%", 6)].period == "2024"  # present tense: not the sentence before's year
+
+
+def test_a_sentence_opening_with_the_whole_names_no_metric_for_its_parts(tmp_path: Path) -> None:
+    text = (
+        "outlet: Example\npublished: 2024-03-01\n\nRuritania's health budget rises\n\n"
+        "The health budget is 90 billion euros in 2024. Of the health budget, 45 billion euros "
+        "will go to hospitals. The total budget of 600 billion euros was approved in 2024.\n"
+    )
+    drafts = {d.amount: d for d in _drafted(tmp_path, health=text)["health"]}
+    assert drafts[90e9].metric == "budget_health"
+    assert drafts[45e9].metric != "budget_health"  # a line of it, named by its purpose
+    assert drafts[600e9].metric == "state_budget_expenditure"  # not the headline's

@@ -35,6 +35,7 @@ from .figure_stages import (
     territorial_entity,
 )
 from .growth import last_level, lend_level, settle_growth
+from .home_currency import at_home
 from .metric_sharing import compare_metric, money_or, set_side_by_side, share_metric
 from .period_context import (
     BASELINE_RE,
@@ -227,9 +228,8 @@ def _draft_figure(
     scene: Scene, figure: Figure, mentions: list[PeriodMention], explicit: str | None
 ) -> list[Draft]:
     """The drafts of one figure: one per period it is given for."""
-    text = scene.document.text
     start, end = figure.sentence
-    sentence = text[start:end]
+    sentence = scene.document.text[start:end]
     rel_start, rel_end = figure.start - start, figure.end - start
     field, citation = locate_figure(scene, figure)
     periods, period_basis = date_figure(scene, figure, mentions, explicit, field, citation)
@@ -240,6 +240,7 @@ def _draft_figure(
     source, source_basis, via = attribute_figure(scene, figure, field, citation, entity)
     metric, candidates, metric_confidence, phrase = measure_figure(scene, figure, parsed, field)
     entity, entity_basis = settle_entity(scene, figure, metric, entity, entity_basis)
+    parsed, repair = _at_home(parsed, entity, periods[0], figure.repair)
     stage = _stage_figure(scene, figure, sentence, parsed.kind == "money")
     scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
     restated = figure.restates
@@ -276,13 +277,23 @@ def _draft_figure(
         scope=scope,
         via=via,
         metric_phrase=phrase,
-        repair=figure.repair.note if figure.repair else "",
+        repair=repair,
     )  # fmt: skip
     base.id = f"{document_slug(scene.document.name)}-{figure.start}"
     return [base] + [
         replace(base, period=period, id=f"{base.id}-{i}")
         for i, period in enumerate(periods[1:], start=2)
     ]
+
+
+def _at_home(
+    parsed: ParsedValue, entity: str, period: str, repair: Repair | None
+) -> tuple[ParsedValue, str]:
+    """The figure in its country's currency ("shillings" in a text about Uganda), and the note
+    of every re-reading."""
+    homed = at_home(parsed, entity, period)
+    notes = (repair.note if repair else "", homed[1] if homed else "")
+    return (homed[0] if homed else parsed), "; ".join(n for n in notes if n)
 
 
 def _confidence(

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from reconcile.core.parsed_value import ParsedValue
 from reconcile.figures.grammar import parse_value
 
+from .home_currency import shared_word
+
 _YEAR_FIRST_RE = re.compile(
     r"((?:19|20)\d\d)(\s+(?:trillion|billion|million|thousand|bn|mln|mn|tn)\b.*)", re.IGNORECASE
 )
@@ -174,27 +176,50 @@ def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]
     for i, (start, end, parsed) in enumerate(out):
         if parsed.unit not in (None, "count") or not _scaled(parsed.text):
             continue
-        if not _CLAUSE_END_RE.match(text, end):
+        if not (_CLAUSE_END_RE.match(text, end) or _GOES_ON_RE.match(text, end)):
             continue  # "15.4 billion people": the noun after it says what it counts
         near = [f for f in out[:i] if _is_currency(f[2].unit) and start - f[1] < _CURRENCY_REACH]
         amount = parsed.amount
-        if not near or amount is None:
-            continue
-        # The series it continues: of the figures in reach, the one nearest in size ("$20.6
-        # billion in 2019, ... 388 billion TL in 2023, ... 15.4 billion in 2021": dollars).
-        before = min(near, key=lambda f: (_size_gap(f[2], amount), -f[0]))
-        if _size_gap(before[2], amount) > math.log(10) or _COUNTED_RE.search(
-            text, text.rfind(".", 0, start) + 1, start
+        if (
+            not near
+            or amount is None
+            or _COUNTED_RE.search(text, text.rfind(".", 0, start) + 1, start)
         ):
-            continue  # no series of that size, or the sentence counts people or things
+            continue  # the sentence counts people or things
+        # A restatement in brackets is an aside: the text's own currency is outside them.
+        main = [f for f in near if not _in_brackets(text, f[0])] or near
+        # The series it continues: of the figures in reach, the one nearest in size ("$20.6
+        # billion in 2019, ... 388 billion TL in 2023, ... 15.4 billion in 2021": dollars);
+        # a text of one currency lends it to a part a hundred times smaller ("of which 45
+        # billion for hospitals").
+        before = min(main, key=lambda f: (_size_gap(f[2], amount), -f[0]))
+        reach = math.log(100 if len({f[2].unit for f in main}) == 1 else 10)
+        if _size_gap(before[2], amount) > reach:
+            continue  # no series of that size
         code = str(before[2].unit)
-        reread = parse_value(f"{code} {parsed.text.strip()}")
+        word = shared_word(before[2])  # "crowns": left for the country's currency to decide
+        reread = parse_value(f"{parsed.text.strip()} {word}" if word else f"{code} {parsed.text}")
         if reread.ok and reread.unit == code:
             earlier = repairs.get(start)
-            note = (f"read in {code}: the currency is written with the figure before it, "
-                    f"{before[2].text.strip()!r}")  # fmt: skip
+            note = (f"read in {word or code}: the currency is written with the figure before "
+                    f"it, {before[2].text.strip()!r}")  # fmt: skip
             if earlier is not None:
                 note = f"{earlier.note}; {note}"
             repairs[start] = Repair(reread, earlier.period if earlier else None, note)
             out[i] = (start, end, reread)
     return out
+
+
+# After an amount whose currency is left out, words that go on with the sentence rather than
+# name what it counts: "up from 15.8 trillion a year earlier", "45 billion will go to ...".
+_GOES_ON_RE = re.compile(
+    r"\s+(?:an?\s+year\s+(?:earlier|before|ago)|(?:in\s+)?the\s+(?:previous|prior|same)\s+"
+    r"(?:year|period|quarter)|(?:last|next|this)\s+year|earlier|before|previously|ago|"
+    r"will|would|could|should|may|might|is|was|were|are|has|had|have|went|goes|go|"
+    r"(?:to|for|on|from|against)\s+(?!\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    return text.rfind("(", 0, position) > text.rfind(")", 0, position)
