@@ -66,6 +66,15 @@ def _relations(text: str) -> list[tuple[str, str, str | None]]:
         ("Ruritania spends 3.1% of GDP, the highest share in the region.", []),
         # Two figures side by side in the same unit are not a restatement.
         ("It had 5 billion manat (4 billion manat in 2019).", []),
+        # The whole's own figure is not the part: the part is in another sentence.
+        ("That is 2.5 percent of the total budget of 40 billion manat.", []),
+        (
+            "Schools get 3 billion manat, 7.5 percent of the state budget.",
+            [
+                ("7.5 percent", "share_of", "state budget"),
+                ("7.5 percent", "part", "3 billion manat"),
+            ],
+        ),
     ],
 )
 def test_stated_relations(text: str, expected: list[tuple[str, str, str | None]]) -> None:

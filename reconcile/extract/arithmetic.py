@@ -64,7 +64,15 @@ _WITH_CHANGE = re.compile(
 )
 # "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
 _SHARE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?(?P<whole>[\w\s-]{2,40})", re.I
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?"
+    r"(?P<whole>(?=[\w\s-]{2,40})[^\W\d_][\w-]*(?:\s+(?!\d)[\w-]+){0,5})",
+    re.I,
+)
+# Between the words naming a whole and its own figure: "of the budget of 4.2 trillion".
+_WHOLE_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:of|at|worth|totall?ing|amounting\s+to|estimated\s+at)?\s*"
+    r"(?:about|some|nearly|around|roughly|almost|over)?\s*",
+    re.I,
 )
 _TOTAL_BEFORE = re.compile(
     r"(?:,|\band|—|-)?\s*(?:a\s+)?total(?:ling|ing)?\s*(?:of)?\s*$|\bin\s+all\s*$", re.I
@@ -207,8 +215,14 @@ def _shares(text: str, figures: Sequence[Figure], skip: set[int]) -> list[Stated
         match = _SHARE_AFTER.match(text[end : end + 60])
         if not match:
             continue
-        # the part is a sum or a count ("1,000 women, 3 % of the forces"), never a rank
-        part = _nearest(figures, n, lambda v: v.ok and v.unit not in {"percent", "rank"}, skip)
+        # the part is a sum or a count ("1,000 women, 3 % of the forces"), never a rank, nor
+        # the whole's own figure ("3 % of the total budget of 4.2 trillion")
+        named = end + match.end()
+        own = {m for m, f in enumerate(figures) if f[0] >= named and _WHOLE_GAP.fullmatch(
+            text, named, f[0])}  # fmt: skip
+        part = _nearest(
+            figures, n, lambda v: v.ok and v.unit not in {"percent", "rank"}, skip | own
+        )
         if part is None:
             continue
         whole = re.split(r"\s+(?:in|for|and|with|on|by|to|at)\b", match["whole"].strip())[0]
@@ -239,7 +253,11 @@ def _totals(text: str, figures: Sequence[Figure]) -> list[StatedRelation]:
 _WHOLES = (
     (re.compile(r"^(?:gdp|gross domestic product)\b", re.I), "gdp"),
     (
-        re.compile(r"^(?:government|state|public|total)\s+(?:spending|expenditure)", re.I),
+        re.compile(
+            r"^(?:(?:government|state|public|total)\s+(?:spending|expenditure)"
+            r"|(?:(?:government|state|national|total|overall|annual)\s+)?budget\b)",
+            re.I,
+        ),
         "state_budget_expenditure",
     ),
 )

@@ -153,6 +153,12 @@ _UNIT_GAP_RE = re.compile(
 )
 
 
+# A sentence that opens with the whole its figures are parts of: "Of the budget, ...".
+_WHOLE_OPENING_RE = re.compile(
+    r"\s*(?:of|out\s+of)\s+(?:the|this|that|its|their|these)\s+(?:[^\W\d_]+\s+){0,3}$", re.I
+)
+
+
 # A cue right after these words names what a figure leaves out, not what it measures.
 _EXCLUDED_RE = re.compile(
     r"\b(?:excluding|excludes|exclusive\s+of|except(?:\s+for)?|without|net\s+of|other\s+than|"
@@ -293,6 +299,8 @@ def _cue_distance(
             return None
         return float(distance)
     if cue_end <= start:
+        if _WHOLE_OPENING_RE.match(sentence[:cue_start]) and "," in sentence[cue_end:start]:
+            return None  # "Of the health budget, 45 billion goes to ...": the whole, not 45
         if ends and _completes(sentence, cue_start, ends):
             return None  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
         if CLAUSE_BREAK_RE.search(sentence, cue_end, start):
