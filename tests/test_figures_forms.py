@@ -339,6 +339,26 @@ def test_a_hyphen_after_a_number_or_inside_a_name_is_no_sign(text: str) -> None:
     assert all((p.low or 0) >= 0 for _, _, p in find_figures(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant hired 400 staff, up from 300 three years ago.",
+        "Prices were 5% higher two months earlier.",
+        "Residents aged 65 and over get the payment.",
+        "A third of them are under 18 years old.",
+        "Children under the age of five are exempt.",
+    ],
+)
+def test_a_moment_or_an_age_bound_is_no_figure(text: str) -> None:
+    found = [text[s:e] for s, e, _ in find_figures(text)]
+    assert not any(w in f for f in found for w in ("three", "two", "65", "18", "five"))
+
+
+def test_a_duration_of_its_own_is_still_a_figure() -> None:
+    text = "The war lasted five years and the median age is 21 years."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == ["five years", "21 years"]
+
+
 def test_a_half_or_a_quarter_of_the_year_is_no_figure() -> None:
     text = "In the first half of 2024 and the second quarter, spending rose by a third."
     assert [text[s:e] for s, e, _ in find_figures(text)] == []

@@ -1,7 +1,8 @@
 """What looks like a figure in running text but is not one.
 
 Calendar dates, years used as dates, ordinals and numbers that name units, model numbers and
-calibres, citation metadata, time windows ("the past 15 years") and pronouns ("one of").
+calibres, citation metadata, time windows ("the past 15 years"), moments ("five years ago"),
+ages that bound a group ("aged 65 and over") and pronouns ("one of").
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ _DATE_AFTER = re.compile(rf"^\s*(?:{MONTH}\b|:\d\d)")
 _ATTACHED_AFTER = re.compile(r"^(?:-?[A-Za-z]|[-/×]\d|\.\d|'s\b|’s\b)")
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|the|any|every)\s+$", re.IGNORECASE)
 _CALIBRE_AFTER = re.compile(r"^\s*(?:caliber|calibre)\b")
+_TIME_UNITS = r"(?:years?|decades?|months?|weeks?|days?|hours?|centur(?:y|ies))"
+_AGO_AFTER = re.compile(
+    rf"^\s*{_TIME_UNITS}\s+(?:ago|earlier|later|before|after|previously|from\s+now)\b", re.I
+)
+_AGE_AFTER = re.compile(rf"^\s*(?:{_TIME_UNITS}\s+old|years?\s+of\s+age|-year-olds?)\b", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages|(?:over|under|above|below)\s+(?:the\s+)?age\s+of|the\s+age\s+of)\s+$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +124,17 @@ def _pronoun(p: Place) -> bool:
     return bool(_PRONOUN_ONE.match(p.after) or _PRONOUN_BEFORE.search(p.before))
 
 
+def _time_ago(p: Place) -> bool:
+    """ "five years ago", "two decades earlier": a moment in time, not a figure."""
+    return not p.currency and bool(_AGO_AFTER.match(p.after))
+
+
+def _age(p: Place) -> bool:
+    """ "under 15 years old", "aged 65 and over", "under the age of five": an age that bounds a
+    group of people, not a figure of its own."""
+    return not p.currency and bool(_AGE_AFTER.match(p.after) or _AGE_BEFORE.search(p.before))
+
+
 def _calibre(p: Place) -> bool:
     """ "152 calibre": the size of a gun."""
     return p.bare and bool(re.fullmatch(r"\d{1,3}", p.number) and _CALIBRE_AFTER.match(p.after))
@@ -141,6 +161,8 @@ RULES: tuple[tuple[str, Callable[[Place], bool]], ...] = (
     ("attached", _attached),
     ("date", _date_after),
     ("time-window", _time_window),
+    ("time-ago", _time_ago),
+    ("age", _age),
     ("pronoun", _pronoun),
     ("calibre", _calibre),
     ("lone-multiplier", _lone_multiplier),
