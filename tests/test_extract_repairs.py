@@ -147,3 +147,9 @@ def test_an_amount_in_a_sentence_that_counts_people_stays_without_currency(tmp_p
         tmp_path, "Aid reached $2 billion. Of the residents, 1.2 billion will go home."
     )
     assert all(d.unit != "USD" for d in drafts if d.amount in (1.5e9, 1.2e9))
+
+
+def test_a_bounded_proportion_keeps_its_bound(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "Fewer than one in twenty workers earns the minimum wage.")
+    [share] = [d for d in drafts if d.unit == "percent"]
+    assert (share.value, share.low, share.high) == ("Fewer than 5 percent", 0.0, 5.0)

@@ -210,3 +210,18 @@ def test_a_sentence_opening_with_the_whole_names_no_metric_for_its_parts(tmp_pat
     assert drafts[90e9].metric == "budget_health"
     assert drafts[45e9].metric != "budget_health"  # a line of it, named by its purpose
     assert drafts[600e9].metric == "state_budget_expenditure"  # not the headline's
+
+
+def test_a_sentence_naming_its_own_measure_does_not_take_the_headlines(tmp_path: Path) -> None:
+    text = (
+        "outlet: Example\npublished: 2024-03-01\n\nRuritania's population tops 9 million\n\n"
+        "The population reached 9.1 million in 2023. The median age is 31. Women make up 51 "
+        "percent of the total. Officials put losses at 40 million euros. The total was 9.1 "
+        "million. The economy is expected to grow 2.5% in 2024.\n"
+    )
+    drafts = {d.value: d for d in _drafted(tmp_path, pop=text)["pop"]}
+    assert drafts["31"].metric == "unreviewed_count_median_age"  # not the population
+    assert drafts["51 percent"].metric == "unreviewed_ratio_women"  # a share, not a growth
+    assert drafts["40 million euros"].metric == "unreviewed_money_loss"
+    assert {d.metric for v, d in drafts.items() if v.startswith("9.1")} == {"population"}
+    assert drafts["2.5%"].metric == "gdp_growth"

@@ -98,6 +98,12 @@ def _trie_pattern(node: dict[str, Any], flexible_space: bool, stem: str | None =
     return f"(?:{body})?" if "" in node else body
 
 
+# "up" that is part of a verb of composition, not a rise: "women make up 51 %", "add up to".
+_PHRASAL = ("make", "makes", "made", "making", "add", "adds", "added", "sum", "sums", "end",
+            "ended", "take", "takes", "took", "set", "sets")  # fmt: skip
+UP_AS_RISE = "".join(f"(?<!{verb} )" for verb in _PHRASAL) + "up"
+
+
 # The words that set two figures side by side ("X as against Y", "X compared with Y", "X, up
 # from Y"): the second is the first's counterpart (its baseline, another stage, another year).
 SET_AGAINST = (

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from reconcile.claims.catalogue import Catalogue
 from reconcile.core.parsed_value import ParsedValue
-from reconcile.core.patterns import YEAR
+from reconcile.core.patterns import UP_AS_RISE, YEAR
 from reconcile.reference.currencies import load_currencies
 
 
@@ -40,7 +40,7 @@ _RATE = re.compile(
     re.I,
 )
 _RISE_BEFORE = re.compile(
-    r"\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|up|higher|jump(?:ed)?|surge[ds]?|"
+    rf"\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|{UP_AS_RISE}|higher|jump(?:ed)?|surge[ds]?|"
     r"(?P<fall>decrease[ds]?|decline[ds]?|cut|fell|fallen|drop(?:ped)?|lower|down|reduc(?:ed|tion)))"
     r"\s+(?:of|by)?\s*$",
     re.I,

@@ -27,10 +27,12 @@ from .period_binding import (
 from .periods import PeriodMention
 from .provisional import (
     PEOPLE_NOUNS,
+    content_words,
     counts_own_things,
     is_function_word,
     provisional_metric,
     provisional_of,
+    subject_before,
 )
 from .scene import Figure, Scene, about_budget, is_parenthetical
 from .subdivisions import part_of_country
@@ -304,7 +306,20 @@ def _may_take_the_headline(
     elsewhere = tuple(b for (_, b), unit in zip(figure.others, figure.units, strict=True)
                       if unit != parsed.unit)  # fmt: skip
     named = cued_metrics(sentence, parsed.unit, scene.catalogue, elsewhere)
-    return not named or headline_metric(scene, parsed.unit)[0] in named
+    if named:
+        return headline_metric(scene, parsed.unit)[0] in named
+    # "The median age is 21" under a population headline: the sentence names its own measure.
+    subject = subject_before(sentence, figure.start - figure.sentence[0])
+    return not subject or bool(set(subject.split()) & _headline_words(scene))
+
+
+def _headline_words(scene: Scene) -> set[str]:
+    """The content words of the text's headline, as provisional phrases write them."""
+    if "headline-words" not in scene.memo:
+        text = scene.document.text[scene.document.body_start :]
+        headline = " ".join(text.lstrip().split("\n")[:2])[:200]
+        scene.memo["headline-words"] = content_words(headline)
+    return scene.memo["headline-words"]
 
 
 def headline_metric(scene: Scene, unit: str | None) -> tuple[str, list[str], float]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.parsed_value import kind_of_unit
+from reconcile.core.patterns import UP_AS_RISE
 
 from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, pick_metric
@@ -75,7 +76,7 @@ _CHANGE_WORDS = frozenset(
     ]
 )
 _CHANGE_RE = re.compile(
-    r"\b(?:up|down|rose|rise[ns]?|rising|grew|grow(?:s|n|th)?|increas\w*|decreas\w*|declin\w*"
+    rf"\b(?:{UP_AS_RISE}|down|rose|rise[ns]?|rising|grew|grow(?:s|n|th)?|increas\w*|decreas\w*|declin\w*"
     r"|fell|fall(?:s|en)?|jump\w*|climb\w*|drop\w*|gain\w*|hike\w*|surg\w*|slump\w*)\b",
     re.IGNORECASE,
 )

@@ -82,9 +82,17 @@ def _content_words(text: str, limit: int = 3) -> list[str]:
     return words
 
 
+def content_words(text: str) -> set[str]:
+    """Every word of a text that names something, as provisional phrases write it."""
+    words = (m.group(0).lower().replace("’", "'").split("'")[0] for m in _WORD_RE.finditer(text))
+    return {_singular(w) for w in words if w not in _STOP and len(w) > 1}
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]  # "losses", "branches", "taxes"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -152,6 +160,40 @@ def counts_own_things(sentence: str, end: int) -> bool:
     return noun.endswith("s") and noun not in PEOPLE_NOUNS and not is_function_word(noun)
 
 
+# The subject a figure is said of: "the median age is 21", "officials put losses at 40 million".
+_BOUND = r"(?:between\s+|(?:about|around|some|nearly|almost|roughly)\s+)?$"
+_SUBJECT_BEFORE_RES = (
+    re.compile(
+        r"\b(?:put|puts|estimated|estimates|valued|values|pegged|pegs|placed|places|set|sets)\s+"
+        rf"(?:the\s+|its\s+|their\s+)?(?P<np>(?:[^\W\d_][\w'’-]*\s+){{1,2}}?)at\s+{_BOUND}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,2})(?:is|was|are|were|stood\s+at|stands\s+at|"
+        rf"totall?ed|reached|at)\s+{_BOUND}",
+        re.IGNORECASE,
+    ),
+)
+# Words that name a figure without saying of what: the headline says it.
+_GENERIC_SUBJECTS = frozenset({"figure", "number", "total", "tally", "count", "sum", "level"})
+
+
+def subject_before(sentence: str, start: int) -> str:
+    """The content words of the subject the figure at `start` is said of ("median age"), or ""
+    when the words before it are no such subject or name nothing in particular."""
+    found = next(
+        (f for r in _SUBJECT_BEFORE_RES if (f := r.search(sentence, max(0, start - 60), start))),
+        None,
+    )
+    if found is None:
+        return ""
+    words = _content_words(found.group("np"))
+    if not words or set(words) <= _GENERIC_SUBJECTS or words[-1] + "s" in PEOPLE_NOUNS:
+        return ""
+    phrase = " ".join(words)
+    return phrase if names_a_measure(phrase) else ""
+
+
 def names_a_measure(phrase: str) -> bool:
     """True when a provisional phrase says what is measured ("order"), not only where."""
     words = phrase.split()
@@ -173,9 +215,9 @@ def provisional_metric(
     """
     after = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[end : end + 80], maxsplit=1)[0]
     words = _content_words(after)
-    if not words:
+    if not words:  # "officials put losses at X": the subject said of it, else the words before
         before = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[max(0, start - 80) : start])[-1]
-        words = _content_words(before)
+        words = subject_before(sentence, start).split() or _content_words(before)
     return provisional_of(" ".join(words), unit)
 
 

@@ -85,7 +85,9 @@ def _proportions(text: str, figures: Figures, repairs: dict[int, Repair]) -> Fig
             part, whole = parsed.amount or 0.0, after[2].amount or 0.0
             if 0 < part < whole <= 1000 and whole == int(whole) and part == int(part):
                 share = 100 * part / whole
-                reread = parse_value(f"{share:.3g} percent")
+                # "fewer than one in twenty": the bound is the proportion's
+                bound = parsed.text.rsplit(None, 1)[0] + " " if parsed.qualifier else ""
+                reread = parse_value(f"{bound}{share:.3g} percent")
                 written = text[start : after[1]]
                 note = f"read {written!r} as {reread.text}: a proportion, not two counts"
                 repairs[start] = Repair(reread, None, note)
