@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.core.errors import ReconcileError
+from reconcile.core.parsed_value import ParsedValue
 from reconcile.figures.grammar import parse_value
 from reconcile.figures.running_text import find_figures
 
@@ -396,3 +397,30 @@ def test_trie_alternation_matches_what_alternation_matches(terms: list[str]) -> 
         assert tree.match(term)
     for probe in ["a", "ab", "b a", "$", "a.", "zz"]:
         assert bool(plain.match(probe)) == bool(tree.match(probe))
+
+
+def _is_range(parsed: ParsedValue) -> bool:
+    """A range as written ("112 to 131"), not one number's rounding interval."""
+    return " to " in parsed.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll rose from 112 to 131.", [("112", 112.0), ("131", 131.0)]),
+        ("The toll climbed by 19 to 131.", [("19", 19.0), ("131", 131.0)]),
+        (
+            "Sales rose from 1.2 to 1.5 billion euros.",
+            [("1.2", 1.2e9), ("1.5 billion euros", 1.5e9)],
+        ),
+        ("Revenue rose from $1.2 to $1.5 billion.", [("$1.2", 1.2e9), ("$1.5 billion", 1.5e9)]),
+        ("Estimates range from 112 to 131.", [("from 112 to 131", None)]),
+        ("Prices increased by 4 to 6 percent.", [("4 to 6 percent", None)]),
+        ("Losses of $1.2 to $1.5 billion were reported.", [("$1.2 to $1.5 billion", None)]),
+    ],
+)
+def test_from_x_to_y_after_a_verb_of_change_is_two_figures(
+    text: str, expected: list[tuple[str, float | None]]
+) -> None:
+    found = [(text[s:e], None if _is_range(p) else p.amount) for s, e, p in find_figures(text)]
+    assert [(w, pytest.approx(a) if a else a) for w, a in found] == expected

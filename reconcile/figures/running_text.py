@@ -20,6 +20,7 @@ from .decoys import is_figure
 from .grammar import parse_value
 from .numbers import FRACTION_WORDS, TEXT_FRACTION_OF_SCALE, TEXT_NUMBER_PATTERN, TEXT_WORD_NUMBERS
 from .qualifiers import QUALIFIERS, qualifier_pattern
+from .ranges_in_text import join_ranges, moved_between
 from .ranks import SUPERLATIVE_WORDS, rank_in_text_pattern
 from .scales import long_scale_forms
 from .tails import currency_after, percent_pattern
@@ -153,39 +154,13 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             written, start = written[lead.end() :], start + lead.end()
             parsed = parse_value(written)
         if parsed.ok:
-            found.append((start, end, parsed))
-    return _join_between(text, found)
+            found += moved_between(text, start, written, parsed) or [(start, end, parsed)]
+    return join_ranges(text, found)
 
 
 # A minus sign glued to a number, after a space or a bracket and not after a number ("10 -12"
 # and "2020 -21" are ranges; "COVID-19" and "Su-27" are names).
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:^|(?<![\d%.,])[\s(\[:])[-\u2212]$")
-_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_AND_GAP_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
-
-
-def _join_between(
-    text: str, found: list[tuple[int, int, ParsedValue]]
-) -> list[tuple[int, int, ParsedValue]]:
-    """ "between 2 and 3 million" is one range (2-3 million), not 2 and 3 million."""
-    joined: list[tuple[int, int, ParsedValue]] = []
-    for start, end, parsed in found:
-        if joined and _AND_GAP_RE.fullmatch(text, joined[-1][1], start):
-            both = _range_between(text, joined[-1][0], end)
-            if both is not None:
-                joined[-1] = (joined[-1][0], end, both)
-                continue
-        joined.append((start, end, parsed))
-    return joined
-
-
-def _range_between(text: str, first: int, end: int) -> ParsedValue | None:
-    if not _BETWEEN_BEFORE_RE.search(text, max(0, first - 12), first):
-        return None
-    both = parse_value(text[first:end])
-    if both.ok and both.low is not None and both.high is not None and both.low < both.high:
-        return both
-    return None
 
 
 # A verb of movement before "up to": the figure is where it moved, not an upper bound.
