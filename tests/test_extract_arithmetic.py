@@ -92,3 +92,23 @@ def test_a_fall_is_marked_and_the_text_rate_is_kept() -> None:
     assert equivalent.rate == "2 AZN/USD"
     change = next(r for r in relations if r.field == "change_of")
     assert change.negative and change.change_from == "2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The budget rose by $850 million to $9.6 billion.",
+            [("$850 million", "change_of", "$9.6 billion")],
+        ),
+        ("The toll rose by 19 to 131.", [("19", "change_of", "131")]),
+        (
+            "Spending fell by 2 billion manat to 7 billion manat.",
+            [("2 billion manat", "change_of", "7 billion manat")],
+        ),
+    ],
+)
+def test_an_amount_of_change_is_linked_to_the_level_it_reached(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _relations(text) == expected

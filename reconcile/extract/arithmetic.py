@@ -18,6 +18,8 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import UP_AS_RISE, YEAR
 from reconcile.reference.currencies import load_currencies
 
+from .amount_changes import change_words, is_fall
+
 
 class Linkable(Protocol):
     """What link_relations needs of a draft."""
@@ -39,6 +41,22 @@ _RATE = re.compile(
     r"(?P<base>US\s+dollar|dollar|euro|[A-Z]{3})s?\b",
     re.I,
 )
+# After a price of one currency in another: "4.6 lei to the dollar", "92 rupees per US$".
+_PER_CURRENCY_AFTER = re.compile(
+    r"\s*(?:to|per|for|against|a|an)\s+(?:the\s+|one\s+|a\s+|each\s+|every\s+|1\s+)?"
+    r"(?:(?:US|U\.S\.)\s*)?(?:dollars?|euros?|pounds?|yuan|yen|\$|€|£|[A-Z]{3})"
+    r"(?![\w-]|\s+(?:area|zone|region|bloc))"
+)
+
+
+def is_exchange_rate(text: str, end: int, value: ParsedValue) -> bool:
+    """True when a small unscaled amount of money is the price of another currency ("at 4.6
+    lei to the dollar"): the text's rate, a receipt for its restatements, not a figure."""
+    small = value.amount is not None and abs(value.amount) < 100_000
+    money = bool(value.unit) and len(value.unit or "") == 3 and (value.unit or "").isupper()
+    return money and small and bool(_PER_CURRENCY_AFTER.match(text, end))
+
+
 _RISE_BEFORE = re.compile(
     rf"\b(?:increase[ds]?|rise|rose|risen|grew|grown|growth|{UP_AS_RISE}|higher|jump(?:ed)?|surge[ds]?|"
     r"(?P<fall>decrease[ds]?|decline[ds]?|cut|fell|fallen|drop(?:ped)?|lower|down|reduc(?:ed|tion)))"
@@ -110,18 +128,31 @@ def find_stated_relations(
     # A restatement is never the figure a change or a share is about: its original is.
     restated = {r.figure for r in found}
     found += _changes(text, figures, restated)
+    found += _amount_changes(text, figures, restated)
     found += _shares(text, figures, restated)
     found += _totals(text, figures)
     return found
+
+
+def _code(written: str, codes: dict[str, str]) -> str | None:
+    """The ISO code of a currency as the rate writes it ("lari", "lei", "USD"), or None."""
+    from reconcile.reference.currencies import resolve_currency
+
+    code = codes.get(written.lower())
+    if code is None:
+        try:
+            code = resolve_currency(written, None)[0]  # a name several share: the one assumed
+        except KeyError:
+            code = written.upper()
+    return code if re.fullmatch(r"[A-Z]{3}", code) and code in load_currencies().codes else None
 
 
 def _stated_rate(text: str, codes: dict[str, str]) -> str | None:
     match = _RATE.search(text)
     if not match:
         return None
-    quote = codes.get(match["quote"].lower(), match["quote"].upper())
-    base = codes.get(match["base"].lower(), match["base"].upper())
-    if not (re.fullmatch(r"[A-Z]{3}", quote) and re.fullmatch(r"[A-Z]{3}", base)):
+    quote, base = (_code(match[k], codes) for k in ("quote", "base"))
+    if quote is None or base is None:
         return None
     return f"{match['rate'].replace(',', '.')} {quote}/{base}"
 
@@ -184,6 +215,23 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
         out.append(
             StatedRelation(n, "change_of", changed, change_from=year, negative=fall, base=base)
         )
+    return out
+
+
+def _amount_changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[StatedRelation]:
+    """ "rose by $850 million to $9.6 billion": an amount of change and the level it reached."""
+    out = []
+    for n in range(len(figures) - 1):
+        start, end, value = figures[n]
+        if n in skip or not value.ok or value.unit in (None, "percent", "rank"):
+            continue
+        words = change_words(text, start, value.text)
+        reached = _REACHED_AFTER.match(text[end : end + 30])
+        after = figures[n + 1]
+        if words is None or reached is None or end + reached.end() != after[0]:
+            continue
+        if after[2].ok and after[2].unit == value.unit:
+            out.append(StatedRelation(n, "change_of", n + 1, negative=is_fall(words)))
     return out
 
 
@@ -297,5 +345,8 @@ def link_relations(
         base = drafts[relation.base] if relation.base is not None else None
         if base is not None:
             draft.relations["change_from"] = base.id
-        if relation.negative and not draft.value.lstrip().startswith(("-", "−")):
-            draft.value = "-" + draft.value  # a fall: the sign the wording gives, quote unchanged
+        if relation.negative and not re.search(r"[-−]\s*\d", draft.value):
+            # a fall: the sign the wording gives, before the number ("about -12", "$-2
+            # billion"), the quote unchanged
+            signed = re.sub(r"(?=\d)", "-", draft.value, count=1)
+            draft.value = signed if signed != draft.value else "-" + draft.value

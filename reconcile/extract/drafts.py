@@ -20,7 +20,8 @@ from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue, parse_value, year_matters
 from reconcile.figures.running_text import find_figures
 
-from .arithmetic import link_relations
+from .amount_changes import mark_amount_changes
+from .arithmetic import is_exchange_rate, link_relations
 from .companies import Company
 from .documents import Document
 from .draft_model import Draft
@@ -89,8 +90,10 @@ def draft_claims(
     `companies`: companies other texts name with their legal form, known here by short name.
     """
     text = document.text
+    found = [f for f in find_figures(text) if f[0] >= document.body_start]
+    # "at 4.6 lei to the dollar": the text's own rate is a receipt, not a figure to draft
     figures, repairs = repair_figures(
-        text, [f for f in find_figures(text) if f[0] >= document.body_start]
+        text, [f for f in found if not is_exchange_rate(text, *f[1:])]
     )
     starts = [f[0] for f in figures]
     scene = read_scene(document, catalogue, entity, published, source, starts, anchor, companies)
@@ -170,6 +173,7 @@ def _draft_sentence(
     _settle_sentence(scene, (start, end), in_sentence, placed)
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
+    mark_amount_changes(in_sentence, sentence, start)  # "rose by $850 million", its restatement
     return in_sentence, explicit, lead
 
 
