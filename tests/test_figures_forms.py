@@ -424,3 +424,15 @@ def test_from_x_to_y_after_a_verb_of_change_is_two_figures(
 ) -> None:
     found = [(text[s:e], None if _is_range(p) else p.amount) for s, e, p in find_figures(text)]
     assert [(w, pytest.approx(a) if a else a) for w, a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Fire burned 26,000 hectares (64,000 acres).", "acre"),
+        ("The plant makes 500 MW of power.", "megawatt"),
+        ("It covers 1,200 square miles of forest.", "mile ** 2"),
+    ],
+)
+def test_units_the_press_writes_are_read_in_running_text(text: str, unit: str) -> None:
+    assert unit in [p.unit for _, _, p in find_figures(text)]

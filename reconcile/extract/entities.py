@@ -175,7 +175,14 @@ def main_place(places: list[Place], title_end: int = 0) -> str | None:
 
 
 def pick_place(
-    places: list[Place], start: int, end: int, low: int, high: int, *, first: bool = False
+    places: list[Place],
+    start: int,
+    end: int,
+    low: int,
+    high: int,
+    *,
+    first: bool = False,
+    text: str | None = None,
 ) -> Place | None:
     """The country a figure at [start, end) is about, from the places in [low, high).
 
@@ -186,10 +193,22 @@ def pick_place(
     starts = _starts(places)
     left, right = bisect.bisect_left(starts, low), bisect.bisect_left(starts, start)
     before = [p for p in places[left:right] if p.end <= start]
+    if text is not None:  # "Romania, which borders Ukraine, has 71,500 troops": Romania's
+        before = [p for p in before if not _in_aside(text, p, start)] or before
     if before:
         return before[0 if first else -1]
     at = bisect.bisect_left(starts, end)
     return places[at] if at < len(places) and places[at].start < high else None
+
+
+# A relative clause set off by commas: ", which borders Ukraine,", ", whose ally Russia ...,".
+_ASIDE_OPEN_RE = re.compile(r",\s+(?:which|who|whose|where|whom)\b[^,;.]*$", re.IGNORECASE)
+
+
+def _in_aside(text: str, place: Place, figure: int) -> bool:
+    """True when a place is named in a relative clause that closes before the figure."""
+    opened = _ASIDE_OPEN_RE.search(text, max(0, place.start - 60), place.start)
+    return opened is not None and "," in text[place.end : figure]
 
 
 _STARTS: dict[int, tuple[list[Place], list[int]]] = {}

@@ -148,7 +148,7 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     country before it in its paragraph, else --entity, else the document's main country (or its
     web domain's)."""
     start, end = figure.sentence
-    found = pick_place(scene.places, figure.start, figure.end, start, end)
+    found = pick_place(scene.places, figure.start, figure.end, start, end, text=scene.document.text)
     if found:
         scene.memo[f"place:{figure.start}"] = found
         return found.code, "sentence"
@@ -235,8 +235,14 @@ def measure_figure(
     ):
         metric, candidates, confidence = headline_metric(scene, parsed.unit)
     known = scene.catalogue.metrics.get(metric)
-    if known is not None and known.running and counts_own_things(sentence, rel_end):
-        metric = UNKNOWN_METRIC  # "injured 1,500 people and damaged 235,000 homes": homes
+    # "injured 1,500 people and damaged 235,000 homes": homes; "14,000 homes ..., according to
+    # the interior ministry": no ministry's troops, unless the noun is the metric's own
+    if (
+        known is not None
+        and counts_own_things(sentence, rel_end)
+        and not _noun_in_cues(sentence, rel_end, known.cues)
+    ):
+        metric = UNKNOWN_METRIC
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
     line = _LINE_RE.search(_clause_of(sentence, rel_start, rel_end))
@@ -245,6 +251,15 @@ def measure_figure(
         return provisional, candidates, confidence, phrase
     provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
     return provisional, candidates, confidence, phrase
+
+
+def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) -> bool:
+    """Whether the plural noun right after a count is a word of one of the metric's cues."""
+    noun = (
+        sentence[end:].split(maxsplit=1)[0].lower().strip(".,;:") if sentence[end:].strip() else ""
+    )
+    words = {w.rstrip("*") for cue in cues for w in cue.lower().split()}
+    return bool(noun) and (noun in words or noun.rstrip("s") in words)
 
 
 _READING_BEFORE = re.compile(
