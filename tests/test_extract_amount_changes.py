@@ -1,5 +1,5 @@
-"""Changes stated as amounts and the text's own exchange rate (extract/amount_changes.py,
-extract/arithmetic.py), on sentences written here."""
+"""Changes stated as amounts, losses and the text's own exchange rate (extract/amount_changes.py,
+extract/arithmetic.py, extract/stages.py), on sentences written here."""
 
 from __future__ import annotations
 
@@ -18,28 +18,32 @@ def _drafts(tmp_path: Path, body: str) -> dict[str, Draft]:
     return {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
 
 
-def test_an_amount_of_change_is_not_drafted_as_the_level(tmp_path: Path) -> None:
+def test_an_amount_of_change_is_an_increment_and_a_fall_is_negative(tmp_path: Path) -> None:
     drafts = _drafts(
         tmp_path,
         "Norway's defence budget for 2025 is $9.6 billion. The increase is worth about $950 "
-        "million. The budget rose by $850 million to $9.6 billion. Spending fell by 2 billion "
-        "kroner to 70 billion kroner.",
+        "million. That is an increase of $900 million. The budget rose by $850 million to $9.6 "
+        "billion. Spending fell by 2 billion kroner to 70 billion kroner.",
     )
-    assert drafts["$9.6 billion"].metric == "defence_budget"
-    for change in ("about $950 million", "$850 million"):
-        assert drafts[change].metric == "unreviewed_money_defence_budget_change"
+    for change in ("about $950 million", "$900 million", "$850 million"):
+        assert drafts[change].scope == "the increment only"  # not a level of the budget
+    assert drafts["$9.6 billion"].scope is None
     reached = drafts["$850 million"].relations["change_of"]  # the $9.6 billion it rose to
     assert reached == drafts["$9.6 billion"].id  # the later of the two, in its sentence
     fall = next(d for v, d in drafts.items() if "2 billion" in v)
-    assert fall.value.startswith("-") and fall.amount is not None  # the sign the wording gives
-    assert fall.metric.endswith("_change") and "change_of" in fall.relations
+    assert fall.value.startswith("-") and "change_of" in fall.relations
 
 
-def test_an_additional_allocation_stays_with_the_budget_as_a_later_stage(tmp_path: Path) -> None:
+def test_a_loss_under_a_profit_metric_is_negative(tmp_path: Path) -> None:
     drafts = _drafts(
-        tmp_path, "Norway's army will receive an additional 4 billion kroner this year."
+        tmp_path,
+        "Contoso AG reported a net profit of 1.7 billion euros in 2025, compared with a net loss "
+        "of 2.2 billion euros a year earlier.",
     )
-    assert not any(d.metric.endswith("_change") for d in drafts.values())
+    loss = next(d for v, d in drafts.items() if "2.2" in v)
+    assert loss.value == "-2.2 billion euros" and "a loss" in loss.repair
+    assert loss.period == "2024"
+    assert drafts["1.7 billion euros"].value == "1.7 billion euros"
 
 
 def test_the_texts_own_exchange_rate_is_no_figure(tmp_path: Path) -> None:

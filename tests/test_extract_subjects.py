@@ -40,3 +40,54 @@ def test_a_counted_noun_that_is_no_word_of_the_metric_leaves_it_undecided(
 def test_a_headline_that_says_kill_names_the_death_toll(tmp_path: Path) -> None:
     drafts = _drafts(tmp_path, "Floods in Kenya kill at least 40, thousands of homes destroyed")
     assert drafts["at least 40"].metric == "people_killed"
+
+
+def test_a_year_after_a_baseline_figure_dates_that_figure_only(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Georgia's turnout was 58.9% in 2024, up from 51.9% in 2020, with 3.5 million "
+        "registered voters.",
+    )
+    assert drafts["51.9%"].period == "2020"
+    assert drafts["3.5 million"].period == "2024"  # not the baseline's year
+
+
+def test_a_percentage_of_another_whole_keeps_its_own_measure(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Ruling party wins Georgian election with 54% of vote\n\nThe ruling party won 53.9% of "
+        "the vote in 2024, with 99% of precincts counted.",
+    )
+    assert drafts["53.9%"].metric == "vote_share"
+    assert drafts["99%"].metric == "unreviewed_ratio_precinct"
+
+
+def test_a_company_the_headline_and_lead_open_with_is_the_entity(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Northwind Energy swings to profit\n\nOSLO, Nov 12, 2025 (Reuters) - Northwind Energy "
+        "reported a net profit of 1.7 billion euros for 2025, as orders rose 17% to 16.4 billion "
+        "euros. Revenue climbed 9.1% to 10.1 billion euros.",
+    )
+    assert {d.entity for d in drafts.values()} == {"northwind-energy"}
+    assert drafts["10.1 billion euros"].metric == "company_revenue"
+    assert drafts["16.4 billion euros"].metric == "unreviewed_money_order"  # the clause's own
+    assert "change_from" not in drafts["17%"].relations  # the profit is no base of the orders
+
+
+def test_a_headline_opening_with_a_place_names_no_company(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Romania raises defence spending\n\nBUCHAREST, Feb 18 (Reuters) - Romania approved a "
+        "defence budget of 44.2 billion lei for 2026.",
+    )
+    assert {d.entity for d in drafts.values()} == {"ROU"}
+
+
+def test_a_year_earlier_than_a_quarter_is_that_quarter_a_year_before(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Contoso AG made a net profit of 1.7 billion euros in the fourth quarter of 2025, up from "
+        "1.1 billion euros a year earlier.",
+    )
+    assert drafts["1.1 billion euros"].period == "2024-Q4"

@@ -1,10 +1,9 @@
-"""Changes stated as amounts: "rose by $850 million", "an increase of 12".
+"""Signs of figures that the wording gives: a fall stated as an amount, a loss under a profit.
 
-Such a figure is the difference between two levels, not a level: drafted under the level's
-metric it would conflict with every level figure of that measure ("the budget is $9.6 billion"
-against "the increase is $950 million"). It is drafted under a change metric of its own,
-`<level>_change`, and where its sentence gives the level it changed to ("rose by X to Y") the
-arithmetic links them (extract/arithmetic.py: `change_of`).
+"fell by 2 billion to 7 billion": the change is -2 billion (extract/arithmetic.py links it to
+the level it reached, `change_of`); "a loss of 2.2 billion euros" under a profit metric is -2.2
+billion. A change stated as an amount keeps the level's metric with the scope "the increment
+only" (extract/stages.py), so it is never set against a level as a contradiction.
 """
 
 from __future__ import annotations
@@ -14,26 +13,16 @@ import re
 from reconcile.core.parsed_value import kind_of_unit
 
 from .draft_model import Draft
-from .provisional import PREFIX, is_provisional, metric_kind
 
-_RISE = (
-    r"increase[ds]?|increasing|rise|rose|risen|rising|gr[eo]w|grown|growing|jump(?:ed|s)?|"
-    r"climb(?:ed|s)?|surge[ds]?|boost(?:ed|s)?|hike[ds]?|rais(?:e|ed|es|ing)|add(?:ed|s|ing)?"
-)
 _FALL = (
     r"decrease[ds]?|decreasing|decline[ds]?|declining|cut|cuts|fell|fallen|fall(?:s|ing)?|"
     r"drop(?:ped|s)?|reduc(?:e|ed|es|tion)|lower(?:ed)?|shrank|shrunk|slash(?:ed|es)?"
 )
 _QUALIFIER = r"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|less\s+than)\s+)?"
-# Before a figure, the words that make it a change ("rose by", "an increase of", "the increase
-# is worth"); `fall` when the change is a fall. "An additional 40 billion" is not among them: a
-# supplementary allocation is a later stage of the budget (extract/stages.py), as a
-# fact-checker reads it, and is compared with the budget as such.
-CHANGE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:of|by)\s+"
-    rf"|\bthe\s+(?:(?:{_RISE})|(?P<fall2>{_FALL}))\s+(?:is|was|will\s+be|would\s+be)\s+"
-    r"(?:worth\s+)?)"
-    rf"{_QUALIFIER}$",
+# Before an amount of change, the words that make it a fall: "fell by", "a cut of".
+_FALL_BEFORE_RE = re.compile(
+    rf"\b(?:{_FALL})\s+(?:of|by)\s+{_QUALIFIER}$|\bthe\s+(?:{_FALL})\s+(?:is|was|will\s+be)\s+"
+    rf"(?:worth\s+)?{_QUALIFIER}$",
     re.IGNORECASE,
 )
 
@@ -41,36 +30,39 @@ CHANGE_BEFORE_RE = re.compile(
 _LEAD_WORDS_RE = re.compile(r"(?:[^\W\d_]+\s+)+")
 
 
-def change_words(sentence: str, start: int, written: str) -> re.Match[str] | None:
-    """The words that make the figure at `start` (written `written`, its qualifier and filler
-    words included) an amount of change, or None."""
+def is_fall(sentence: str, start: int, written: str) -> bool:
+    """Whether the words before the change at `start` (written `written`) say it is a fall."""
     lead = _LEAD_WORDS_RE.match(written)
     window = sentence[max(0, start - 40) : start] + (lead.group(0) if lead else "")
-    return CHANGE_BEFORE_RE.search(window)
+    return _FALL_BEFORE_RE.search(window) is not None
 
 
-def is_fall(match: re.Match[str]) -> bool:
-    return bool(match.group("fall") or match.group("fall2"))
+# "a loss of 2.2 billion euros", "a net loss of $40 million": a profit below zero.
+_LOSS_BEFORE_RE = re.compile(
+    rf"\b(?:net\s+|operating\s+|pre-?tax\s+)?loss(?:es)?\s+(?:of\s+)?{_QUALIFIER}$", re.IGNORECASE
+)
 
 
-def mark_amount_changes(drafts: list[Draft], sentence: str, offset: int) -> None:
-    """Give each amount of change among a sentence's drafts the change metric of its level, and
-    the same metric to its restatement ("an additional 40 billion drams ($82 million)")."""
-    changed: dict[str, tuple[str, str]] = {}
+def sign_losses(drafts: list[Draft], sentence: str, offset: int) -> None:
+    """A loss drafted under a profit or income metric is that measure below zero: the value
+    is written negative ("-2.2 billion euros"), the quote as the text has it."""
     for draft in drafts:
-        original = draft.relations.get("equivalent_of")
-        if original in changed:
-            draft.metric, draft.metric_phrase = changed[original]
+        if not draft.metric.endswith(("_profit", "_income")) or kind_of_unit(draft.unit) != "money":
             continue
-        if draft.unit == "percent" or kind_of_unit(draft.unit) == "rank":
-            continue
-        if change_words(sentence, draft.span[0] - offset, draft.value) is None:
-            continue
-        level = draft.metric
-        if not level.endswith("_change"):
-            phrase = draft.metric_phrase or level.replace("_", " ")
-            kind = metric_kind(draft.unit)[0]
-            draft.metric = f"{level}_change" if is_provisional(level) else (
-                f"{PREFIX}{kind}_{level}_change")  # fmt: skip
-            draft.metric_phrase = f"{phrase} change"
-        changed[draft.id] = (draft.metric, draft.metric_phrase)
+        start = draft.span[0] - offset
+        lead = _LEAD_WORDS_RE.match(draft.value)
+        window = sentence[max(0, start - 30) : start] + (lead.group(0) if lead else "")
+        if _LOSS_BEFORE_RE.search(window):
+            draft.value = negated(draft.value)
+            draft.repair = "; ".join(
+                n for n in (draft.repair, "a loss: the profit written negative") if n
+            )
+
+
+def negated(value: str) -> str:
+    """A figure as written with a minus before its number ("about -12", "$-2 billion"), as the
+    grammar reads a negative; unchanged when it is negative already."""
+    if re.search(r"[-−]\s*\d", value):
+        return value
+    signed = re.sub(r"(?=\d)", "-", value, count=1)
+    return signed if signed != value else "-" + value

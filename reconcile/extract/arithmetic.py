@@ -18,7 +18,9 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import UP_AS_RISE, YEAR
 from reconcile.reference.currencies import load_currencies
 
-from .amount_changes import change_words, is_fall
+from .amount_changes import is_fall, negated
+from .metric_cues import CLAUSE_BREAK_RE
+from .stages import INCREMENT, find_scope
 
 
 class Linkable(Protocol):
@@ -202,6 +204,8 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
         if not (baseline or reached):
             continue
         base = _base_figure(text, figures, skip)
+        if base is not None and CLAUSE_BREAK_RE.search(text, *sorted((figures[base][1], start))):
+            base = None  # "a loss of 2.2 billion a year earlier, as orders rose 17%": not theirs
         changed = (
             None if base is None else _nearest(figures, n, _is_money_or_quantity, skip | {base})
         )
@@ -225,13 +229,13 @@ def _amount_changes(text: str, figures: Sequence[Figure], skip: set[int]) -> lis
         start, end, value = figures[n]
         if n in skip or not value.ok or value.unit in (None, "percent", "rank"):
             continue
-        words = change_words(text, start, value.text)
         reached = _REACHED_AFTER.match(text[end : end + 30])
         after = figures[n + 1]
-        if words is None or reached is None or end + reached.end() != after[0]:
+        if reached is None or end + reached.end() != after[0] or after[2].unit != value.unit:
             continue
-        if after[2].ok and after[2].unit == value.unit:
-            out.append(StatedRelation(n, "change_of", n + 1, negative=is_fall(words)))
+        if after[2].ok and find_scope(text, start, end) == INCREMENT:
+            fall = is_fall(text, start, value.text)
+            out.append(StatedRelation(n, "change_of", n + 1, negative=fall))
     return out
 
 
@@ -345,8 +349,5 @@ def link_relations(
         base = drafts[relation.base] if relation.base is not None else None
         if base is not None:
             draft.relations["change_from"] = base.id
-        if relation.negative and not re.search(r"[-−]\s*\d", draft.value):
-            # a fall: the sign the wording gives, before the number ("about -12", "$-2
-            # billion"), the quote unchanged
-            signed = re.sub(r"(?=\d)", "-", draft.value, count=1)
-            draft.value = signed if signed != draft.value else "-" + draft.value
+        if relation.negative:
+            draft.value = negated(draft.value)  # a fall: the sign the wording gives

@@ -68,9 +68,49 @@ def companies_in(text: str) -> list[Company]:
     return list(found.values())
 
 
+# A name at the start of a line, up to three capitalised words: "Siemens Energy swings to ...".
+_OPENING_NAME_RE = re.compile(rf"\s*(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}?)(?=\s+[a-z]|['’]s\s)")
+# A lead sentence whose subject reports results: "Siemens Energy reported a net profit".
+_REPORTS_RE = re.compile(
+    r"(?:['’]s\s+)?\s*(?:\w+\s+)?(?:reported|posted|said|announced|swung|booked|recorded|raised|"
+    r"cut|lowered|forecast|expects|beat|missed|made|warned|delivered|sold|shipped)\b"
+)
+# Where a lead sentence starts after its dateline: "MUNICH, Nov 12 (Reuters) - ".
+_DATELINE_END_RE = re.compile(r"^[^\n]{0,80}?\s[-–—]\s")
+
+
+def headline_company(text: str) -> Company | None:
+    """The company a text's headline and lead sentence both open with, when the lead says it
+    reported something ("Siemens Energy swings to profit" / "Siemens Energy reported ..."):
+    most companies are written without their legal form. Places and other capitalised
+    openings ("Romania's government ...") are no company."""
+    from .entities import is_place_name
+
+    lines = [line for line in text.lstrip().split("\n") if line.strip()]
+    if len(lines) < 2:
+        return None
+    opened = _OPENING_NAME_RE.match(lines[0])
+    if opened is None:
+        return None
+    name = opened.group("name")
+    words = name.split()
+    if words[0] in _NOT_NAMES or any(is_place_name(w) for w in words):
+        return None
+    lead = lines[1][_dateline_end(lines[1]) :]
+    if not lead.startswith(name) or not _REPORTS_RE.match(lead, len(name)):
+        return None
+    return Company(name, _slug(name))
+
+
+def _dateline_end(line: str) -> int:
+    found = _DATELINE_END_RE.match(line)
+    return found.end() if found else 0
+
+
 def main_company(text: str, known: Iterable[Company] = ()) -> Company | None:
     """The company a text names most often (by its short name): one it writes with a legal
-    form, or one another text did (`known`) whose short name this text uses."""
+    form, or one another text did (`known`) whose short name this text uses; else the one its
+    headline and lead open with."""
     candidates = {c.name: c for c in known}
     candidates.update({c.name: c for c in companies_in(text)})
     counts = {
@@ -82,5 +122,5 @@ def main_company(text: str, known: Iterable[Company] = ()) -> Company | None:
     }
     counts = {name: n for name, n in counts.items() if n}
     if not counts:
-        return None
+        return headline_company(text)
     return candidates[max(counts, key=lambda name: (counts[name], -len(name)))]

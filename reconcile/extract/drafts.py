@@ -20,7 +20,7 @@ from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue, parse_value, year_matters
 from reconcile.figures.running_text import find_figures
 
-from .amount_changes import mark_amount_changes
+from .amount_changes import sign_losses
 from .arithmetic import is_exchange_rate, link_relations
 from .companies import Company
 from .documents import Document
@@ -173,7 +173,7 @@ def _draft_sentence(
     _settle_sentence(scene, (start, end), in_sentence, placed)
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
-    mark_amount_changes(in_sentence, sentence, start)  # "rose by $850 million", its restatement
+    sign_losses(in_sentence, sentence, start)  # "a loss of 2.2 billion euros"
     return in_sentence, explicit, lead
 
 

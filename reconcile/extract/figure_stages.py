@@ -33,6 +33,7 @@ from .provisional import (
     provisional_metric,
     provisional_of,
     subject_before,
+    whole_after,
 )
 from .scene import Figure, Scene, about_budget, is_parenthetical
 from .subdivisions import part_of_country
@@ -325,6 +326,8 @@ def _may_take_the_headline(
         return headline_metric(scene, parsed.unit)[0] in named
     # "The median age is 21" under a population headline: the sentence names its own measure.
     subject = subject_before(sentence, figure.start - figure.sentence[0])
+    if parsed.unit == "percent":
+        subject = subject or whole_after(sentence, end)  # "99% of precincts"
     return not subject or bool(set(subject.split()) & _headline_words(scene))
 
 

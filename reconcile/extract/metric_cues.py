@@ -142,7 +142,11 @@ _PREPOSITIONS = frozenset({"for", "on", "of", "to", "in"})
 
 # A cue after one of these is the next clause's: "sales reached $12bn, while profit fell".
 CLAUSE_BREAK_RE = re.compile(
-    r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s", re.IGNORECASE
+    r";|,\s*(?:while|whereas|but|although|though)\b|\s(?:while|whereas)\s"
+    # ", as orders rose 17%": a clause with a subject of its own, not "as planned", "as of"
+    r"|,\s*as\s+(?=(?:the\s+|its\s+|their\s+)?[a-z]+\s+(?:rose|fell|grew|jumped|climbed|"
+    r"dropped|declined|increased|decreased|slipped|surged|soared|slumped|gained|rise|fall)\b)",
+    re.IGNORECASE,
 )
 # Between a figure and the cue that is its complement: at most a unit word ("2.1 pct. GDP").
 # The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP"); a verb's auxiliary

@@ -13,7 +13,7 @@ from reconcile.core.patterns import SET_AGAINST
 
 from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE
-from .provisional import counts_own_things, is_provisional, names_a_measure
+from .provisional import counts_own_things, is_provisional, names_a_measure, whole_after
 
 
 def share_metric(
@@ -35,6 +35,8 @@ def share_metric(
     kind = money_or(made[0])
     if kind != "money" and counts_own_things(text, made[0].span[1]):
         return  # "1,500 people injured and 235,000 homes damaged": homes are no casualties
+    if made[0].unit == "percent" and whole_after(text, made[0].span[1]):
+        return  # "53.9% of the vote, with 99% of precincts counted": precincts are no votes
     for draft in reversed(earlier):
         if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(
             text, draft.span[1], made[0].span[0]

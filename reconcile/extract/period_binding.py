@@ -37,6 +37,8 @@ def pick_period(
             continue  # "the steepest rise since 2009": the record's span, not the figure's
         distance: float
         if mention.end <= start:
+            if _dates_a_baseline(sentence, mention.start, figures):
+                continue  # "58.9%, up from 51.9% in 2020, with 2.1 million ...": 51.9's year
             distance = start - mention.end
         elif mention.start >= end:
             if sentence[mention.end : mention.end + 2] in {"'s", "’s"}:
@@ -89,6 +91,25 @@ def _set_against_another(
     return any(
         end <= a and b <= mention_start and mention_start - b <= 12
         and _AGAINST_RE.search(sentence, end, a) is not None
+        for a, b in figures
+    )  # fmt: skip
+
+
+_BASELINE_LEAD_RE = re.compile(
+    r"\b(?:up\s+from|down\s+from|from|compared\s+(?:with|to)|against|versus|than)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_baseline(
+    sentence: str, mention_start: int, figures: tuple[tuple[int, int], ...]
+) -> bool:
+    """A mention right after a figure something is compared with ("up from 51.9% in 2020")
+    dates that figure, not the figures after it."""
+    return any(
+        b <= mention_start and mention_start - b <= 12
+        and _BASELINE_LEAD_RE.search(sentence, max(0, a - 30), a) is not None
         for a, b in figures
     )  # fmt: skip
 

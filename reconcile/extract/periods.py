@@ -70,10 +70,14 @@ def month_span(first: int, last: int, year: str) -> str:
 
 
 def shift_period(period: str, offset: int) -> str:
-    """A year or a span of years moved by whole years ("2021-2022", -1: "2020-2021")."""
+    """A year or a span of years moved by whole years ("2021-2022", -1: "2020-2021"); a
+    quarter, half or month keeps its part of the year ("2025-Q4", -1: "2024-Q4")."""
     parts = period.split("-")
     if all(p.isdigit() and len(p) == 4 for p in parts):
         return "-".join(str(int(p) + offset) for p in parts)
+    part = re.fullmatch(r"(\d{4})(-(?:Q[1-4]|H[12]|\d\d))", period)
+    if part:
+        return f"{int(part.group(1)) + offset}{part.group(2)}"
     return period
 
 

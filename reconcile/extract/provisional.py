@@ -194,6 +194,18 @@ def subject_before(sentence: str, start: int) -> str:
     return phrase if names_a_measure(phrase) else ""
 
 
+# The whole a percentage is of: "99% of precincts", "51 percent of the total".
+_WHOLE_AFTER_RE = re.compile(
+    r"\s+of\s+((?:the\s+|its\s+|all\s+)?[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)", re.I
+)
+
+
+def whole_after(sentence: str, end: int) -> str:
+    """The content words of the whole a percentage at `end` is "of" ("precinct"), or ""."""
+    found = _WHOLE_AFTER_RE.match(sentence, end)
+    return " ".join(_content_words(found.group(1))) if found else ""
+
+
 def names_a_measure(phrase: str) -> bool:
     """True when a provisional phrase says what is measured ("order"), not only where."""
     words = phrase.split()
