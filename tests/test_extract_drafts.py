@@ -98,7 +98,7 @@ def test_draft_files_validate_with_their_catalogue_entries(tmp_path: Path) -> No
         (tmp_path / f"{Path(name).stem}.yaml").write_text(text, encoding="utf-8")
     claims = load_claims([tmp_path])
     assert [f.located() for f in claims.findings if f.level == "error"] == []
-    assert claims.catalogue.metrics["unreviewed_count_bridge"].reviewed is False
+    assert claims.catalogue.metrics["unreviewed_count_bridge_repaired"].reviewed is False
     assert claims.catalogue.resolve_source("Example Wire") == "Example Wire"
     assert claims.frame["valid"].all()
 

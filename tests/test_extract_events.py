@@ -187,4 +187,4 @@ def test_a_count_of_homes_beside_a_toll_is_no_toll(tmp_path: Path) -> None:
     )
     drafts = {d.value: d for d in _drafted_all(tmp_path, text)}
     assert drafts["1,500"].metric == "people_injured"
-    assert drafts["235,000"].metric == "unreviewed_count_home"
+    assert drafts["235,000"].metric == "unreviewed_count_home_damaged"  # what was done to them

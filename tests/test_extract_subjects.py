@@ -33,7 +33,7 @@ def test_a_counted_noun_that_is_no_word_of_the_metric_leaves_it_undecided(
         "Storms destroyed 9,500 homes in 2024, according to the interior ministry. The army "
         "has 50,000 reservists.",
     )
-    assert drafts["9,500"].metric == "unreviewed_count_home"  # not the ministry's troops
+    assert drafts["9,500"].metric == "unreviewed_count_home_destroyed"  # not the ministry's troops
     assert drafts["50,000"].metric == "reserve_personnel"  # its own noun is the metric's
 
 
@@ -91,3 +91,13 @@ def test_a_year_earlier_than_a_quarter_is_that_quarter_a_year_before(tmp_path: P
         "1.1 billion euros a year earlier.",
     )
     assert drafts["1.1 billion euros"].period == "2024-Q4"
+
+
+def test_two_counts_of_one_noun_are_told_apart_by_what_was_done_to_them(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "The quake destroyed 2,310 homes and damaged a further 9,800 in 2025. Elsewhere 640 "
+        "homes were destroyed.",
+    )
+    assert drafts["2,310"].metric == drafts["640"].metric == "unreviewed_count_home_destroyed"
+    assert drafts["9,800"].metric == "unreviewed_count_home_damaged"  # not set against 2,310

@@ -230,13 +230,54 @@ def provisional_metric(
     if not words:  # "officials put losses at X": the subject said of it, else the words before
         before = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[max(0, start - 80) : start])[-1]
         words = subject_before(sentence, start).split() or _content_words(before)
+    if unit in (None, "count") and len(words) == 1:
+        # "destroyed 2,310 homes", "2,310 homes were destroyed", "and damaged a further 9,800":
+        # what was done to them
+        done = done_to(sentence, start, end)
+        if done:
+            return provisional_id(f"{words[0]} {done}", unit)
     return provisional_of(" ".join(words), unit)
+
+
+# The verb of what was done to the things counted: before the count ("destroyed 2,310 homes",
+# "damaged a further 9,800") or after its noun ("2,310 homes were destroyed").
+_DONE_BEFORE_RE = re.compile(
+    r"\b([a-z]{3,}(?:ed|t))\s+(?:(?:an?|the|some|about|around|nearly|almost|over|more\s+than|at\s+least)"
+    r"\s+)?(?:(?:further|additional|estimated|other|total\s+of)\s+)?$"
+)
+_DONE_AFTER_RE = re.compile(
+    r"\s+[^\W\d_]+\s+(?:(?:were|was|are|is|have\s+been|had\s+been|has\s+been|been)\s+)?"
+    r"([a-z]{3,}(?:ed|t))\b"
+)
+# The verbs of what happens to counted things that tell two counts of one noun apart ("2,310
+# homes destroyed", "9,800 damaged"); a verb of counting ("counted", "recorded") says nothing.
+_DONE_VERBS = frozenset(
+    {"destroyed", "damaged", "flooded", "burned", "burnt", "collapsed", "razed", "demolished",
+    "evacuated", "displaced", "killed", "injured", "wounded", "arrested", "detained",
+    "rescued", "hired", "fired", "dismissed", "sold", "built", "deployed", "captured",
+    "seized", "lost", "affected", "closed", "opened", "repaired", "rebuilt"}
+)  # fmt: skip
+
+
+def done_to(sentence: str, start: int, end: int) -> str:
+    """The participle of what was done to a counted noun ("destroyed"), or ""."""
+    for found in (
+        _DONE_BEFORE_RE.search(sentence, max(0, start - 40), start),
+        _DONE_AFTER_RE.match(sentence, end),
+    ):
+        if found and found.group(1) in _DONE_VERBS:
+            return found.group(1)
+    return ""
 
 
 def provisional_of(text: str, unit: str | None = None) -> tuple[str, str]:
     """(id, phrase): the provisional metric named by the content words of `text` ("on new
     ships" -> "new ship")."""
-    phrase = " ".join(_content_words(text)) or "figure"
+    return provisional_id(" ".join(_content_words(text)) or "figure", unit)
+
+
+def provisional_id(phrase: str, unit: str | None = None) -> tuple[str, str]:
+    """(id, phrase) of a provisional phrase as it is ("home destroyed")."""
     slug = re.sub(r"[^a-z0-9]+", "_", _ascii(phrase)).strip("_")
     return f"{PREFIX}{metric_kind(unit)[0]}_{slug}", phrase
 
