@@ -54,3 +54,9 @@ def test_the_texts_own_exchange_rate_is_no_figure(tmp_path: Path) -> None:
     )
     assert not any(d.amount is not None and d.amount < 100 for d in drafts.values())
     assert drafts["$9.6 billion"].relations.get("rate") == "4.6 RON/USD"
+
+
+def test_a_change_in_percentage_points_is_no_level_of_the_rate(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "Norway's unemployment rose 0.5 percentage points to 4.2% in 2024.")
+    assert drafts["0.5 percentage points"].scope == "the increment only"
+    assert drafts["4.2%"].scope is None

@@ -436,3 +436,35 @@ def test_from_x_to_y_after_a_verb_of_change_is_two_figures(
 )
 def test_units_the_press_writes_are_read_in_running_text(text: str, unit: str) -> None:
     assert unit in [p.unit for _, _, p in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("A cost of €2.5bn-€3bn was given.", "€2.5bn-€3bn", "EUR"),
+        ("Costs of €2.5bn-3bn were given.", "€2.5bn-3bn", "EUR"),
+        ("It needs 2.5bn-3bn euros in all.", "2.5bn-3bn euros", "EUR"),
+        ("It reached 5bn-6bn US dollars in 2024.", "5bn-6bn US dollars", "USD"),
+    ],
+)
+def test_a_range_that_repeats_its_scale_is_one_figure(text: str, written: str, unit: str) -> None:
+    [(start, end, parsed)] = find_figures(text)
+    assert (text[start:end], parsed.unit, parsed.low < parsed.high) == (written, unit, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Qatar spent QR10 billion.", "QAR"), ("Saudi Arabia set SR 3 billion aside.", "SAR"),
+     ("Dubai sold Dh5 billion of bonds.", "AED")],
+)  # fmt: skip
+def test_the_gulf_press_currency_abbreviations(text: str, unit: str) -> None:
+    assert [p.unit for _, _, p in find_figures(text)] == [unit]
+
+
+def test_two_capitals_before_an_unscaled_number_name_a_model() -> None:
+    assert find_figures("The SR 71 and the BD 5 flew.") == []
+
+
+def test_percentage_points_are_read_whole() -> None:
+    text = "Unemployment rose 0.5 percentage points to 4.2%."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == ["0.5 percentage points", "4.2%"]

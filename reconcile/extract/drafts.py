@@ -60,7 +60,7 @@ from .scene import (
     talks_budget,
 )
 from .sentences import split_sentences
-from .stages import find_basis, find_scope, find_stage
+from .stages import INCREMENT, find_basis, find_scope, find_stage
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
@@ -246,7 +246,7 @@ def _draft_figure(
     entity, entity_basis = settle_entity(scene, figure, metric, entity, entity_basis)
     parsed, repair = _at_home(parsed, entity, periods[0], figure.repair)
     stage = _stage_figure(scene, figure, sentence, parsed.kind == "money")
-    scope = find_scope(sentence, rel_start, rel_end) if parsed.unit != "percent" else None
+    scope = _scope(sentence, rel_start, rel_end, parsed)
     restated = figure.restates
     if restated is not None:
         if is_provisional(metric) or not is_provisional(restated.metric):
@@ -288,6 +288,17 @@ def _draft_figure(
         replace(base, period=period, id=f"{base.id}-{i}")
         for i, period in enumerate(periods[1:], start=2)
     ]
+
+
+_POINTS_RE = re.compile(r"(?i)percentage\s+points?\b")
+
+
+def _scope(sentence: str, start: int, end: int, parsed: ParsedValue) -> str | None:
+    """What the figure includes or leaves out; a change in percentage points ("rose 0.5
+    percentage points") is a change of a rate, never its level."""
+    if _POINTS_RE.search(parsed.text):
+        return INCREMENT
+    return find_scope(sentence, start, end) if parsed.unit != "percent" else None
 
 
 def _at_home(

@@ -141,9 +141,14 @@ def _calibre(p: Place) -> bool:
 
 
 def _letter_currency(p: Place) -> bool:
-    """ "N95", "R2": a one-letter currency symbol counts only before a scaled amount ("N28.7
-    trillion", "R1.2 billion"); otherwise the letter names a model or a road."""
-    return len(p.currency) == 1 and p.currency.isalpha() and not p.has_suffix_or_scale
+    """ "N95", "R2", "SR 71": a currency symbol of one or two capitals counts only before a
+    scaled amount ("N28.7 trillion", "R1.2 billion", "SR 3 billion"); otherwise the letters
+    name a model or a road."""
+    letters = p.currency
+    capitals = letters.isalpha() and (
+        len(letters) == 1 or (len(letters) == 2 and letters.isupper())
+    )
+    return capitals and not p.has_suffix_or_scale
 
 
 def _lone_multiplier(p: Place) -> bool:

@@ -79,23 +79,25 @@ def join_ranges(text: str, found: Found) -> Found:
     stay two, the first with the second's scale ("rose from $1.2 to $1.5 billion")."""
     joined: Found = []
     for start, end, parsed in found:
+        if joined and start < joined[-1][1]:
+            continue  # the second end of a range read with the first ("€2.5bn-€3bn")
+        dashed = _dashed_range(text, start, end)
+        if dashed is not None:
+            joined.append(dashed)
+            continue
         if joined and _AND_GAP_RE.fullmatch(text, joined[-1][1], start):
             both = _range_between(text, joined[-1][0], end)
             if both is not None:
                 joined[-1] = (joined[-1][0], end, both)
                 continue
         if joined and _TO_GAP_RE.fullmatch(text, joined[-1][1], start):
-            first, moved = (
-                joined[-1],
-                _CHANGED_BEFORE_RE.search(text, max(0, joined[-1][0] - 40), joined[-1][0]),
-            )
-            written = text[first[0] : end]
-            both = parse_value(written) if moved is None else None
-            if both and both.ok and both.low is not None and both.high is not None:
-                if both.low < both.high:
-                    joined[-1] = (first[0], end, both)
-                    continue
-            elif number := _NUMBER_RE.search(parsed.text):
+            first = joined[-1]
+            moved = _CHANGED_BEFORE_RE.search(text, max(0, first[0] - 40), first[0])
+            both = None if moved else _as_range(parse_value(text[first[0] : end]))
+            if both is not None:
+                joined[-1] = (first[0], end, both)
+                continue
+            if moved and (number := _NUMBER_RE.search(parsed.text)):
                 reread = parse_value(first_end(first[2].text, parsed.text, number))
                 if reread.ok and reread.unit == parsed.unit:
                     joined[-1] = (first[0], first[1], reread)
@@ -103,6 +105,36 @@ def join_ranges(text: str, found: Found) -> Found:
     return joined
 
 
+def _as_range(parsed: ParsedValue) -> ParsedValue | None:
+    """The reading when it is a range of two ends (low below high), else None."""
+    ok = parsed.ok and parsed.low is not None and parsed.high is not None
+    return parsed if ok and parsed.low < parsed.high else None  # type: ignore[operator]
+
+
+def _dashed_range(text: str, start: int, end: int) -> tuple[int, int, ParsedValue] | None:
+    """ "€2.5bn-€3bn", "2.5bn-3bn euros": a range whose second end repeats the scale (and the
+    currency), read whole with the currency words after it."""
+    dashed = _DASH_SECOND_END_RE.match(text, end)
+    if dashed is None:
+        return None
+    base = _as_range(parse_value(text[start : dashed.end()]))
+    if base is not None and base.unit not in (None, "count"):
+        return (start, dashed.end(), base)
+    words = _WORDS_AFTER_RE.match(text, dashed.end())
+    # the currency words after it, as few as say it ("2.5bn-3bn euros", "... US dollars")
+    stops = [words.end(1)] + [words.end(2)] * bool(words.group(2)) if words else []
+    for stop in stops:
+        both = _as_range(parse_value(text[start:stop]))
+        money = both is not None and len(both.unit or "") == 3 and (both.unit or "").isupper()
+        if both is not None and money and both.noun is None:
+            return (start, stop, both)
+    return None if base is None else (start, dashed.end(), base)
+
+
+_DASH_SECOND_END_RE = re.compile(
+    r"[-–]\s*(?:[€$£¥₹]|US\$)?\d[\d.,]*\s*(?:bn|mn|m|k|tn|billion|million|trillion)\b"
+)
+_WORDS_AFTER_RE = re.compile(r"(\s+[^\W\d_]+)(\s+[^\W\d_]+)?")
 _TO_GAP_RE = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 

@@ -59,7 +59,9 @@ def _in_text_regex() -> re.Pattern[str]:
     long_scales = alternation(long_scale_forms(), flexible_space=True)
     # Percent before its number (Turkish "yüzde 5", "%5"): read by the grammar.
     percent_before = alternation([w for w in load_percent_words("before") if w != "%"])
-    scales = rf"\s*(?:{long_scales})\.?(?![\w-])|(?:[kmb])(?![\w-])"
+    # a dash after the scale only before the range's second end ("€2.5bn-€3bn")
+    scale_end = r"(?![\w-])|(?=[-–](?:[€$£¥₹]|US\$)?\d)"
+    scales = rf"\s*(?:{long_scales})\.?(?:{scale_end})|(?:[kmb])(?:{scale_end})"
     in_text_figure = (
         rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?"
         rf"(?:(?P<pct>{percent_before})\s*|%(?=\d))?(?P<cur>{prefix})?\s?"
