@@ -153,3 +153,19 @@ def test_a_bounded_proportion_keeps_its_bound(tmp_path: Path) -> None:
     drafts = _drafts(tmp_path, "Fewer than one in twenty workers earns the minimum wage.")
     [share] = [d for d in drafts if d.unit == "percent"]
     assert (share.value, share.low, share.high) == ("Fewer than 5 percent", 0.0, 5.0)
+
+
+def test_an_amount_restated_in_brackets_takes_the_currency_its_sentence_writes_after_it(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "The health budget will be cut by 60 million ($21 million) to 700 million lari in 2022.",
+    )
+    [cut] = [d for d in drafts if d.amount == 60e6]
+    assert cut.unit == "GEL" and "the figure after it" in cut.repair
+
+
+def test_a_count_restated_as_a_share_stays_a_count(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "Some 60 million (25 percent) live on 700 million lari a year.")
+    assert [d.unit for d in drafts if d.amount == 60e6] == ["count"]

@@ -178,9 +178,20 @@ def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]
     for i, (start, end, parsed) in enumerate(out):
         if parsed.unit not in (None, "count") or not _scaled(parsed.text):
             continue
-        if not (_CLAUSE_END_RE.match(text, end) or _GOES_ON_RE.match(text, end)):
+        # "cut by 75 million ($25.9 million) to 805 million lari": restated in brackets in a
+        # currency, it is money, in the currency its sentence writes after it
+        restated = (
+            i + 1 < len(out)
+            and _is_currency(out[i + 1][2].unit)
+            and bool(_BRACKET_OPEN_RE.fullmatch(text, end, out[i + 1][0]))
+        )
+        if not (restated or _CLAUSE_END_RE.match(text, end) or _GOES_ON_RE.match(text, end)):
             continue  # "15.4 billion people": the noun after it says what it counts
         near = [f for f in out[:i] if _is_currency(f[2].unit) and start - f[1] < _CURRENCY_REACH]
+        if restated:
+            stop = _SENTENCE_END_RE.search(text, end)
+            near += [f for f in out[i + 2 :] if _is_currency(f[2].unit)
+                     and f[0] < (stop.start() if stop else len(text))]  # fmt: skip
         amount = parsed.amount
         if (
             not near
@@ -203,7 +214,8 @@ def _repeated_currencies(text: str, figures: Figures, repairs: dict[int, Repair]
         reread = parse_value(f"{parsed.text.strip()} {word}" if word else f"{code} {parsed.text}")
         if reread.ok and reread.unit == code:
             earlier = repairs.get(start)
-            note = (f"read in {word or code}: the currency is written with the figure before "
+            where = "before" if before[0] < start else "after"
+            note = (f"read in {word or code}: the currency is written with the figure {where} "
                     f"it, {before[2].text.strip()!r}")  # fmt: skip
             if earlier is not None:
                 note = f"{earlier.note}; {note}"
@@ -221,6 +233,10 @@ _GOES_ON_RE = re.compile(
     r"(?:to|for|on|from|against)\s+(?!\d))\b",
     re.IGNORECASE,
 )
+
+
+_BRACKET_OPEN_RE = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|nearly\s+)?")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|[\"»”]|$)")
 
 
 def _in_brackets(text: str, position: int) -> bool:
