@@ -169,3 +169,10 @@ def test_an_amount_restated_in_brackets_takes_the_currency_its_sentence_writes_a
 def test_a_count_restated_as_a_share_stays_a_count(tmp_path: Path) -> None:
     drafts = _drafts(tmp_path, "Some 60 million (25 percent) live on 700 million lari a year.")
     assert [d.unit for d in drafts if d.amount == 60e6] == ["count"]
+
+
+def test_a_decimal_comma_with_a_space_is_one_figure_in_running_text(tmp_path: Path) -> None:
+    drafts = _drafts(tmp_path, "The ministry had 71, 25 million lira in 2022.")
+    [draft] = [d for d in drafts if d.unit == "TRY"]
+    assert draft.value == "71, 25 million lira" and "decimal comma" in draft.repair
+    assert not any(d.amount == 71 for d in drafts)

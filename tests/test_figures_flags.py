@@ -38,3 +38,16 @@ def test_a_unit_raised_to_a_huge_power_is_not_computed() -> None:
     parsed = parse_value("1 s**99999999999999")
     assert time.perf_counter() - started < 1.0
     assert parsed.unit == "count" and parsed.findings  # the power is left unread, and said so
+
+
+def test_a_decimal_comma_with_a_space_before_a_scale_word_is_read_and_flagged() -> None:
+    parsed = parse_value("71, 25 million lira")
+    assert (parsed.unit, parsed.amount) == ("TRY", pytest.approx(71.25e6))
+    assert "ambiguous-number" in {f.code for f in parsed.findings}
+    assert parsed.text == "71, 25 million lira"  # as written
+
+
+def test_two_numbers_and_a_comma_without_a_scale_stay_a_flagged_range() -> None:
+    parsed = parse_value("12, 15")
+    assert (parsed.low, parsed.high) == (12, 15)
+    assert "ambiguous-number" in {f.code for f in parsed.findings}

@@ -9,7 +9,8 @@ read and why, so a reviewer checks it against the text:
   billion in 2021" gives 17.4 billion;
 - a scaled amount without its currency right after a figure that has one: "$20.6 billion in
   2019 ... 15.4 billion in 2021" is in dollars too;
-- a proportion written as two counts: "one in five" is 20 percent, not a one and a five.
+- a proportion written as two counts: "one in five" is 20 percent, not a one and a five;
+- a decimal comma with a space after it before a scale word: "60, 54 million" is 60,54 million.
 """
 
 from __future__ import annotations
@@ -62,11 +63,46 @@ Figures = list[tuple[int, int, ParsedValue]]
 def repair_figures(text: str, figures: Figures) -> tuple[Figures, dict[int, Repair]]:
     """The figures with the repairs above made; the repairs by figure start."""
     repairs: dict[int, Repair] = {}
-    out = _proportions(text, figures, repairs)
+    out = _spaced_decimals(text, figures, repairs)
+    out = _proportions(text, out, repairs)
     out = _swapped_years(text, out, repairs)
     out = _paired_scales(text, out, repairs)
     out = _repeated_currencies(text, out, repairs)
     return out, repairs
+
+
+# "60, 54 million lira": a decimal comma with a space after it, before a scale word.
+_SPACED_DECIMAL_RE = re.compile(
+    r"(\d{1,2})(?!\d)[^\d]*?\b(?:trillion|billion|million|bn|mln|mn)\b", re.I
+)
+
+
+def _spaced_decimals(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
+    """ "60, 54 million lira" is 60,54 million lira (as machine translation and hasty typing
+    write a decimal comma), not a 60 and a 54 million: said in the note, for a person to check."""
+    out: Figures = []
+    skip = -1
+    for i, (start, end, parsed) in enumerate(figures):
+        if i == skip:
+            continue
+        after = figures[i + 1] if i + 1 < len(figures) else None
+        if (
+            after
+            and re.fullmatch(r"\d{1,3}", parsed.text.strip())
+            and text[end : after[0]] == ", "
+            and _SPACED_DECIMAL_RE.match(after[2].text.strip())
+        ):
+            written = text[start : after[1]]
+            reread = parse_value(written)  # the grammar reads it so, with its finding
+            if reread.ok and reread.amount is not None and after[1] - start < 60:
+                note = (f"read {written!r} as {reread.amount:,.6g}: a decimal comma written "
+                        "with a space after it; check the original")  # fmt: skip
+                repairs[start] = Repair(reread, None, note)
+                out.append((start, after[1], reread))
+                skip = i + 1
+                continue
+        out.append((start, end, parsed))
+    return out
 
 
 def _proportions(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:

@@ -26,6 +26,7 @@ from reconcile.reference.currencies import load_currencies
 from reconcile.reference.scales import load_percent_words
 
 from .amounts import read_figure
+from .flags import SPACED_DECIMAL, spaced_decimal
 from .qualifiers import DEFAULT_WIDEN, QUALIFIERS, parse_article, parse_vague, qualifier_pattern
 from .ranks import Rank, read_rank, read_top_rank
 from .scales import is_scale_word
@@ -140,7 +141,11 @@ def _era_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _parse_once(text: str, year: int | None, dollar: str, widen: float) -> ParsedValue:
-    result = _read_text(text, year, dollar, widen)
+    joined = spaced_decimal(text)  # "60, 54 million": 60,54 million, flagged
+    result = _read_text(joined or text, year, dollar, widen)
+    if joined is not None:
+        result.text = " ".join(text.split())
+        result.findings.append(SPACED_DECIMAL)
     enforce_invariants(result)
     return result
 
