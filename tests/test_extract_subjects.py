@@ -101,3 +101,25 @@ def test_two_counts_of_one_noun_are_told_apart_by_what_was_done_to_them(tmp_path
     )
     assert drafts["2,310"].metric == drafts["640"].metric == "unreviewed_count_home_destroyed"
     assert drafts["9,800"].metric == "unreviewed_count_home_damaged"  # not set against 2,310
+
+
+def test_an_undated_documents_other_figures_take_the_year_the_others_date_it_to(
+    tmp_path: Path,
+) -> None:
+    from reconcile.extract.folders import draft_documents
+
+    (tmp_path / "dated.txt").write_text(
+        "outlet: A\npublished: 2023-02-07\n\nThe earthquake killed 41 people.\n", encoding="utf-8"
+    )
+    (tmp_path / "undated.txt").write_text(
+        "outlet: B\npublished: unknown\n\nThe earthquake killed 45 people. Rescuers cleared 900 "
+        "tonnes of rubble.\n",
+        encoding="utf-8",
+    )
+    drafted = {
+        i.path.stem: i.drafts for i in draft_documents(sorted(tmp_path.glob("*.txt")), PACKAGED)
+    }
+    rubble = next(d for d in drafted["undated"] if d.unit == "tonne")
+    assert rubble.period == "2023" and "other documents" in rubble.period_basis
+    toll = next(d for d in drafted["undated"] if d.amount == 45)  # an update: no anchor
+    assert toll.period == "2023" and toll.period_basis.startswith("the other documents")

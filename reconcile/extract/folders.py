@@ -141,6 +141,22 @@ def date_undated(drafts_by_document: list[list[Draft]]) -> None:
             if len(found) == 1:
                 draft.period = found.pop()
                 draft.period_basis = "the other documents (this one gives no date)"
+    for drafts in drafts_by_document:
+        _date_with_the_document(drafts)
+
+
+def _date_with_the_document(drafts: list[Draft]) -> None:
+    """The figures of an undated document that no other document dates take the one year its
+    other figures were dated to: an article is about one time ("2,750 tons of ammonium
+    nitrate" in a text whose tolls the other articles date to 2020)."""
+    dated = {d.period[:4] for d in drafts if d.period != UNDATED}
+    if len(dated) != 1 or not any(d.period_basis.startswith("the other") for d in drafts):
+        return
+    year = dated.pop()
+    for draft in drafts:
+        if draft.period == UNDATED:
+            draft.period = year
+            draft.period_basis = "the year the other documents date this one's figures to"
 
 
 def _unique_file_names(drafted: list[DraftedDocument]) -> None:
