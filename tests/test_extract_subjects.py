@@ -123,3 +123,47 @@ def test_an_undated_documents_other_figures_take_the_year_the_others_date_it_to(
     assert rubble.period == "2023" and "other documents" in rubble.period_basis
     toll = next(d for d in drafted["undated"] if d.amount == 45)  # an update: no anchor
     assert toll.period == "2023" and toll.period_basis.startswith("the other documents")
+
+
+def test_a_us_defense_budget_article_reads_its_request_lines_and_scope(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Pentagon seeks $900 billion for 2027\n\nWASHINGTON, March 2, 2026 (Reuters) - The "
+        "Pentagon asked Congress for $900.5 billion for fiscal 2027. Including nuclear weapons "
+        "work, the total request is $950.1 billion. The request includes $40.2 billion for missile "
+        "defense and $30.3 billion to modernise the bomber fleet.",
+    )
+    assert drafts["$900.5 billion"].metric == "defence_budget"
+    assert drafts["$950.1 billion"].scope == "including nuclear weapons"
+    assert drafts["$950.1 billion"].period == "2027"
+    assert drafts["$40.2 billion"].metric == "unreviewed_money_missile_defense"  # a line within
+    assert drafts["$30.3 billion"].metric != "defence_budget"
+
+
+def test_a_density_is_no_population(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path, "Kenya's population was 52 million in 2024, or 91 people per square kilometre."
+    )
+    assert drafts["52 million"].metric == "population"
+    assert drafts["91"].metric == "unreviewed_count_people_per_square_kilometre"
+
+
+def test_a_share_of_gdp_of_a_provisional_part_is_that_parts_share(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Floods hit Kenya in 2024\n\nThe bank estimated direct damage in Kenya at $3.1 billion, "
+        "equal to 2% of the country's 2023 GDP. Some 800,000 people were affected.",
+    )
+    share = drafts["equal to 2%"]
+    assert share.metric == "unreviewed_ratio_direct_damage_gdp_share"
+    assert share.relations == {"share_of": "gdp", "part": drafts["$3.1 billion"].id}
+    assert drafts["Some 800,000"].period != "2023"  # the GDP's year dates no other figure
+
+
+def test_a_time_window_and_an_age_range_are_no_figures(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Japan's population shrank for the first time in six decades in 2024. About 59% of "
+        "residents are between 15 and 64 years old.",
+    )
+    assert set(drafts) == {"About 59%"}

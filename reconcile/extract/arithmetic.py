@@ -84,7 +84,7 @@ _WITH_CHANGE = re.compile(
 )
 # "2.1% of GDP", "3 % of the armed forces" (the whole named after "of").
 _SHARE_AFTER = re.compile(
-    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+'s\s+)?"
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:(?:19|20)\d\d\s+)?"
     r"(?P<whole>(?=[\w\s-]{2,40})[^\W\d_][\w-]*(?:\s+(?!\d)[\w-]+){0,5})",
     re.I,
 )

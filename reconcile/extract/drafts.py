@@ -37,7 +37,13 @@ from .figure_stages import (
 )
 from .growth import last_level, lend_level, settle_growth
 from .home_currency import at_home
-from .metric_sharing import compare_metric, money_or, set_side_by_side, share_metric
+from .metric_sharing import (
+    compare_metric,
+    money_or,
+    set_side_by_side,
+    share_metric,
+    share_of_its_part,
+)
 from .period_context import (
     BASELINE_RE,
     date_baseline,
@@ -166,6 +172,8 @@ def _draft_sentence(
             basis = made[0].period_basis
             if BASELINE_RE.search(text, max(0, figure_start - 40), figure_start):
                 pass  # "down from 67.4 % in 2019": the year compared with goes on no further
+            elif _WHOLE_YEAR_RE.match(text, figure_end):
+                pass  # "4% of the country's 2021 GDP": the whole's year, not the text's
             elif basis not in {"anaphora", "restated"} and basis in {m.kind for m in mentions}:
                 lead = lead or made[0].period
                 explicit = made[-1].period
@@ -174,6 +182,7 @@ def _draft_sentence(
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
     sign_losses(in_sentence, sentence, start)  # "a loss of 2.2 billion euros"
+    share_of_its_part(in_sentence)  # "damage of $34.2 billion, 4% of GDP"
     return in_sentence, explicit, lead
 
 
@@ -290,6 +299,7 @@ def _draft_figure(
     ]
 
 
+_WHOLE_YEAR_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:19|20)\d\d\s+[A-Za-z]")
 _POINTS_RE = re.compile(r"(?i)percentage\s+points?\b")
 
 

@@ -30,6 +30,7 @@ from .provisional import (
     content_words,
     counts_own_things,
     is_function_word,
+    provisional_id,
     provisional_metric,
     provisional_of,
     subject_before,
@@ -231,6 +232,11 @@ def measure_figure(
         others=tuple(figure.others),
         prefer=COMPANY_METRICS if scene.company and not _STATE_RE.search(sentence) else None,
     )
+    rate = _RATE_AFTER_RE.match(sentence, rel_end)
+    if rate and not any(" per " in f" {c} " for c in _cues_of(scene, metric)):
+        # "464 people per square kilometre": a density or a rate, not the count of people
+        provisional, phrase = provisional_id(" ".join(rate.group("rate").lower().split()), "count")
+        return provisional, [], confidence, phrase
     if metric == UNKNOWN_METRIC and _may_take_the_headline(
         sentence, rel_end, parsed, scene, figure
     ):
@@ -261,6 +267,18 @@ def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) ->
     )
     words = {w.rstrip("*") for cue in cues for w in cue.lower().split()}
     return bool(noun) and (noun in words or noun.rstrip("s") in words)
+
+
+# After a figure, what makes it a rate: "people per square kilometre", "per 1,000 births".
+_RATE_AFTER_RE = re.compile(
+    r"\s+(?P<rate>(?:[a-z]+\s+){0,2}per\s+(?!cent\b)(?:square\s+|1,000\s+|100,000\s+)?[a-z]+)",
+    re.I,
+)
+
+
+def _cues_of(scene: Scene, metric: str) -> tuple[str, ...]:
+    known = scene.catalogue.metrics.get(metric)
+    return tuple(known.cues) if known is not None else ()
 
 
 _READING_BEFORE = re.compile(
@@ -304,7 +322,10 @@ def _clause_of(sentence: str, start: int, end: int) -> str:
 _FOR_PURPOSE_RE = re.compile(
     r"\s+(?:for|on)\s+(?:the\s+|new\s+|its\s+)?"
     rf"(?!(?:{'|'.join(WEEKDAYS)}|average|record)\b)"
-    r"[^\W\d_]{3,}",
+    r"[^\W\d_]{3,}"
+    # "$37.7 billion to modernise the nuclear triad": the purpose of a line
+    r"|\s+to\s+(?:modern|buy|build|fund|pay|replac|upgrad|develop|train|expand|procur|purchas|"
+    r"repair|cover|support|financ|boost|hire|recruit|rebuild|restor)\w*\b",
     re.I,
 )
 

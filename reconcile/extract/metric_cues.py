@@ -157,6 +157,14 @@ _UNIT_GAP_RE = re.compile(
 )
 
 
+# Between a figure and a cue, a purpose whose own words narrow the cue: "for missile defense",
+# "on cyber defence" (not "for defence", "for the army", "for national defence").
+_SUB_LINE_GAP_RE = re.compile(
+    r"\s+(?:for|on)\s+(?!(?:the|its|their|a|an|all|total|overall|national|state|federal|"
+    r"public|general)\b)[a-z][a-z-]+\s+",
+)
+
+
 # A sentence that opens with the whole its figures are parts of: "Of the budget, ...".
 _WHOLE_OPENING_RE = re.compile(
     r"\s*(?:of|out\s+of)\s+(?:the|this|that|its|their|these)\s+(?:[^\W\d_]+\s+){0,3}$", re.I
@@ -288,6 +296,8 @@ def _cue_distance(
             return None  # "2.2 trillion, or 26 % of GDP": GDP is the percentage's
         if CLAUSE_BREAK_RE.search(sentence, end, cue_start):
             return None  # "$12bn in 2023, while operating profit was ...": the next clause's
+        if _SUB_LINE_GAP_RE.fullmatch(sentence, end, cue_start):
+            return None  # "$33.1 billion for missile defense": a line within, named by its purpose
         distance = cue_start - end
         if any(
             0 <= a - cue_end < max(distance, 6)
@@ -305,6 +315,8 @@ def _cue_distance(
     if cue_end <= start:
         if _WHOLE_OPENING_RE.match(sentence[:cue_start]) and "," in sentence[cue_end:start]:
             return None  # "Of the health budget, 45 billion goes to ...": the whole, not 45
+        if any(_SUB_LINE_GAP_RE.fullmatch(sentence, b, cue_start) for b in ends):
+            return None  # "$33.1 billion for missile defense and $37.7 billion": 33.1's purpose
         if ends and _completes(sentence, cue_start, ends):
             return None  # "2.1 percent of GDP, or $50 billion": GDP is the percentage's
         if CLAUSE_BREAK_RE.search(sentence, cue_end, start):

@@ -13,7 +13,13 @@ from reconcile.core.patterns import SET_AGAINST
 
 from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE
-from .provisional import counts_own_things, is_provisional, names_a_measure, whole_after
+from .provisional import (
+    PREFIX,
+    counts_own_things,
+    is_provisional,
+    names_a_measure,
+    whole_after,
+)
 
 
 def share_metric(
@@ -35,6 +41,8 @@ def share_metric(
     kind = money_or(made[0])
     if kind != "money" and counts_own_things(text, made[0].span[1]):
         return  # "1,500 people injured and 235,000 homes damaged": homes are no casualties
+    if " per " in f" {made[0].metric_phrase} ":
+        return  # "52 million, or 91 people per square kilometre": a density of its own
     if made[0].unit == "percent" and whole_after(text, made[0].span[1]):
         return  # "53.9% of the vote, with 99% of precincts counted": precincts are no votes
     for draft in reversed(earlier):
@@ -84,3 +92,17 @@ def money_or(draft: Draft) -> str:
     if unit is None:
         return "money" if _SCALED_RE.search(draft.value) else "?"
     return "money" if len(unit) == 3 and unit.isupper() else unit
+
+
+def share_of_its_part(drafts: list[Draft]) -> None:
+    """A share of GDP whose part no catalogue metric names is that part's share, not military
+    spending's ("damage of $34.2 billion, equal to 4% of GDP": the damage's share)."""
+    by_id = {d.id: d for d in drafts}
+    for draft in drafts:
+        part = by_id.get(draft.relations.get("part", ""))
+        if draft.relations.get("share_of") != "gdp" or part is None:
+            continue
+        if is_provisional(part.metric) and money_or(part) == "money":
+            slug = part.metric.removeprefix(f"{PREFIX}money_")
+            draft.metric = f"{PREFIX}ratio_{slug}_gdp_share"
+            draft.metric_phrase = f"{part.metric_phrase or slug.replace('_', ' ')} share of GDP"

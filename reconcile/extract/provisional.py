@@ -165,7 +165,7 @@ _BOUND = r"(?:between\s+|(?:about|around|some|nearly|almost|roughly)\s+)?$"
 _SUBJECT_BEFORE_RES = (
     re.compile(
         r"\b(?:put|puts|estimated|estimates|valued|values|pegged|pegs|placed|places|set|sets)\s+"
-        rf"(?:the\s+|its\s+|their\s+)?(?P<np>(?:[^\W\d_][\w'’-]*\s+){{1,2}}?)at\s+{_BOUND}",
+        rf"(?:the\s+|its\s+|their\s+)?(?P<np>(?:[^\W\d_][\w'’-]*\s+){{1,4}}?)at\s+{_BOUND}",
         re.IGNORECASE,
     ),
     re.compile(

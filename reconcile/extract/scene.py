@@ -27,7 +27,8 @@ from .stages import text_stage
 
 # "budget for 2021-22", "the 2024 state budget", "FY 2021": read around each budget word.
 _BUDGET_WORD_RE = re.compile(
-    r"budget|fiscal year|financial year|\bfy|haushalt|бюджет|budżet|presupuesto|bütçe"
+    r"budget|fiscal year|financial year|\bfy|\bfiscal(?=\s+(?:19|20)\d\d)|haushalt|бюджет|budżet"
+    r"|presupuesto|bütçe"
 )
 
 
@@ -50,7 +51,7 @@ _PERIOD_BEFORE_RE = re.compile(
 
 _BUDGET_WORDS_RE = re.compile(
     r"\b(?:budget|allocat\w*|spend\w*|spent|expenditures?|revenues?|deficit|outlay|appropriat\w*|"
-    r"earmarked|funding|financ\w*)\b"
+    r"earmarked|funding|financ\w*|fiscal|request(?:s|ed)?)\b"
     # the same in Russian, Ukrainian, Polish, German, French, Spanish and Turkish (stems)
     r"|бюджет|расход|видатк|budżet|wydatk|haushalt|ausgaben|etat|dépenses|presupuest|gasto|bütçe"
     r"|harcama"

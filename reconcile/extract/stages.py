@@ -309,6 +309,15 @@ _SCOPE_RE = re.compile(
 )
 
 
+# A sentence that opens with what its figures include or leave out: "Including nuclear weapons
+# work at the Energy Department, the total is $895.2 billion."
+_OPENING_SCOPE_RE = re.compile(
+    r"\s*(?P<scope>(?:including|excluding|without|not\s+counting)\s+(?:the\s+|its\s+)?"
+    r"[\w’'-]+(?:\s+[\w’'-]+)?)[^,;]{0,60},(?=[^,;]*$)",
+    re.IGNORECASE,
+)
+
+
 # Words that make the figure after them a change, not a level: "rose by $2 billion", "an
 # additional 5 billion", "cut by 12 million".
 _INCREMENT_RE = re.compile(
@@ -345,7 +354,7 @@ def find_scope(sentence: str, start: int, end: int) -> str | None:
     """What a figure says it includes or leaves out, right after it ("X, excluding pensions"),
     or `INCREMENT` for a money or quantity figure that is a change ("an additional 5 billion",
     "rose by $2 billion"): compared with a level, it measures something else."""
-    found = _SCOPE_RE.match(sentence, end)
+    found = _SCOPE_RE.match(sentence, end) or _OPENING_SCOPE_RE.match(sentence[:start])
     if found:
         return " ".join(found.group("scope").lower().split())
     lead = re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*", sentence[start:end])

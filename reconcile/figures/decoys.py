@@ -29,8 +29,12 @@ _PROPER_BEFORE = re.compile(
     r"(?<![.!?\n]\s)(?<![.!?\n])\b(?!(?:The|A|An|In|On|At|Of|By|For|With|And|But|Some|About|Over|Nearly|Only|All|Its|Their|His|Her|Our|Since|From|To|Until|During|After|Before|Around|Total|There)\s)[A-Z][a-z]+\s$"
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.IGNORECASE)
-_WINDOW_BEFORE = re.compile(r"\b(?:last|past|next|previous|coming|first|recent)\s+$", re.I)
-_WINDOW_AFTER = re.compile(r"^\s+(?:years?|decades?|months?|weeks?|days?|centur(?:y|ies))\b", re.I)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:last|past|next|previous|coming|first|recent|in|within|over|during|after)\s+$", re.I
+)
+_WINDOW_AFTER = re.compile(
+    r"^\s+(?:years?|decades?|months?|weeks?|days?|hours?|centur(?:y|ies))\b", re.I
+)
 _PRONOUN_ONE = re.compile(r"^\s+(?:of|another|day|side|way)\b|^-", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{MONTH}\s+$")
 _DATE_AFTER = re.compile(rf"^\s*(?:{MONTH}\b|:\d\d)")
@@ -41,7 +45,10 @@ _TIME_UNITS = r"(?:years?|decades?|months?|weeks?|days?|hours?|centur(?:y|ies))"
 _AGO_AFTER = re.compile(
     rf"^\s*{_TIME_UNITS}\s+(?:ago|earlier|later|before|after|previously|from\s+now)\b", re.I
 )
-_AGE_AFTER = re.compile(rf"^\s*(?:{_TIME_UNITS}\s+old|years?\s+of\s+age|-year-olds?)\b", re.I)
+_AGE_AFTER = re.compile(
+    rf"^(?:\s*(?:and|to|-|–)\s*\d{{1,3}})?\s*(?:{_TIME_UNITS}\s+old|years?\s+of\s+age|-year-olds?)\b",
+    re.I,
+)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages|(?:over|under|above|below)\s+(?:the\s+)?age\s+of|the\s+age\s+of)\s+$", re.I
 )
