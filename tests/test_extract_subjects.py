@@ -167,3 +167,15 @@ def test_a_time_window_and_an_age_range_are_no_figures(tmp_path: Path) -> None:
         "residents are between 15 and 64 years old.",
     )
     assert set(drafts) == {"About 59%"}
+
+
+def test_an_undated_text_is_not_dated_by_an_earlier_event_it_compares_with(tmp_path: Path) -> None:
+    path = tmp_path / "fire.txt"
+    path.write_text(
+        "outlet: Example\n\nFires in Chile have killed at least 60 people. The previous worst "
+        "fire, in 2014, killed 15 people.\n",
+        encoding="utf-8",
+    )
+    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    assert drafts["at least 60"].period == "undated"  # not 2014
+    assert drafts["15"].period == "2014"

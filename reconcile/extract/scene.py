@@ -204,13 +204,29 @@ _TARGET_YEAR_RE = re.compile(
 
 
 def _infer_year(text: str) -> int | None:
-    """The latest year an undated text names, leaving out the targets it looks ahead to."""
+    """The latest year an undated text names, leaving out the targets it looks ahead to and
+    the years of earlier events it compares with."""
     years = [
         int(m.group(1))
         for m in re.finditer(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)
         if not _TARGET_YEAR_RE.search(text, max(0, m.start() - 20), m.start())
+        and not _EARLIER_EVENT_RE.search(_sentence_around(text, m.start()))
     ]
     return max(years) if years else None
+
+
+# A sentence about an earlier event than the text's own: "The previous worst fire, in 2014,
+# killed 15", "the last census, in 2011, ...": its year says when that was, not when the text is.
+_EARLIER_EVENT_RE = re.compile(
+    r"\b(?:previous|prior|former|last|earlier|since|ago|than\s+in|compared\s+(?:with|to))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, position: int) -> str:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _budget_period(text: str) -> tuple[str | None, dict[str, str]]:
