@@ -468,3 +468,33 @@ def test_two_capitals_before_an_unscaled_number_name_a_model() -> None:
 def test_percentage_points_are_read_whole() -> None:
     text = "Unemployment rose 0.5 percentage points to 4.2%."
     assert [text[s:e] for s, e, _ in find_figures(text)] == ["0.5 percentage points", "4.2%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "amount"),
+    [("a $1.5 trillion plan", "USD", 1.5e12), ("A $5 billion deal", "USD", 5e9),
+     ("A$5 billion deal", "AUD", 5e9), ("c $ 16.4 million", "CAD", 16.4e6)],
+)  # fmt: skip
+def test_the_article_before_a_dollar_sign_is_no_australian_dollar(
+    text: str, unit: str, amount: float
+) -> None:
+    parsed = parse_value(text)
+    assert (parsed.unit, parsed.amount) == (unit, pytest.approx(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "amount", "low"),
+    [
+        ("a 1.2 million-strong army", "1.2 million", 1.2e6, 1.15e6),
+        ("a $1.5 trillion-plus plan", "$1.5 trillion-plus", 1.5e12, 1.5e12),
+        ("an estimated 1.5m-2m people", "an estimated 1.5m-2m", None, 1.35e6),
+    ],
+)
+def test_a_scale_before_a_hyphen_stays_the_figures(
+    text: str, written: str, amount: float | None, low: float
+) -> None:
+    [(start, end, parsed)] = find_figures(text)
+    assert text[start:end] == written
+    assert parsed.low == pytest.approx(low)
+    if amount is not None:
+        assert parsed.amount == pytest.approx(amount)

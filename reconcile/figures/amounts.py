@@ -49,7 +49,12 @@ class Part:
 
 # What may be a currency before a number, checked against the catalogue (CurrencyCatalogue.
 # is_prefix) rather than matched as an alternation of every code and symbol (ten times slower).
-_PREFIX = r"(?:[A-Za-z]{1,4}\s?)?\$|[A-Za-z\u00c0-\u024f.]{2,5}|[^\w\s.,()+~<>=≈±/'\"%-]{1,2}"
+# Letters before "$" name the dollar ("US$", "US $", "C $", "A$"); "a $1.5 trillion plan" is
+# the article and a US dollar figure, not Australian dollars: "A" only glued to the "$".
+_PREFIX = (
+    r"(?:(?![Aa]\s)[A-Za-z]{1,4}\s?)?\$|[A-Za-z\u00c0-\u024f.]{2,5}"
+    r"|[^\w\s.,()+~<>=≈±/'\"%-]{1,2}"
+)
 
 
 @cache
@@ -261,13 +266,13 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
         unit = part.tail.unit or "count"
         if part.tail.scale in {"m", "b", "k"} and unit == "count":
             names = {"m": "million", "b": "billion", "k": "thousand"}
-            result.findings.append(
-                Finding(
-                    "ambiguous-unit",
-                    f"'{part.tail.scale}' read as {names[part.tail.scale]}; write the word in "
-                    "full (or 'metres' for a length)",
-                )
+            finding = Finding(
+                "ambiguous-unit",
+                f"'{part.tail.scale}' read as {names[part.tail.scale]}; write the word in full "
+                "(or 'metres' for a length)",
             )
+            if finding not in result.findings:  # said once for both ends of "3m-4m"
+                result.findings.append(finding)
         return unit
     try:
         code, note = resolve_currency(written, year, dollar)

@@ -55,7 +55,8 @@ _VULGAR_RE = re.compile(rf"(\d?)\s*([{_VULGAR}])")
 _GLUED_WORD_RE = re.compile(r"(?<=\d)-(?=[A-Za-z])|(?<=\d)-\s+(?=to\b)")
 # Words before a figure that do not change it ("a total of 150", "an additional 162").
 _FILLER_RE = re.compile(
-    r"(?:a\s+total\s+of|an\s+additional|a\s+further|another|additional|further|the)\s+"
+    r"(?:a\s+total\s+of|an\s+additional|a\s+further|another|additional|further|the"
+    r"|an?(?=\s+[$€£¥₹]))\s+"  # "a $1.5 trillion plan": the article, before a symbol
     r"(?=[^\s]*\d)",
     re.IGNORECASE,
 )

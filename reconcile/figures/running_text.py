@@ -59,8 +59,9 @@ def _in_text_regex() -> re.Pattern[str]:
     long_scales = alternation(long_scale_forms(), flexible_space=True)
     # Percent before its number (Turkish "yüzde 5", "%5"): read by the grammar.
     percent_before = alternation([w for w in load_percent_words("before") if w != "%"])
-    # a dash after the scale only before the range's second end ("€2.5bn-€3bn")
-    scale_end = r"(?![\w-])|(?=[-–](?:[€$£¥₹]|US\$)?\d)"
+    # a dash after the scale before the range's second end ("€2.5bn-€3bn") or a compound
+    # adjective ("a 1.2 million-strong army", "$1.5 trillion-plus")
+    scale_end = r"(?![\w-])|(?=[-–](?:[€$£¥₹]|US\$)?\d)|(?=-[a-z])"
     scales = rf"\s*(?:{long_scales})\.?(?:{scale_end})|(?:[kmb])(?:{scale_end})"
     in_text_figure = (
         rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?"
@@ -142,6 +143,8 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                 if named is not None:
                     end = named[1]
                     written = text[start:end].strip()
+        if text.startswith("-plus", end) and written[-1:].isalpha():
+            written, end = f"at least {written}", end + 5  # "5 million-plus"
         dated = _DATED_RANGE_RE.match(written)
         if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
             # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.

@@ -54,7 +54,9 @@ def _patterns() -> _Patterns:
         # one may end with an abbreviation's dot ("тыс.", "Mio.", "mld.").
         re.compile(
             rf"\s*(?:(?P<scale>{alternation(long_scale_forms(), flexible_space=True)})\.?(?!\w)"
-            rf"|(?P<letter>{alternation(_SINGLE_LETTER_SCALES)})(?![\w-]))",
+            rf"|(?P<letter>{alternation(_SINGLE_LETTER_SCALES)})(?![\w-]))"
+            # glued to its number, before a range's second end: "1.5m-2m", "$3bn-$4bn"
+            rf"|(?P<glued>{alternation(_SINGLE_LETTER_SCALES)})(?=[-–](?:[€$£¥₹]|US\$)?\d)",
             re.IGNORECASE,
         ),
         re.compile(rf"\s*(?P<sub>{currencies.subunit_pattern()})", re.IGNORECASE),
@@ -111,7 +113,8 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
     patterns = _patterns()
     scale = patterns.scale.match(text, position)
     if scale:
-        _set_scale(tail, scale.group("scale") or scale.group("letter"), scale.end())
+        written = scale.group("scale") or scale.group("letter") or scale.group("glued")
+        _set_scale(tail, written, scale.end())
         if tail.end >= len(text):
             return tail
     first = text[tail.end : tail.end + 2].lstrip()[:1]

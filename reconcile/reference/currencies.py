@@ -66,7 +66,8 @@ class CurrencyCatalogue:
         """
         symbols = [s for s in self.symbols if not s.isalpha() and "$" not in s]
         dollars = sorted({s[:-1] for s in self.symbols if s.endswith("$") and len(s) > 1})
-        dollar = rf"(?:(?:{alternation(dollars)})\s?)?\$"
+        spaced = [d for d in dollars if d.lower() != "a"]  # "US $", "C $"; "A$" only glued
+        dollar = rf"(?:(?:{alternation(spaced)})\s?|(?:{alternation(dollars)}))?\$"
         codes = rf"(?:(?-i:{alternation(self.codes)})|{self._lower_codes()})(?![A-Za-z])"
         if in_text:
             codes = rf"(?-i:{alternation(self.codes)})(?![A-Za-z])"
