@@ -498,3 +498,26 @@ def test_a_scale_before_a_hyphen_stays_the_figures(
     assert parsed.low == pytest.approx(low)
     if amount is not None:
         assert parsed.amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit", "amount"),
+    [
+        ("a $1.2-billion deal", "$1.2-billion", "USD", 1.2e9),
+        ("a 1.2-million population", "1.2-million", "count", 1.2e6),
+        ("worth a billion dollars", "a billion dollars", "USD", 1e9),
+        ("a billion-dollar fund", "a billion-dollar", "USD", 1e9),
+    ],
+)
+def test_hyphenated_and_article_scales_are_read(
+    text: str, written: str, unit: str, amount: float
+) -> None:
+    [(start, end, parsed)] = find_figures(text)
+    assert (text[start:end], parsed.unit) == (written, unit)
+    assert parsed.amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", ["at COP28 in Dubai", "one in a million years"])
+def test_a_glued_code_or_an_idiom_is_no_money_figure(text: str) -> None:
+    assert all(p.unit in (None, "count") for _, _, p in find_figures(text))
+    assert not any(p.amount == 1e6 for _, _, p in find_figures(text))

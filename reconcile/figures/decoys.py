@@ -67,6 +67,7 @@ class Place:
     plain: bool  # no currency, scale or suffix
     has_suffix_or_scale: bool
     currency: str = ""  # the currency written before the number, as written
+    glued: bool = False  # the currency touches the number ("COP28", "$5")
 
 
 _YEAR_RE = re.compile(rf"{YEAR}(?:\s*(?:[-–—/]|to|and)\s*\d{{2,4}})?")
@@ -148,14 +149,15 @@ def _calibre(p: Place) -> bool:
 
 
 def _letter_currency(p: Place) -> bool:
-    """ "N95", "R2", "SR 71": a currency symbol of one or two capitals counts only before a
-    scaled amount ("N28.7 trillion", "R1.2 billion", "SR 3 billion"); otherwise the letters
-    name a model or a road."""
+    """ "N95", "R2", "SR 71", "COP28": a currency symbol of one or two capitals, or a code glued
+    to the number, counts only before a scaled amount ("N28.7 trillion", "SR 3 billion",
+    "EUR1.2bn"); otherwise the letters name a model, a road or a meeting."""
     letters = p.currency
     capitals = letters.isalpha() and (
         len(letters) == 1 or (len(letters) == 2 and letters.isupper())
     )
-    return capitals and not p.has_suffix_or_scale
+    code = p.glued and len(letters) == 3 and letters.isalpha() and letters.isupper()
+    return (capitals or code) and not p.has_suffix_or_scale
 
 
 def _lone_multiplier(p: Place) -> bool:
@@ -199,6 +201,7 @@ def decoy_rule(text: str, match: re.Match[str]) -> str | None:
         plain=plain,
         has_suffix_or_scale=has_suffix_or_scale,
         currency=(match.group("cur") or "").strip(),
+        glued=bool(match.group("cur")) and match.end("cur") == start,
     )
     return next((name for name, rule in RULES if rule(place)), None)
 

@@ -51,6 +51,8 @@ def _in_text_regex() -> re.Pattern[str]:
     )
     text_number = (
         rf"(?:{TEXT_FRACTION_OF_SCALE})|"
+        # "a billion dollars": the article as one, before a scale word that follows
+        r"(?<!in )an?(?=\s+(?:thousand|million|billion|trillion)\b)|"
         rf"(?:{TEXT_NUMBER_PATTERN})(?:{range_to}(?:{TEXT_NUMBER_PATTERN}))?"
         rf"|{words}(?:{range_to}{words})?"
     )
@@ -62,7 +64,7 @@ def _in_text_regex() -> re.Pattern[str]:
     # a dash after the scale before the range's second end ("€2.5bn-€3bn") or a compound
     # adjective ("a 1.2 million-strong army", "$1.5 trillion-plus")
     scale_end = r"(?![\w-])|(?=[-–](?:[€$£¥₹]|US\$)?\d)|(?=-[a-z])"
-    scales = rf"\s*(?:{long_scales})\.?(?:{scale_end})|(?:[kmb])(?:{scale_end})"
+    scales = rf"(?:\s*|-)(?:{long_scales})\.?(?:{scale_end})|(?:[kmb])(?:{scale_end})"
     in_text_figure = (
         rf"(?:(?P<qual>{qualifier_pattern(FILLER_WORDS)})\s*)?"
         rf"(?:(?P<pct>{percent_before})\s*|%(?=\d))?(?P<cur>{prefix})?\s?"
@@ -80,7 +82,7 @@ def _in_text_regex() -> re.Pattern[str]:
 
 _ANCHOR_WORDS = (
     f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|tens|millions|"
-    "billions|"
+    "billions|million|billion|trillion|"
     "first|second|third|fourth|fifth|" + "|".join(f"{w}|{w}s" for w in FRACTION_WORDS)
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower. The
@@ -145,6 +147,9 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                     written = text[start:end].strip()
         if text.startswith("-plus", end) and written[-1:].isalpha():
             written, end = f"at least {written}", end + 5  # "5 million-plus"
+        elif (money := _MONEY_ADJECTIVE_RE.match(text, end)) and written[-1:].isalpha():
+            # "a billion-dollar fund": about a billion dollars
+            written, end = f"{written} {money.group(1).lower()}s", money.end()
         dated = _DATED_RANGE_RE.match(written)
         if dated and _DATE_WORD_BEFORE_RE.search(text, 0, start):
             # "grew 4 percent in 2022 to 950 million euros": a year, then the figure.
@@ -193,6 +198,7 @@ def _moved_up_to(text: str, match: re.Match[str]) -> bool:
     return bool(_MOVED_RE.search(text, max(0, match.start() - 30), match.start("qual")))
 
 
+_MONEY_ADJECTIVE_RE = re.compile(r"-(dollar|euro|pound)\b", re.IGNORECASE)
 _RANGE_LEAD_RE = re.compile(r"(?i)(?:from|between|от|між|между|od|między|zwischen|entre)\s+")
 # A year at the start of a range, after a word that dates it: the range is a date and a figure.
 _DATED_RANGE_RE = re.compile(rf"(?:{YEAR})\s*(?:to|-|–|—)\s*(?!(?:{YEAR})\b)(?=\d)", re.I)
