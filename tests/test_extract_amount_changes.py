@@ -60,3 +60,15 @@ def test_a_change_in_percentage_points_is_no_level_of_the_rate(tmp_path: Path) -
     drafts = _drafts(tmp_path, "Norway's unemployment rose 0.5 percentage points to 4.2% in 2024.")
     assert drafts["0.5 percentage points"].scope == "the increment only"
     assert drafts["4.2%"].scope is None
+
+
+def test_an_amount_added_is_an_increment_and_from_a_year_is_the_base(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Parliament approved defence spending of 90 billion kroner for 2026, including 4.9 "
+        "billion kroner added during budget talks. Norway's 2026 defence budget is up 10% from "
+        "2025.",
+    )
+    added = next(d for v, d in drafts.items() if v.startswith("4.9"))
+    assert added.scope == "the increment only"
+    assert drafts["10%"].period == "2026"  # not the year it rose from

@@ -47,6 +47,10 @@ def pick_period(
                 continue  # "X as against Y last year": the period is Y's
             if _BASELINE_BEFORE_RE.search(sentence, max(0, mention.start - 30), mention.start):
                 continue  # "X, 70 % more than in 2023": the year compared with, not X's
+            if _FROM_YEAR_RE.search(sentence, max(0, mention.start - 12), mention.start) and not (
+                _SPAN_ON_RE.match(sentence, mention.end)
+            ):
+                continue  # "up 10% from 2024": the year the change is from
             distance = (mention.start - end) * 0.8  # "$1.67 billion in 2022": after binds tighter
         else:
             continue
@@ -78,6 +82,12 @@ _BASELINE_BEFORE_RE = re.compile(
     r"|\bque)\s+(?:(?:in|в|у|w|en|à|im|the|last)\s+)?$",
     re.IGNORECASE,
 )
+
+
+_FROM_YEAR_RE = re.compile(
+    r"\b(?:up|down|rise|rose|fell|fall|increase|decrease)?\s*from\s+(?:the\s+)?$", re.I
+)
+_SPAN_ON_RE = re.compile(r"\s*(?:to|-|–|—|until|through|till)\s*\d")
 
 
 # "X as against Y", "X, up from Y", "X compared with Y": two figures set side by side.
