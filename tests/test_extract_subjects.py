@@ -179,3 +179,13 @@ def test_an_undated_text_is_not_dated_by_an_earlier_event_it_compares_with(tmp_p
     drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
     assert drafts["at least 60"].period == "undated"  # not 2014
     assert drafts["15"].period == "2014"
+
+
+def test_a_when_clause_after_a_year_dates_its_figure(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Ruritania has postponed its first census since 2006, when the count found 14 million "
+        "people. The statistics office puts the population at about 21 million.",
+    )
+    assert drafts["14 million"].period == "2006"
+    assert drafts["about 21 million"].period == "2025"  # the text's year, not 2006's

@@ -31,6 +31,11 @@ def pick_period(
     """
     best: tuple[float, PeriodMention] | None = None
     for mention in mentions:
+        if mention.end <= start and _WHEN_AFTER_RE.match(sentence, mention.end, start):
+            # "the first census since 2006, when the count found 140 million": 2006's figure
+            return PeriodMention(
+                mention.start, mention.end, (mention.periods[-1][:4],), "when-clause"
+            )
         if mention.kind == "since" and _RECORD_BEFORE_RE.search(
             sentence, max(0, mention.start - 50), mention.start
         ):
@@ -63,6 +68,11 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# After a year, a clause of what happened then, up to the figure: "in 2006, when the count
+# found 140 million".
+_WHEN_AFTER_RE = re.compile(r"\s*,?\s*when\b[^,;.]*$", re.IGNORECASE)
 
 
 # A superlative or a first before "since": "the highest since 2009", "for the first time since".
