@@ -215,3 +215,27 @@ def test_a_report_on_claims_alone_imports_no_extraction() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_restatement_against_another_texts_agreeing_original_is_a_conversion_date_gap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.txt").write_text(
+        "title: a\npublished: 2024-09-30\n\n"
+        "Russia plans to spend 12.1 trillion roubles ($130 billion) on defence in 2025.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "title: b\npublished: 2024-10-02\n\nRussia's 2025 defence budget is 12.1 trillion "
+        "roubles.\n",
+        encoding="utf-8",
+    )
+    assert run(["report", str(tmp_path), "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    (group,) = [g for g in report["groups"] if g["metric"] == "defence_budget"]
+    values = {c["id"]: c["value"] for c in group["claims"]}
+    causes = {
+        frozenset((values[c["claim_a"]], values[c["claim_b"]])): c["cause"]
+        for c in group["conflicts"]
+    }
+    assert causes[frozenset(("$130 billion", "12.1 trillion roubles"))] == "conversion-date"

@@ -219,3 +219,16 @@ def test_a_sum_with_no_words_of_its_own_goes_on_about_the_sentence_before(
     )
     drafts = _drafts(tmp_path, body, published="2026-09-01")
     assert drafts["180 mld zł"].metric == drafts["200 mld zł"].metric == "defence_budget"
+
+
+def test_russian_federal_spending_and_an_increment_by_more(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_text(
+        "published: 2024-09-30\noutlet: Example\n\nПравительство предложило увеличить расходы на "
+        "оборону до 11,2 трлн рублей, что на 2 трлн рублей больше. Расходы федерального бюджета "
+        "составят 40,1 трлн рублей.\n",
+        encoding="utf-8",
+    )
+    drafts = {d.value: d for d in draft_claims(read_document(path), load_catalogue(None))}
+    assert drafts["2 трлн рублей"].scope == "the increment only"
+    assert drafts["40,1 трлн рублей"].metric == "state_budget_expenditure"

@@ -51,3 +51,13 @@ def test_two_numbers_and_a_comma_without_a_scale_stay_a_flagged_range() -> None:
     parsed = parse_value("12, 15")
     assert (parsed.low, parsed.high) == (12, 15)
     assert "ambiguous-number" in {f.code for f in parsed.findings}
+
+
+def test_bln_with_a_currency_named_in_polish_is_flagged() -> None:
+    parsed = parse_value("7,2 bln rubli")
+    assert "ambiguous-scale" in {f.code for f in parsed.findings}  # Polish "bln" is 10^12
+
+
+def test_a_letter_after_a_number_is_no_currency() -> None:
+    parsed = parse_value("2024 r.")  # Polish "rok": a year, not rand
+    assert parsed.unit == "count"

@@ -50,7 +50,14 @@ def label_equivalent_pairs(
         )
     )
     dated = free & ~own & same
-    checked = _check_causes(conflicts, relations, at, np.flatnonzero(own | both))
+    # One side restates an original the other side agrees with (one cluster): "$145 billion"
+    # against another text's "13,5 трлн рублей" that its own "13.5 trillion roubles" matches.
+    single = free & ~own & ((first >= 0) != (second >= 0))
+    original, other = np.where(first >= 0, first, second), np.where(first >= 0, b, a)
+    single &= (group[original] == group[other]) & _overlap(claims, original, other)
+    checked = _check_causes(conflicts, relations, at, np.flatnonzero(own | both | single))
+    side = np.where(first >= 0, checked[0], checked[1])
+    dated |= single & np.isin(side, ["agrees", "dated"])
     # A budget stage between the originals does not explain a gap the conversion widened.
     staged = cause_column.eq("budget-stage").to_numpy(dtype=bool, na_value=False)
     apart = (free | staged) & both & ~own & ~dated
@@ -70,6 +77,15 @@ def label_equivalent_pairs(
     for column, values in (("cause", causes), ("cause_detail", details)):
         out[column] = _replaced(out[column], at[changed], values[changed])
     return out
+
+
+def _overlap(claims: pd.DataFrame, one: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Whether the widened intervals of two rows overlap (the rows a repeat may hide from its
+    cluster: an original repeated in its own text has no cluster of its own)."""
+    if "lo" not in claims or not len(one):
+        return np.zeros(len(one), dtype=bool)
+    lo, hi = claims["lo"].to_numpy(dtype=float), claims["hi"].to_numpy(dtype=float)
+    return np.asarray((lo[one] <= hi[other]) & (lo[other] <= hi[one]), dtype=bool)
 
 
 def _own_causes(

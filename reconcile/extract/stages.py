@@ -341,7 +341,9 @@ _DIFFERENCE_AFTER_RE = re.compile(
     r"\s+(?:[^\W\d_]+\s+){0,2}?(?:more|fewer|less|higher|lower)\s+(?:[^\W\d_]+\s+){0,3}?than\b"
     r"|\s+(?:more|fewer|extra|additional)\b(?!\s+or\s+less)(?!\s+(?:[^\W\d_]+\s+){0,3}?than\b)"
     # "4.9 billion crowns added during budget talks", "2 billion euros were added"
-    r"|\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?added\b",
+    r"|\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?added\b"
+    # "на 3 трлн рублей больше", "o 5 mld zł więcej", "um 2 Mrd. Euro mehr"
+    r"|\s+(?:больше|меньше|більше|менше|więcej|mniej|mehr|weniger)\b",
     re.IGNORECASE,
 )
 # "raised the proposal it received in May by 1.2 trillion": the change verb further back.

@@ -282,7 +282,7 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
     # Said once: "50 cents" already says whose hundredths it assumed, "$5 to $6" assumes once.
     if note and not any(f.code == "assumed-currency" for f in result.findings):
         result.findings.append(Finding("assumed-currency", note))
-    doubt = home_currency_doubt(part.tail.scale, code)
+    doubt = home_currency_doubt(part.tail.scale, code, written)
     if doubt is not None and doubt not in result.findings:
         result.findings.append(doubt)
     return f"{code} / {part.tail.unit}" if part.tail.unit else code

@@ -84,13 +84,22 @@ def _build_table() -> dict[str, Scale]:
     return table
 
 
-def home_currency_doubt(scale: str, currency: str) -> Finding | None:
+def home_currency_doubt(scale: str, currency: str, written: str = "") -> Finding | None:
     """The doubt about an English scale word in the currency of a territory that reads it
-    otherwise: "3,4 bln zł" is 10^12 zlotys in Polish."""
+    otherwise ("3,4 bln zł" is 10^12 zlotys in Polish), or written in a currency name of that
+    territory's language ("13,5 bln rubli": Polish, where "bln" is 10^12)."""
     if scale not in _HOME_DOUBTED:
         return None
     found = scale_table()[scale]
-    return found.home_doubt if currency[:2] in found.contested else None
+    if currency[:2] in found.contested:
+        return found.home_doubt
+    from reconcile.reference.currencies import load_currencies
+    from reconcile.reference.scales import locale_territories
+
+    territories = locale_territories()
+    locales = load_currencies().other.locales.get(written.lower().strip(), frozenset())
+    named = any(territories.get(locale, frozenset()) & found.contested for locale in locales)
+    return found.home_doubt if named else None
 
 
 def _doubt(form: str, readings: tuple[ScaleReading, ...]) -> Finding | None:

@@ -86,7 +86,7 @@ class CurrencyCatalogue:
         """A regex alternation of what can follow a number ("manat", "US dollars", "AZN")."""
         names = [*self.names, *self.eras, *(s for s in self.shared if s[0].isalpha())]
         symbols = [s for s in self.symbols if not s[-1].isalpha()]
-        lettered = [s for s in self.symbols if s[-1].isalpha()]
+        lettered = [s for s in self.symbols if s[-1].isalpha() and len(s) > 1]
         codes = rf"(?-i:{alternation(self.codes)})" if in_text else self._lower_codes(upper=True)
         return (
             rf"(?:{alternation(names, flexible_space=True)}|{codes})\b"
@@ -205,6 +205,8 @@ def _suffix_lookup(catalogue: CurrencyCatalogue) -> dict[str, str]:
             if name[0].isalpha() or len(name) <= 3:
                 lookup[name.lower()] = "ok"
         for symbol in catalogue.symbols:
+            if len(symbol) == 1 and symbol.isalpha():
+                continue  # "2025 r." (Polish for year), "5 m": a letter after is no currency
             if not symbol.endswith("$") or len(symbol) == 1:
                 lookup[symbol.lower()] = "ok"
         for code in catalogue.codes:

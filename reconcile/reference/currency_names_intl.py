@@ -28,6 +28,8 @@ class OtherLanguageNames:
     names: dict[str, str] = field(default_factory=dict)
     # Forms several currencies use -> (the one assumed, every candidate).
     shared: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # The locales that write each form ("rubli": {"pl"}): the language a figure is written in.
+    locales: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_other_language_names(
@@ -52,6 +54,7 @@ def load_other_language_names(
                 codes.add(code)
                 writers[written].add(locale)
     found = OtherLanguageNames()
+    found.locales = {written: frozenset(w) for written, w in writers.items()}
     for written, codes in owners.items():
         if len(codes) == 1:
             found.names[written] = next(iter(codes))
