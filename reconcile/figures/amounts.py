@@ -16,7 +16,7 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import alternation
 from reconcile.reference.currencies import load_currencies, resolve_currency
 
-from .flags import COMMA_RANGE, report_year_like
+from .flags import COMMA_RANGE, letter_scale_finding, report_year_like
 from .numbers import NUMBER_PATTERN, read_number
 from .qualifiers import QUALIFIERS, TRAILING_COMPARATORS, apply_qualifier, qualifier_pattern
 from .scales import dot_of, home_currency_doubt, unread_scale
@@ -264,15 +264,9 @@ def _unit_of(part: Part, year: int | None, dollar: str, result: ParsedValue) -> 
         part.findings, part.tail.findings = (), ()
     if not written:
         unit = part.tail.unit or "count"
-        if part.tail.scale in {"m", "b", "k"} and unit == "count":
-            names = {"m": "million", "b": "billion", "k": "thousand"}
-            finding = Finding(
-                "ambiguous-unit",
-                f"'{part.tail.scale}' read as {names[part.tail.scale]}; write the word in full "
-                "(or 'metres' for a length)",
-            )
-            if finding not in result.findings:  # said once for both ends of "3m-4m"
-                result.findings.append(finding)
+        finding = letter_scale_finding(part.tail.scale) if unit == "count" else None
+        if finding is not None and finding not in result.findings:  # once for "3m-4m"
+            result.findings.append(finding)
         return unit
     try:
         code, note = resolve_currency(written, year, dollar)

@@ -48,3 +48,17 @@ def report_year_like(text: str, result: ParsedValue) -> None:
                 "an amount here and not a year (a translation may have swapped them)",
             )
         )
+
+
+_LETTER_SCALES = {"m": "million", "b": "billion", "k": "thousand"}
+
+
+def letter_scale_finding(scale: str) -> Finding | None:
+    """The doubt about a one-letter scale after a count ("5m": million or metres?), or None."""
+    if scale not in _LETTER_SCALES:
+        return None
+    return Finding(
+        "ambiguous-unit",
+        f"'{scale}' read as {_LETTER_SCALES[scale]}; write the word in full (or 'metres' for a "
+        "length)",
+    )
