@@ -189,3 +189,13 @@ def test_a_when_clause_after_a_year_dates_its_figure(tmp_path: Path) -> None:
     )
     assert drafts["14 million"].period == "2006"
     assert drafts["about 21 million"].period == "2025"  # the text's year, not 2006's
+
+
+def test_respectively_gives_each_figure_its_own_metric(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Health and education will receive 90 billion shillings and 300 billion shillings, "
+        "respectively, in 2025.",
+    )
+    assert drafts["90 billion shillings"].metric == "budget_health"
+    assert drafts["300 billion shillings"].metric == "budget_education"

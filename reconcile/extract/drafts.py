@@ -40,6 +40,7 @@ from .home_currency import at_home
 from .metric_sharing import (
     compare_metric,
     money_or,
+    respectively,
     set_side_by_side,
     share_metric,
     share_of_its_part,
@@ -183,6 +184,7 @@ def _draft_sentence(
     link_relations(sentence, local, first_draft, scene.catalogue)
     sign_losses(in_sentence, sentence, start)  # "a loss of 2.2 billion euros"
     share_of_its_part(in_sentence)  # "damage of $34.2 billion, 4% of GDP"
+    respectively(in_sentence, sentence, start, scene.catalogue)
     return in_sentence, explicit, lead
 
 

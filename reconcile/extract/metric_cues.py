@@ -211,6 +211,20 @@ def cued_metrics(
     }
 
 
+def cues_in_order(sentence: str, end: int, unit: str | None, catalogue: Catalogue) -> list[str]:
+    """The metrics of a figure's kind that the sentence's cues name before `end`, in the order
+    of the text, each once ("Health and education will receive X and Y respectively")."""
+    kind = _figure_kind(unit)
+    fits = catalogue.prepared(f"kind:{kind}", lambda c: _metrics_of_kind(c, kind))
+    _, owners, resolve = catalogue.prepared("cues", _cue_regex)
+    found: list[str] = []
+    for start, _, cue in _cues_in(resolve, sentence):
+        named = [m for m in owners[cue] if m in fits]
+        if start < end and len(named) == 1 and named[0] not in found:
+            found.append(named[0])
+    return found
+
+
 def pick_metric(
     sentence: str, start: int, end: int, unit: str | None, catalogue: Catalogue,
     field_name: str | None = None, figures: tuple[tuple[int, int], ...] = (),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from reconcile.claims.catalogue import Catalogue
 from reconcile.core.patterns import SET_AGAINST
 
 from .draft_model import Draft
-from .metric_cues import CLAUSE_BREAK_RE
+from .metric_cues import CLAUSE_BREAK_RE, cues_in_order
 from .provisional import (
     PREFIX,
     counts_own_things,
@@ -106,3 +107,21 @@ def share_of_its_part(drafts: list[Draft]) -> None:
             slug = part.metric.removeprefix(f"{PREFIX}money_")
             draft.metric = f"{PREFIX}ratio_{slug}_gdp_share"
             draft.metric_phrase = f"{part.metric_phrase or slug.replace('_', ' ')} share of GDP"
+
+
+_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def respectively(drafts: list[Draft], sentence: str, offset: int, catalogue: Catalogue) -> None:
+    """ "Health and education will receive 141 billion and 702 billion respectively": the
+    figures take the metrics the sentence names before them, one each, in order."""
+    if not _RESPECTIVELY_RE.search(sentence):
+        return
+    for kind in {money_or(d) for d in drafts}:
+        mine = [d for d in drafts if money_or(d) == kind and not d.relations.get("equivalent_of")]
+        if len(mine) < 2:
+            continue
+        named = cues_in_order(sentence, mine[0].span[0] - offset, mine[0].unit, catalogue)
+        if len(named) == len(mine):
+            for draft, metric in zip(mine, named, strict=True):
+                draft.metric, draft.metric_phrase = metric, ""
