@@ -199,3 +199,19 @@ def test_respectively_gives_each_figure_its_own_metric(tmp_path: Path) -> None:
     )
     assert drafts["90 billion shillings"].metric == "budget_health"
     assert drafts["300 billion shillings"].metric == "budget_education"
+
+
+def test_a_defence_share_of_gdp_its_money_and_a_dateline(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Latvia to spend 3.1% of GDP on defence\n\nRIGA, 26 Sept 2024 (Reuters) - Latvia will "
+        "spend 3.1% of its gross domestic product on defence next year, or about 1.3 billion "
+        "euros. Per capita, that is roughly 700 euros, the most after Poland's. Defence takes "
+        "up 10% of total state spending.",
+    )
+    body = next(d for v, d in drafts.items() if v == "3.1%" and d.relations)
+    # "next year" of the text (published 2025), not the dateline's September
+    assert (body.metric, body.period) == ("military_expenditure_gdp_share", "2026")
+    assert drafts["about 1.3 billion euros"].metric == "military_expenditure"  # not the GDP
+    assert drafts["roughly 700 euros"].entity == "LVA"  # Poland is only compared with
+    assert drafts["10%"].metric == "military_expenditure_government_share"

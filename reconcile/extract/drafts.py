@@ -183,7 +183,7 @@ def _draft_sentence(
     local = [(a - start, b - start, p) for a, b, p in figures]
     link_relations(sentence, local, first_draft, scene.catalogue)
     sign_losses(in_sentence, sentence, start)  # "a loss of 2.2 billion euros"
-    share_of_its_part(in_sentence)  # "damage of $34.2 billion, 4% of GDP"
+    share_of_its_part(in_sentence, scene.catalogue)  # "damage of $34.2 billion, 4% of GDP"
     respectively(in_sentence, sentence, start, scene.catalogue)
     return in_sentence, explicit, lead
 

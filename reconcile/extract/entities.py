@@ -198,7 +198,19 @@ def pick_place(
     if before:
         return before[0 if first else -1]
     at = bisect.bisect_left(starts, end)
+    while at < len(places) and places[at].start < high and text is not None:
+        if not _COMPARED_BEFORE_RE.search(text, max(0, places[at].start - 30), places[at].start):
+            break
+        at += 1  # "roughly 1,200 euros, the highest after Poland's": not Poland's figure
     return places[at] if at < len(places) and places[at].start < high else None
+
+
+# Before a place a figure is compared with: "the highest after Poland's", "behind Poland".
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:after|behind|than|ahead\s+of|like|unlike|compared\s+(?:with|to)|versus|vs\.?)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A relative clause set off by commas: ", which borders Ukraine,", ", whose ally Russia ...,".

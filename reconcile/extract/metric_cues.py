@@ -152,7 +152,8 @@ CLAUSE_BREAK_RE = re.compile(
 # The figure may end before its abbreviation's dot ("2.1 pct" + ". GDP"); a verb's auxiliary
 # may come between ("900 people were injured").
 _UNIT_GAP_RE = re.compile(
-    r"\.?\s*(?:[^\W\d]+\.?\s*)?(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?",
+    r"\.?\s*(?:[^\W\d]+\.?\s*)?(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:of\s+(?:its|their|the)\s+)?",  # "3.4% of its gross domestic product"
     re.IGNORECASE,
 )
 

@@ -95,18 +95,28 @@ def money_or(draft: Draft) -> str:
     return "money" if len(unit) == 3 and unit.isupper() else unit
 
 
-def share_of_its_part(drafts: list[Draft]) -> None:
-    """A share of GDP whose part no catalogue metric names is that part's share, not military
-    spending's ("damage of $34.2 billion, equal to 4% of GDP": the damage's share)."""
+def share_of_its_part(drafts: list[Draft], catalogue: Catalogue) -> None:
+    """A share of GDP and its part lend each other what they measure: a part no catalogue
+    metric names makes the share that part's ("damage of $34.2 billion, equal to 4% of GDP"); a
+    part that names nothing takes the share's level ("3.4% of GDP on defence, or about 1.6
+    billion euros": military spending)."""
     by_id = {d.id: d for d in drafts}
     for draft in drafts:
         part = by_id.get(draft.relations.get("part", ""))
         if draft.relations.get("share_of") != "gdp" or part is None:
             continue
-        if is_provisional(part.metric) and money_or(part) == "money":
+        if not is_provisional(part.metric) or money_or(part) != "money":
+            continue
+        if names_a_measure(part.metric_phrase):
             slug = part.metric.removeprefix(f"{PREFIX}money_")
             draft.metric = f"{PREFIX}ratio_{slug}_gdp_share"
             draft.metric_phrase = f"{part.metric_phrase or slug.replace('_', ' ')} share of GDP"
+            continue
+        share = catalogue.metrics.get(draft.metric)
+        levels = [m for m in (share.related if share else ()) if m in catalogue.metrics]
+        money = [m for m in levels if catalogue.metrics[m].kind == "money"]
+        if money:
+            part.metric, part.metric_phrase = money[0], ""
 
 
 _RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.IGNORECASE)

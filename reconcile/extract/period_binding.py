@@ -36,6 +36,8 @@ def pick_period(
             return PeriodMention(
                 mention.start, mention.end, (mention.periods[-1][:4],), "when-clause"
             )
+        if _DATELINE_AFTER_RE.match(sentence, mention.end):
+            continue  # "TALLINN, 27 Sept 2024 (Reuters) - ...": when it was filed
         if mention.kind == "since" and _RECORD_BEFORE_RE.search(
             sentence, max(0, mention.start - 50), mention.start
         ):
@@ -68,6 +70,10 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# After a dateline's date: the agency and the dash ("27 Sept 2024 (Reuters) - ").
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 
 
 # After a year, a clause of what happened then, up to the figure: "in 2006, when the count
