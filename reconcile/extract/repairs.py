@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reconcile.core.parsed_value import ParsedValue
@@ -77,61 +78,73 @@ _SPACED_DECIMAL_RE = re.compile(
 )
 
 
+Figure = tuple[int, int, ParsedValue]
+
+
+def _merge_pairs(
+    figures: Figures, merge: Callable[[Figure, Figure], tuple[ParsedValue, str | None, str] | None],
+    repairs: dict[int, Repair],
+) -> Figures:  # fmt: skip
+    """Each figure and the next read as one where `merge` says how: (reading, period, note)."""
+    out: Figures = []
+    skip = -1
+    for i, figure in enumerate(figures):
+        if i == skip:
+            continue
+        after = figures[i + 1] if i + 1 < len(figures) else None
+        merged = merge(figure, after) if after is not None else None
+        if merged is None:
+            out.append(figure)
+            continue
+        reread, period, note = merged
+        repairs[figure[0]] = Repair(reread, period, note)
+        out.append((figure[0], figures[i + 1][1], reread))
+        skip = i + 1
+    return out
+
+
 def _spaced_decimals(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
     """ "60, 54 million lira" is 60,54 million lira (as machine translation and hasty typing
     write a decimal comma), not a 60 and a 54 million: said in the note, for a person to check."""
-    out: Figures = []
-    skip = -1
-    for i, (start, end, parsed) in enumerate(figures):
-        if i == skip:
-            continue
-        after = figures[i + 1] if i + 1 < len(figures) else None
-        if (
-            after
-            and re.fullmatch(r"\d{1,3}", parsed.text.strip())
+
+    def merge(figure: Figure, after: Figure) -> tuple[ParsedValue, str | None, str] | None:
+        start, end, parsed = figure
+        if not (
+            re.fullmatch(r"\d{1,3}", parsed.text.strip())
             and text[end : after[0]] == ", "
             and _SPACED_DECIMAL_RE.match(after[2].text.strip())
+            and after[1] - start < 60
         ):
-            written = text[start : after[1]]
-            reread = parse_value(written)  # the grammar reads it so, with its finding
-            if reread.ok and reread.amount is not None and after[1] - start < 60:
-                note = (f"read {written!r} as {reread.amount:,.6g}: a decimal comma written "
-                        "with a space after it; check the original")  # fmt: skip
-                repairs[start] = Repair(reread, None, note)
-                out.append((start, after[1], reread))
-                skip = i + 1
-                continue
-        out.append((start, end, parsed))
-    return out
+            return None
+        written = text[start : after[1]]
+        reread = parse_value(written)  # the grammar reads it so, with its finding
+        if not reread.ok or reread.amount is None:
+            return None
+        note = (f"read {written!r} as {reread.amount:,.6g}: a decimal comma written with a "
+                "space after it; check the original")  # fmt: skip
+        return reread, None, note
+
+    return _merge_pairs(figures, merge, repairs)
 
 
 def _proportions(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
-    out: Figures = []
-    skip = -1
-    for i, (start, end, parsed) in enumerate(figures):
-        if i == skip:
-            continue
-        after = figures[i + 1] if i + 1 < len(figures) else None
-        if (
-            after
-            and _is_count(parsed)
-            and _is_count(after[2])
-            and _IN_RE.fullmatch(text, end, after[0])
+    def merge(figure: Figure, after: Figure) -> tuple[ParsedValue, str | None, str] | None:
+        start, end, parsed = figure
+        if not (
+            _is_count(parsed) and _is_count(after[2]) and _IN_RE.fullmatch(text, end, after[0])
         ):
-            part, whole = parsed.amount or 0.0, after[2].amount or 0.0
-            if 0 < part < whole <= 1000 and whole == int(whole) and part == int(part):
-                share = 100 * part / whole
-                # "fewer than one in twenty": the bound is the proportion's
-                bound = parsed.text.rsplit(None, 1)[0] + " " if parsed.qualifier else ""
-                reread = parse_value(f"{bound}{share:.3g} percent")
-                written = text[start : after[1]]
-                note = f"read {written!r} as {reread.text}: a proportion, not two counts"
-                repairs[start] = Repair(reread, None, note)
-                out.append((start, after[1], reread))
-                skip = i + 1
-                continue
-        out.append((start, end, parsed))
-    return out
+            return None
+        part, whole = parsed.amount or 0.0, after[2].amount or 0.0
+        if not (0 < part < whole <= 1000 and whole == int(whole) and part == int(part)):
+            return None
+        share = 100 * part / whole
+        # "fewer than one in twenty": the bound is the proportion's
+        bound = parsed.text.rsplit(None, 1)[0] + " " if parsed.qualifier else ""
+        reread = parse_value(f"{bound}{share:.3g} percent")
+        written = text[start : after[1]]
+        return reread, None, f"read {written!r} as {reread.text}: a proportion, not two counts"
+
+    return _merge_pairs(figures, merge, repairs)
 
 
 _IN_RE = re.compile(r"\s+in\s+")
@@ -146,27 +159,23 @@ def _is_bare(parsed: ParsedValue) -> bool:
 
 
 def _swapped_years(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
-    out: Figures = []
-    skip = -1
-    for i, (start, end, parsed) in enumerate(figures):
-        if i == skip:
-            continue
+    def merge(figure: Figure, after: Figure) -> tuple[ParsedValue, str | None, str] | None:
+        start, end, parsed = figure
         found = _YEAR_FIRST_RE.fullmatch(parsed.text.strip())
-        after = figures[i + 1] if i + 1 < len(figures) else None
-        if found and after and _is_bare(after[2]) and _SWAP_GAP_RE.fullmatch(text, end, after[0]):
-            reread = parse_value(after[2].text.strip() + found.group(2))
-            if reread.ok and reread.amount is not None:
-                written = text[start : after[1]]
-                note = (f"read as {reread.text!r} in {found.group(1)}: the text writes "
-                        f"{written!r}, a year where the amount goes (as machine translation "
-                        "does); check the original")  # fmt: skip
-                # The figure is the whole phrase, year and amount, where the text writes it.
-                repairs[start] = Repair(reread, found.group(1), note)
-                out.append((start, after[1], reread))
-                skip = i + 1
-                continue
-        out.append((start, end, parsed))
-    return out
+        if not (found and _is_bare(after[2]) and _SWAP_GAP_RE.fullmatch(text, end, after[0])):
+            return None
+        reread = parse_value(after[2].text.strip() + found.group(2))
+        if not reread.ok or reread.amount is None:
+            return None
+        written = text[start : after[1]]
+        note = (
+            f"read as {reread.text!r} in {found.group(1)}: the text writes {written!r}, a year "
+            "where the amount goes (as machine translation does); check the original"
+        )
+        # The figure is the whole phrase, year and amount, where the text writes it.
+        return reread, found.group(1), note
+
+    return _merge_pairs(figures, merge, repairs)
 
 
 def _paired_scales(text: str, figures: Figures, repairs: dict[int, Repair]) -> Figures:
