@@ -215,3 +215,14 @@ def test_a_defence_share_of_gdp_its_money_and_a_dateline(tmp_path: Path) -> None
     assert drafts["about 1.3 billion euros"].metric == "military_expenditure"  # not the GDP
     assert drafts["roughly 700 euros"].entity == "LVA"  # Poland is only compared with
     assert drafts["10%"].metric == "military_expenditure_government_share"
+
+
+def test_an_alliances_figure_is_the_alliances(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "The United States spent $900 billion in 2024. Military spending by NATO members "
+        "totalled $1,400 billion. Poland spends 4% of GDP, the most in NATO.",
+    )
+    assert drafts["$900 billion"].entity == "USA"
+    assert drafts["$1,400 billion"].entity == "nato"
+    assert drafts["4%"].entity == "POL"

@@ -108,6 +108,14 @@ _WORLD_RE = re.compile(r"\b(?:global|world(?:wide)?|the\s+world's)\s+(?:\w+\s+){
                        re.IGNORECASE)  # fmt: skip
 
 
+# An alliance or a union whose members' figure a sentence gives as one ("NATO members", "the
+# European Union's"): its own entity (slug `nato`, `eu`), not the country named before.
+_BLOC_RE = re.compile(
+    r"\b(?:NATO|Nato)(?:\s+(?:members?|allies|countries|states))?\b|\bNATO['’]s\b"
+    r"|\b(?:the\s+)?European\s+Union\b|\bEU\s+(?:members?|countries|states)\b"
+)
+
+
 COMPANY_METRICS = "company_"  # the packaged company metrics' id prefix
 # A sentence of a company text that speaks of the state's money, not the company's.
 _STATE_RE = re.compile(
@@ -156,6 +164,9 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
         return found.code, "sentence"
     if _WORLD_RE.search(scene.document.text, start, figure.start):
         return WORLD, "sentence"
+    bloc = _BLOC_RE.search(scene.document.text, start, figure.start)
+    if bloc:  # "spending by NATO members totalled $1,341 billion": the alliance's, no country's
+        return ("nato" if bloc.group(0).lower().startswith("nato") else "eu"), "sentence"
     paragraph = scene.document.text.rfind("\n", 0, start) + 1
     found = pick_place(scene.places, start, start, paragraph, start, first=True)
     if found:
