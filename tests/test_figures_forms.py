@@ -521,3 +521,22 @@ def test_hyphenated_and_article_scales_are_read(
 def test_a_glued_code_or_an_idiom_is_no_money_figure(text: str) -> None:
     assert all(p.unit in (None, "count") for _, _, p in find_figures(text))
     assert not any(p.amount == 1e6 for _, _, p in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high", "unit"),
+    [
+        ("Several hundred schools shut.", "Several hundred", 300, 999, "count"),
+        ("It hired a few thousand people.", "a few thousand", 2_000, 5_999, "count"),
+        ("It gave several billion dollars.", "several billion dollars", 3e9, 9_999_999_999, "USD"),
+    ],
+)
+def test_several_and_a_few_are_vague_magnitudes(
+    text: str, written: str, low: float, high: float, unit: str
+) -> None:
+    [(start, end, parsed)] = find_figures(text)
+    assert (text[start:end], parsed.low, parsed.high, parsed.unit) == (written, low, high, unit)
+
+
+def test_bucks_are_us_dollars() -> None:
+    assert parse_value("five bucks").unit == "USD"

@@ -263,12 +263,14 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
 
 
 def _vague_unit(result: ParsedValue, year: int | None, dollar: str, widen: float) -> bool:
-    """ "millions of dollars", "thousands of tonnes": the magnitude counts the unit after "of"
-    (it was read as a count of people). Units whose one is not one of them ("pence") stay
-    a count."""
+    """ "millions of dollars", "thousands of tonnes", "several billion euros": the magnitude
+    counts the unit after it (it was read as a count of people). Units whose one is not one of
+    them ("pence") stay a count."""
     noun = result.noun or ""
-    if noun[:3].lower() == "of " and noun[3:].strip():
-        measured = _parse_once(f"1 {noun[3:]}", year, dollar, widen)
+    counted = noun[3:] if noun[:3].lower() == "of " else noun  # "several billion euros"
+    plural = (result.qualifier or "").endswith("s")  # "thousands people" counts nothing else
+    if counted.strip() and (noun[:3].lower() == "of " or not plural):
+        measured = _parse_once(f"1 {counted}", year, dollar, widen)
         if measured.ok and measured.unit not in (None, "count") and measured.amount == 1.0:
             result.unit, result.noun = measured.unit, measured.noun
             result.findings.extend(measured.findings)

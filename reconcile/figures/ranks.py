@@ -109,6 +109,7 @@ def rank_in_text_pattern(word_numbers: str) -> str:
         rf"|\w+[’']s\s+(?:{_SUPERLATIVE})(?:\s+[a-z]+){{1,2}}"
         rf"|(?:the|its)\s+(?:{_SUPERLATIVE})\s+[a-z]+(?=\s+(?:in|among)\s+the\b)"
         rf"|(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?![\w-])"
+        rf"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)(?![\w-])"
         rf"|(?:in\s+the\s+low\s+|the\s+)?(?:thousands|hundreds|dozens|millions|billions)"
         rf"(?=\s+of\b|\.)"
     )

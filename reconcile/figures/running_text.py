@@ -82,7 +82,7 @@ def _in_text_regex() -> re.Pattern[str]:
 
 _ANCHOR_WORDS = (
     f"{TEXT_WORD_NUMBERS}|{SUPERLATIVE_WORDS}|top|thousands|hundreds|dozens|tens|millions|"
-    "billions|million|billion|trillion|"
+    "billions|thousand|million|billion|trillion|"
     "first|second|third|fourth|fifth|" + "|".join(f"{w}|{w}s" for w in FRACTION_WORDS)
 )
 # Scanned case-sensitively over a lower-cased copy: IGNORECASE makes this scan 5x slower. The
@@ -102,7 +102,7 @@ def _start_regex() -> re.Pattern[str]:
     written += [s for s in currencies.shared if len(s) <= 3]
     words = {m.group(0) for w in written if (m := re.match(r"[a-z]+", w.lower()))}
     words |= set(_ANCHOR_WORDS.replace(" ", "|").split("|"))
-    words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one"}
+    words |= {"ranked", "ranks", "ranking", "placed", "the", "its", "in", "one", "several", "a"}
     signs = "".join(sorted({s[0] for s in currencies.symbols if not s[0].isalnum()} | {"%"}))
     signs = re.escape(signs + "~≈<>")
     return re.compile(
@@ -124,7 +124,7 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
             if match.group("rank"):
                 start = match.start("rank")
             written = text[start:end].strip()
-            counted = _counted_currency(text, end)  # "millions of dollars"
+            counted = _counted_currency(text, end)  # "millions of dollars", "several billion euros"
             if counted is not None:
                 end, written = counted, text[start:counted].strip()
         else:
@@ -185,9 +185,10 @@ _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 
 
 def _counted_currency(text: str, end: int) -> int | None:
-    """Where the currency a vague magnitude counts ends ("millions of dollars"), or None."""
+    """Where the currency a vague magnitude counts ends ("millions of dollars", "several
+    billion euros"), or None."""
     of = _OF_RE.match(text, end)
-    named = currency_after(text, of.end(), scaled=False) if of else None
+    named = currency_after(text, of.end() if of else end, scaled=not of)
     return None if named is None else named[1]
 
 
