@@ -226,3 +226,19 @@ def test_an_alliances_figure_is_the_alliances(tmp_path: Path) -> None:
     assert drafts["$900 billion"].entity == "USA"
     assert drafts["$1,400 billion"].entity == "nato"
     assert drafts["4%"].entity == "POL"
+
+
+def test_a_japanese_style_budget_article(tmp_path: Path) -> None:
+    path = tmp_path / "jp.txt"
+    path.write_text(
+        "outlet: Example\npublished: 2025-12-20\n\nThe cabinet approved a record 9.1 trillion yen "
+        "defence budget for the fiscal year starting in April, up 9% from the current year, as "
+        "it pursues a five-year 43 trillion yen buildup. Japan aims for 2% of GDP by 2027, from "
+        "about 1.8% now.\n",
+        encoding="utf-8",
+    )
+    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    assert drafts["9.1 trillion yen"].period == "2026"  # the April after December 2025
+    assert drafts["9%"].relations["change_of"] == drafts["9.1 trillion yen"].id  # not the 43
+    assert drafts["43 trillion yen"].scope == "a total over several years"
+    assert drafts["about 1.8%"].period == "2025"  # "now", not the year before 2027

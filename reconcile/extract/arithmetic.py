@@ -173,9 +173,19 @@ def _equivalents(text: str, figures: Sequence[Figure], rate: str | None) -> list
 
 
 def _nearest(
-    figures: Sequence[Figure], n: int, keep: Callable[[ParsedValue], bool], skip: set[int]
+    figures: Sequence[Figure],
+    n: int,
+    keep: Callable[[ParsedValue], bool],
+    skip: set[int],
+    after: bool | None = None,
 ) -> int | None:
-    """The closest figure to figure n (by characters) that `keep` accepts, outside `skip`."""
+    """The closest figure to figure n (by characters) that `keep` accepts, outside `skip`; on
+    one side of it first when `after` says which (True: after it, False: before it)."""
+    if after is not None:
+        side = [m for m in range(len(figures)) if (m > n) == after and m != n]
+        found = _nearest(figures, n, keep, skip | (set(range(len(figures))) - set(side)))
+        if found is not None:
+            return found
     start, end, _ = figures[n]
     best: tuple[int, int] | None = None
     for m, (s, e, value) in enumerate(figures):
@@ -210,8 +220,12 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
             None if base is None else _nearest(figures, n, _is_money_or_quantity, skip | {base})
         )
         if changed is None or figures[changed][2].unit != figures[base or 0][2].unit:
-            # No base figure in the same unit: the change is of the nearest figure.
-            base, changed = None, _nearest(figures, n, _is_money_or_quantity, skip)
+            # No base figure in the same unit: the change is of the figure before it ("a 7.95
+            # trillion yen budget, up 16.5%, ... a 43 trillion yen buildup"), or after it when
+            # it rose to that ("rose 5% to $3 billion").
+            side = bool(_REACHED_AFTER.match(text[end : end + 30]))
+            base = None
+            changed = _nearest(figures, n, _is_money_or_quantity, skip, after=side)
         if changed is None:
             continue
         fall = bool((before and before["fall"]) or (after and after["fall"]))

@@ -67,6 +67,8 @@ def date_figure(
         return (figure.repair.period,), "year (read with the amount)"
     start, end = figure.sentence
     sentence = scene.document.text[start:end]
+    if scene.published and _NOW_AFTER_RE.match(sentence, figure.end - start):
+        return (str(scene.published.year),), "now"  # "to 2% of GDP by 2027, from 1.3% now"
     mention = pick_period(
         mentions, figure.start - start, figure.end - start, sentence, figure.others
     )
@@ -99,6 +101,10 @@ def date_figure(
     if scene.inferred:
         return (str(scene.inferred),), "inferred"
     return (UNDATED,), "undated"
+
+
+# Right after a figure, words that date it to the time of writing: "from about 1.3% now".
+_NOW_AFTER_RE = re.compile(r"\s+(?:now|currently|at\s+present|today|at\s+the\s+moment)\b", re.I)
 
 
 WORLD = "WLD"  # the World Bank's and SIPRI's code for the world as a whole

@@ -87,6 +87,16 @@ def _reference_year(context: PeriodContext) -> str | None:
     return str(context.published.year) if context.published else None
 
 
+def _next_start(m: re.Match[str], context: PeriodContext) -> tuple[str, ...]:
+    """The year of the next start of a fiscal year from the publication date ("starting in
+    April", written in December 2023: fiscal 2024; written in February 2024: fiscal 2024)."""
+    if context.published is None:
+        return ()
+    month = _month(m["fm"])
+    year = context.published.year + (1 if month < context.published.month else 0)
+    return (str(year),)
+
+
 def _list(m: re.Match[str], _: PeriodContext) -> tuple[str, ...]:
     items = re.findall(rf"({YEAR})\s*[-–—/]\s*({YEAR}|\d\d)", m.group("items"))
     return tuple(f"{a}-{_full_year(a, b)}" for a, b in items)
@@ -179,6 +189,12 @@ RULES: tuple[PeriodRule, ...] = (
         rf"\b(?:fiscal|financial)\s+year\s+(?:starting|beginning|that\s+starts|which\s+starts)"
         rf"\s+(?:in\s+|on\s+)?(?:\d{{1,2}}\s+)?(?:{MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<fs>{YEAR})",
         lambda m, _: (m["fs"],),  # "the fiscal year starting in April 2024" is fiscal 2024
+    ),
+    PeriodRule(
+        "fiscal",
+        rf"\b(?:fiscal|financial)\s+year\s+(?:starting|beginning|that\s+starts|which\s+starts)"
+        rf"\s+(?:in\s+|on\s+)?(?:\d{{1,2}}\s+)?(?P<fm>{MONTH})(?![\w\s,]*\d{{4}})",
+        _next_start,  # "the fiscal year starting in April", written in December 2023: 2024
     ),
     PeriodRule(
         "fiscal",

@@ -352,6 +352,16 @@ _BY_AFTER_A_CHANGE_RE = re.compile(
     re.IGNORECASE,
 )
 INCREMENT = "the increment only"
+MULTI_YEAR = "a total over several years"
+_YEAR_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_YEARS_BEFORE_RE = re.compile(
+    rf"\b(?:{_YEAR_COUNT}-year|multi-?year)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
+_YEARS_AFTER_RE = re.compile(
+    rf"\s+(?:[a-z]+\s+){{0,3}}?(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+"
+    rf"|past\s+)?{_YEAR_COUNT}\s+years\b",
+    re.IGNORECASE,
+)
 
 
 def find_scope(sentence: str, start: int, end: int) -> str | None:
@@ -361,6 +371,10 @@ def find_scope(sentence: str, start: int, end: int) -> str | None:
     found = _SCOPE_RE.match(sentence, end) or _OPENING_SCOPE_RE.match(sentence[:start])
     if found:
         return " ".join(found.group("scope").lower().split())
+    if _YEARS_BEFORE_RE.search(sentence, max(0, start - 30), start) or _YEARS_AFTER_RE.match(
+        sentence, end
+    ):
+        return MULTI_YEAR  # "a five-year 43 trillion yen buildup", "$50 billion over 10 years"
     lead = re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*", sentence[start:end])
     before = sentence[max(0, start - 60) : start + (lead.end() if lead else 0)]
     if (
