@@ -239,3 +239,22 @@ def test_a_restatement_against_another_texts_agreeing_original_is_a_conversion_d
         for c in group["conflicts"]
     }
     assert causes[frozenset(("$130 billion", "12.1 trillion roubles"))] == "conversion-date"
+
+
+def test_a_figure_implied_by_growth_is_no_contradiction_with_a_multi_year_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.txt").write_text(
+        "title: a\npublished: 2025-12-20\n\nJapan approved a 9.1 trillion yen defence budget for "
+        "2026, up 9% from 2025, as it pursues a five-year 43 trillion yen buildup.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "title: b\npublished: 2025-03-01\n\nJapan's defence budget for 2025 is 8.4 trillion "
+        "yen, part of a five-year 43 trillion yen plan.\n",
+        encoding="utf-8",
+    )
+    assert run(["report", str(tmp_path), "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    kinds = {c["kind"] for g in report["groups"] for c in g["conflicts"] if g["period"] == "2025"}
+    assert "contradiction" not in kinds

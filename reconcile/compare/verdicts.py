@@ -121,8 +121,10 @@ def classify_pairs(
     revised = running & ~same_document & ~error & ~_later_is_lower(claims, a, b)
     revised[revised] = ~_matches_a_related_figure(claims, a[revised], b[revised], related or {})
     kind[revised] = "revision"
-    # A different scope ("excluding pensions", an increment against a level) outranks the rest.
-    kind[_scope_differs(claims, a, b) & ~error] = "definition-difference"
+    # A different scope ("excluding pensions", an increment against a level) outranks the rest,
+    # also a figure derived from another (it measures what that one measures, not the scope).
+    derived = out["cause"].isin(["implied-by-growth", "implied-by-share"]).to_numpy(dtype=bool)
+    kind[_scope_differs(claims, a, b) & (~error | derived)] = "definition-difference"
 
     out["kind"] = text_column(kind)
     out["stated_gap"] = _stated_gap(out)
