@@ -121,10 +121,7 @@ def classify_pairs(
     revised = running & ~same_document & ~error & ~_later_is_lower(claims, a, b)
     revised[revised] = ~_matches_a_related_figure(claims, a[revised], b[revised], related or {})
     kind[revised] = "revision"
-    # A different scope ("excluding pensions", an increment against a level) outranks the rest,
-    # also a figure derived from another (it measures what that one measures, not the scope).
-    derived = out["cause"].isin(["implied-by-growth", "implied-by-share"]).to_numpy(dtype=bool)
-    kind[_scope_differs(claims, a, b) & (~error | derived)] = "definition-difference"
+    kind[_scope_outranks(out, claims, a, b, error)] = "definition-difference"
 
     out["kind"] = text_column(kind)
     out["stated_gap"] = _stated_gap(out)
@@ -166,6 +163,16 @@ def _differ(pairs: pd.DataFrame, column: str) -> np.ndarray:
     first = pairs[f"{column}_a"].to_numpy(dtype=object)
     second = pairs[f"{column}_b"].to_numpy(dtype=object)
     return np.asarray(pd.notna(first) & pd.notna(second) & (first != second), dtype=bool)
+
+
+def _scope_outranks(
+    pairs: pd.DataFrame, claims: pd.DataFrame, a: np.ndarray, b: np.ndarray, error: np.ndarray
+) -> np.ndarray:
+    """A different scope ("excluding pensions", an increment against a level) outranks the rest
+    but an error, and outranks a figure derived from another too (it measures what that one
+    measures, not the other side's scope)."""
+    derived = pairs["cause"].isin(["implied-by-growth", "implied-by-share"]).to_numpy(dtype=bool)
+    return np.asarray(_scope_differs(claims, a, b) & (~error | derived), dtype=bool)
 
 
 def _scope_differs(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
