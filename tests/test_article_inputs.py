@@ -258,3 +258,28 @@ def test_a_figure_implied_by_growth_is_no_contradiction_with_a_multi_year_total(
     report = json.loads(capsys.readouterr().out)
     kinds = {c["kind"] for g in report["groups"] for c in g["conflicts"] if g["period"] == "2025"}
     assert "contradiction" not in kinds
+
+
+def test_an_html_tables_rows_and_column_headers_say_whose_figure_and_what(
+    tmp_path: Path,
+) -> None:
+    from reconcile.claims.catalogue import load_catalogue
+    from reconcile.extract.drafts import draft_claims
+    from reconcile.extract.readers import read_document
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><meta property='article:published_time' content='2025-02-10'></head><body>"
+        "<article><h1>Nordic defence budgets</h1><p>The Nordic states all plan to raise their "
+        "defence spending in 2026, the ministries said on Monday.</p><table><tr><th>Country</th>"
+        "<th>2026 budget</th><th>Share of GDP</th></tr><tr><td>Finland</td><td>€6.8 billion"
+        "</td><td>2.4%</td></tr><tr><td>Norway</td><td>NOK 110 billion</td><td>2.2%</td></tr>"
+        "</table></article></body></html>",
+        encoding="utf-8",
+    )
+    drafts = draft_claims(read_document(page), load_catalogue(None))
+    rows = {d.value: (d.entity, d.metric, d.period) for d in drafts}
+    assert rows["€6.8 billion"] == ("FIN", "defence_budget", "2026")
+    assert rows["NOK 110 billion"] == ("NOR", "defence_budget", "2026")
+    assert rows["2.4%"][:2] == ("FIN", "military_expenditure_gdp_share")
+    assert rows["2.2%"][:2] == ("NOR", "military_expenditure_gdp_share")

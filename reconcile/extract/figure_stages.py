@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from reconcile.core.patterns import WEEKDAYS
+from reconcile.core.patterns import WEEKDAYS, YEAR
 from reconcile.core.periods import UNDATED
 from reconcile.figures.grammar import ParsedValue
 
@@ -67,6 +67,9 @@ def date_figure(
         return (figure.repair.period,), "year (read with the amount)"
     start, end = figure.sentence
     sentence = scene.document.text[start:end]
+    column = re.search(rf"(?<!\d)({YEAR})(?!\d)", field.name) if field is not None else None
+    if column:  # a table cell under "2025 budget"
+        return (column.group(1),), "column"
     if scene.published and _NOW_AFTER_RE.match(sentence, figure.end - start):
         return (str(scene.published.year),), "now"  # "to 2% of GDP by 2027, from 1.3% now"
     mention = pick_period(

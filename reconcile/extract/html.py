@@ -12,12 +12,13 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-from .documents import Document, find_published_date
+from .documents import Document, InfoboxField, find_published_date
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "footer", "blockquote", "figcaption", "td", "th", "pre",
+    "section", "article", "header", "footer", "blockquote", "figcaption", "pre",
 }  # fmt: skip
+_CELL_TAGS = {"td", "th"}
 _SKIP_TAGS = {"script", "style", "noscript", "head", "svg", "nav", "template"}
 
 
@@ -33,6 +34,7 @@ class _HtmlText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title: list[str] = []
         self.in_title = False
+        self.tables = _Tables()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -46,7 +48,15 @@ class _HtmlText(HTMLParser):
             self.in_title = True
         if tag in _SKIP_TAGS:
             self.skip += 1
+        elif tag in _CELL_TAGS and not self.skip:
+            if self.tables.row:
+                self._add(" | ")  # a row is one line: "Estonia | €1.6 billion | 3.4%"
+            self.tables.open_cell(tag, self.length)
         elif tag in _BLOCK_TAGS:
+            if tag == "tr":
+                self.tables.open_row()
+            elif tag == "table":
+                self.tables.header = []
             self._add("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -54,7 +64,11 @@ class _HtmlText(HTMLParser):
             self.in_title = False
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif tag in _CELL_TAGS and not self.skip:
+            self.tables.close_cell(self.length, "".join(self.parts))
         elif tag in _BLOCK_TAGS:
+            if tag == "tr":
+                self.tables.close_row()
             self._add("\n")
 
     def handle_data(self, data: str) -> None:
@@ -70,6 +84,39 @@ class _HtmlText(HTMLParser):
         self.length += len(text)
 
 
+class _Tables:
+    """The cells of the tables read so far: each data cell is a field named by its column's
+    header ("Share of GDP"), as an infobox field is named by its key."""
+
+    def __init__(self) -> None:
+        self.header: list[str] = []
+        self.row: list[tuple[str, int, int]] = []  # (tag, start, end) of the row's cells
+        self.kind = ""
+        self.start = 0
+        self.fields: list[tuple[str, int, int]] = []  # (header, start, end)
+        self.texts: list[str] = []
+
+    def open_row(self) -> None:
+        self.row, self.texts = [], []
+
+    def open_cell(self, tag: str, at: int) -> None:
+        self.kind, self.start = tag, at
+
+    def close_cell(self, at: int, text: str) -> None:
+        self.row.append((self.kind, self.start, at))
+        self.texts.append(" ".join(text[self.start : at].split()))
+
+    def close_row(self) -> None:
+        headed = all(kind == "th" for kind, _, _ in self.row)
+        if self.row and (headed or not self.header):
+            self.header = list(self.texts)  # the column names: a row of <th>, else the first
+        else:
+            for index, (_, start, end) in enumerate(self.row):
+                if 0 < index < len(self.header) and self.header[index]:
+                    self.fields.append((self.header[index], start, end))
+        self.row = []
+
+
 def parse_html(name: str, raw: str) -> Document:
     """HTML: visible text in blocks, the date and publisher from meta tags when present."""
     parser = _HtmlText()
@@ -79,6 +126,7 @@ def parse_html(name: str, raw: str) -> Document:
     # Offsets move when blank runs collapse; rebuild anchors against the collapsed text.
     joined = "".join(parser.parts)
     anchors = _remap_anchors(joined, text, parser.anchors)
+    fields = _table_fields(joined, text, parser.tables.fields)
     text = _blank_boilerplate(text, _article_words(raw))
     meta = parser.meta
     found = _page_metadata(raw)
@@ -102,7 +150,21 @@ def parse_html(name: str, raw: str) -> Document:
         publisher=meta.get("og:site_name") or found.get("sitename") or None,
         url=meta.get("og:url") or found.get("url") or None,
         anchors=anchors,
+        fields=fields,
     )
+
+
+def _table_fields(before: str, after: str, cells: list[tuple[str, int, int]]) -> list[InfoboxField]:
+    """The data cells of the page's tables as fields named by their column headers, at their
+    offsets in the collapsed text."""
+    if not cells:
+        return []
+    points = [(start, 0) for _, start, _ in cells] + [(end, 0) for _, _, end in cells]
+    mapped = [o for o, _ in _remap_anchors(before, after, points)]
+    n = len(cells)
+    return [
+        InfoboxField(header, mapped[i], mapped[n + i]) for i, (header, _, _) in enumerate(cells)
+    ]
 
 
 def _article_words(raw: str) -> set[str] | None:
