@@ -283,3 +283,23 @@ def test_an_html_tables_rows_and_column_headers_say_whose_figure_and_what(
     assert rows["NOK 110 billion"] == ("NOR", "defence_budget", "2026")
     assert rows["2.4%"][:2] == ("FIN", "military_expenditure_gdp_share")
     assert rows["2.2%"][:2] == ("NOR", "military_expenditure_gdp_share")
+
+
+def test_a_wikitext_tables_column_headers_name_its_cells(tmp_path: Path) -> None:
+    from reconcile.claims.catalogue import load_catalogue
+    from reconcile.extract.drafts import draft_claims
+    from reconcile.extract.readers import read_document
+
+    page = tmp_path / "army.wiki"
+    page.write_text(
+        "The '''Finnish Defence Forces''' are the military of [[Finland]].\n\n"
+        "{{Infobox national military\n| percent_GDP = 2.4% (2025)\n}}\n\n"
+        '{| class="wikitable"\n! Year !! Budget !! Share of GDP\n|-\n| 2023 || €6.1 billion '
+        "|| 2.3%\n|-\n| 2024 || €6.4 billion || 2.4%\n|}\n",
+        encoding="utf-8",
+    )
+    drafts = draft_claims(read_document(page), load_catalogue(None))
+    rows = {(d.value, d.period): d.metric for d in drafts}
+    assert rows[("2.3%", "2023")] == rows[("2.4%", "2024")] == "military_expenditure_gdp_share"
+    assert rows[("2.4%", "2025")] == "military_expenditure_gdp_share"  # the infobox key
+    assert rows[("€6.1 billion", "2023")] == "defence_budget"

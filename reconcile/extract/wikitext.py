@@ -69,6 +69,8 @@ class _WikiBuilder:
         self.fields: list[InfoboxField] = []
         self.notes: list[str] = []
         self.dated: list[tuple[int, int, str]] = []
+        self.header: list[str] = []  # the column names of the table being read
+        self.row: list[tuple[str, int, int]] = []  # (tag, start, end) of its row's cells
 
     def add(self, text: str, source_hint: str | None = None) -> None:
         if not text:
@@ -186,8 +188,30 @@ class _WikiBuilder:
         if tag == "br":
             self.add("\n")
             return
+        if tag == "table":
+            self.header = []
+        elif tag == "tr" and self.row:
+            self._close_row()  # the header row before the first "|-" has no row of its own
+        start = self.length
         if node.contents is not None:
             self.render(node.contents)
+        if tag in {"td", "th"}:
+            self.row.append((tag, start, self.length))
+        elif tag == "tr":
+            self._close_row()
+
+    def _close_row(self) -> None:
+        """A table row: a row of headers names the columns; each data cell below is a field
+        named by its column ("Share of GDP"), as an infobox field is by its key."""
+        row, self.row = self.row, []
+        text = "".join(self.parts)
+        names = [" ".join(text[a:b].split()) for _, a, b in row]
+        if row and (all(kind == "th" for kind, _, _ in row) or not self.header):
+            self.header = names
+            return
+        for index, (_, a, b) in enumerate(row):
+            if 0 < index < len(self.header) and self.header[index]:
+                self.fields.append(InfoboxField(self.header[index], a, b))
 
     def _citation_of(self, node: Any, offset: int) -> Citation | None:
         name = None
