@@ -242,3 +242,13 @@ def test_a_japanese_style_budget_article(tmp_path: Path) -> None:
     assert drafts["9%"].relations["change_of"] == drafts["9.1 trillion yen"].id  # not the 43
     assert drafts["43 trillion yen"].scope == "a total over several years"
     assert drafts["about 1.8%"].period == "2025"  # "now", not the year before 2027
+
+
+def test_the_subject_of_a_share_of_gdp_names_which_share(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Israel's deficit is forecast at 6.6% of GDP in 2025, compared with 4.2% in 2024. "
+        "Military spending is 5.3% of GDP.",
+    )
+    assert drafts["6.6%"].metric == drafts["4.2%"].metric == "budget_deficit_gdp_share"
+    assert drafts["5.3%"].metric == "military_expenditure_gdp_share"

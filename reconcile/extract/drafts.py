@@ -28,15 +28,14 @@ from .draft_model import Draft
 from .figure_stages import (
     attribute_figure,
     date_figure,
-    headline_metric,
     locate_figure,
-    measure_figure,
     place_figure,
     settle_entity,
     territorial_entity,
 )
 from .growth import last_level, lend_level, settle_growth
 from .home_currency import at_home
+from .measure import headline_metric, measure_figure
 from .metric_sharing import (
     compare_metric,
     money_or,

@@ -168,6 +168,12 @@ _SUBJECT_BEFORE_RES = (
         rf"(?:the\s+|its\s+|their\s+)?(?P<np>(?:[^\W\d_][\w'’-]*\s+){{1,4}}?)at\s+{_BOUND}",
         re.IGNORECASE,
     ),
+    re.compile(  # "the deficit is forecast at 6.6%", "growth is expected to reach 2%"
+        r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,2})(?:is|was|are|were|will\s+be)\s+(?:forecast|"
+        r"projected|expected|seen|estimated|put|set|likely)\s+(?:to\s+(?:be|reach|hit|stand\s+at)"
+        rf"\s+|at\s+)?{_BOUND}",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?P<np>(?:[^\W\d_][\w'’-]*\s+){1,2})(?:is|was|are|were|stood\s+at|stands\s+at|"
         rf"totall?ed|reached|at)\s+{_BOUND}",
