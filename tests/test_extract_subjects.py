@@ -252,3 +252,11 @@ def test_the_subject_of_a_share_of_gdp_names_which_share(tmp_path: Path) -> None
     )
     assert drafts["6.6%"].metric == drafts["4.2%"].metric == "budget_deficit_gdp_share"
     assert drafts["5.3%"].metric == "military_expenditure_gdp_share"
+
+
+def test_a_count_of_what_else_was_done_is_not_the_toll(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path, "More than 300 people were killed in the attack and about 90 taken hostage."
+    )
+    assert drafts["More than 300"].metric == "people_killed"
+    assert drafts["about 90"].metric != "people_killed"

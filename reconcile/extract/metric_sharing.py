@@ -22,6 +22,12 @@ from .provisional import (
     whole_after,
 )
 
+# What was done to what a figure counts, right after it: "people were killed", "240 taken".
+_PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?([a-z]{3,}(?:ed|en))\b",
+    re.IGNORECASE,
+)
+
 
 def share_metric(
     made: list[Draft], earlier: list[Draft], restated: Draft | None, text: str
@@ -46,11 +52,15 @@ def share_metric(
         return  # "52 million, or 91 people per square kilometre": a density of its own
     if made[0].unit == "percent" and whole_after(text, made[0].span[1]):
         return  # "53.9% of the vote, with 99% of precincts counted": precincts are no votes
+    done = _PARTICIPLE_AFTER_RE.match(text, made[0].span[1])
     for draft in reversed(earlier):
         if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(
             text, draft.span[1], made[0].span[0]
         ):
             return
+        theirs = _PARTICIPLE_AFTER_RE.match(text, draft.span[1])
+        if done and theirs and done.group(1).lower() != theirs.group(1).lower():
+            return  # "1,200 people were killed ... and about 240 taken hostage": no toll
         if not is_provisional(draft.metric) and money_or(draft) == kind:
             for own in made:
                 own.metric, own.metric_phrase = draft.metric, ""
