@@ -260,3 +260,17 @@ def test_a_count_of_what_else_was_done_is_not_the_toll(tmp_path: Path) -> None:
     )
     assert drafts["More than 300"].metric == "people_killed"
     assert drafts["about 90"].metric != "people_killed"
+
+
+def test_raised_by_a_percentage_to_an_amount_is_a_growth_and_its_level(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Pakistan unveils defence budget\n\nISLAMABAD, June 10, 2025 - Pakistan raised its "
+        "defence budget by 20.2% to Rs2.55 trillion for the fiscal year 2025-26. Last year's "
+        "allocation was Rs2.12 trillion.",
+    )
+    growth = drafts["20.2%"]
+    level = next(d for v, d in drafts.items() if "2.55" in v)
+    assert (growth.metric, growth.relations["change_of"]) == ("defence_budget_growth", level.id)
+    assert level.metric == "defence_budget"
+    assert next(d for v, d in drafts.items() if "2.12" in v).metric == "defence_budget"

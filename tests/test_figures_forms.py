@@ -540,3 +540,8 @@ def test_several_and_a_few_are_vague_magnitudes(
 
 def test_bucks_are_us_dollars() -> None:
     assert parse_value("five bucks").unit == "USD"
+
+
+def test_a_percentage_to_an_amount_is_two_figures_not_a_range() -> None:
+    text = "It raised its budget by 14.98% to Rs2.12 trillion."
+    assert [text[s:e] for s, e, _ in find_figures(text)] == ["14.98%", "Rs2.12 trillion"]

@@ -65,6 +65,12 @@ _RISE_BEFORE = re.compile(
     r"\s+(?:of|by)?\s*$",
     re.I,
 )
+# "raised its budget by 14.98%", "cut the army's budget by 5%": the verb further back.
+_RAISED_BY = re.compile(
+    r"\b(?:rais|increas|boost|hik|expand|(?P<fall>cut|reduc|lower|slash|trimm|decreas))\w*\b"
+    r"[^.;,]{0,40}?\bby\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
+    re.IGNORECASE,
+)
 _RISE_AFTER = re.compile(
     r"^\s*(?:(?:year[- ]on[- ]year|annual|an?)\s+)?(?:increase|rise|growth|higher|more|up|"
     r"(?P<fall>decrease|decline|cut|drop|lower|less|down|reduction))\b",
@@ -202,7 +208,9 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
     for n, (start, end, value) in enumerate(figures):
         if value.unit != "percent" or not value.ok:
             continue
-        before = _RISE_BEFORE.search(text[max(0, start - 40) : start])
+        before = _RISE_BEFORE.search(text[max(0, start - 40) : start]) or _RAISED_BY.search(
+            text[max(0, start - 60) : start]
+        )
         after = _RISE_AFTER.match(text[end : end + 40])
         if not (before or after):
             continue

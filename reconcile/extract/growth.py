@@ -169,9 +169,16 @@ def _is_change(sentence: str, start: int, end: int) -> bool:
     """A change word right before the figure ("rose 3 %", "up by 2 %", "an increase of 4 %")
     or right after it ("a 3 % rise"); "a turnout of 65 %, down from 67 %" is a level."""
     before = _CHANGE_BEFORE_RE.search(sentence, max(0, start - 30), start)
-    return bool(before or _CHANGE_AFTER_RE.match(sentence, end))
+    raised = RAISED_BY_RE.search(sentence, max(0, start - 60), start)
+    return bool(before or raised or _CHANGE_AFTER_RE.match(sentence, end))
 
 
+# "raised its defence budget by 14.98%": the verb of change further back, "by" right before.
+RAISED_BY_RE = re.compile(
+    r"\b(?:rais|increas|cut|reduc|lower|boost|hik|slash|trimm|expand|decreas)\w*\b[^.;,]{0,40}?"
+    r"\bby\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
+    re.IGNORECASE,
+)
 _CHANGE_BEFORE_RE = re.compile(
     rf"(?:{_CHANGE_RE.pattern})(?:\s+(?:by|of|to))?\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
     re.IGNORECASE,

@@ -66,6 +66,7 @@ def _content_words(text: str, limit: int = 3) -> list[str]:
         word = match.group(0).lower().replace("’", "'").split("'")[0]
         if (
             word in _SCALE_OR_UNIT
+            or any(c.isdigit() for c in word)  # "Rs2" of "Rs2.12 trillion": the next figure
             or word in _currency_words()
             or len(word) < 2
             or is_place_name(match.group(0))
@@ -181,7 +182,9 @@ _SUBJECT_BEFORE_RES = (
     ),
 )
 # Words that name a figure without saying of what: the headline says it.
-_GENERIC_SUBJECTS = frozenset({"figure", "number", "total", "tally", "count", "sum", "level"})
+_GENERIC_SUBJECTS = frozenset(
+    {"figure", "number", "total", "tally", "count", "sum", "level", "allocation", "budget", "outlay"}
+)
 
 
 def subject_before(sentence: str, start: int) -> str:

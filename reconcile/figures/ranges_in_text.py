@@ -93,7 +93,8 @@ def join_ranges(text: str, found: Found) -> Found:
         if joined and _TO_GAP_RE.fullmatch(text, joined[-1][1], start):
             first = joined[-1]
             moved = _CHANGED_BEFORE_RE.search(text, max(0, first[0] - 40), first[0])
-            both = None if moved else _as_range(parse_value(text[first[0] : end]))
+            same = first[2].unit in (None, "count", parsed.unit)
+            both = None if moved or not same else _as_range(parse_value(text[first[0] : end]))
             if both is not None:
                 joined[-1] = (first[0], end, both)
                 continue
@@ -106,9 +107,12 @@ def join_ranges(text: str, found: Found) -> Found:
 
 
 def _as_range(parsed: ParsedValue) -> ParsedValue | None:
-    """The reading when it is a range of two ends (low below high), else None."""
-    ok = parsed.ok and parsed.low is not None and parsed.high is not None
-    return parsed if ok and parsed.low < parsed.high else None  # type: ignore[operator]
+    """The reading when it is a range of two ends in one unit (low below high), else None."""
+    if not parsed.ok or parsed.low is None or parsed.high is None or parsed.low >= parsed.high:
+        return None
+    if any(f.code == "conflicting-unit" for f in parsed.findings):
+        return None  # "by 14.98% to Rs2.12 trillion": a change and what it reached
+    return parsed
 
 
 def _dashed_range(text: str, start: int, end: int) -> tuple[int, int, ParsedValue] | None:
