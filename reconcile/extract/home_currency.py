@@ -35,11 +35,8 @@ def home_currency(entity: str, year: int | None) -> str | None:
     if country is None:
         return None
     day = date(year, 7, 1) if year else None
-    try:
-        found = get_territory_currencies(country.alpha_2, start_date=day, end_date=day)
-    except Exception:  # babel knows no currency for the territory
-        return None
-    return found[0] if len(found) == 1 else None
+    found = get_territory_currencies(country.alpha_2, start_date=day, end_date=day)
+    return found[0] if len(found) == 1 else None  # none known (Antarctica), or several
 
 
 @lru_cache(maxsize=512)
