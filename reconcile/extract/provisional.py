@@ -183,7 +183,8 @@ _SUBJECT_BEFORE_RES = (
 )
 # Words that name a figure without saying of what: the headline says it.
 _GENERIC_SUBJECTS = frozenset(
-    {"figure", "number", "total", "tally", "count", "sum", "level", "allocation", "budget", "outlay"}
+    {"figure", "number", "total", "tally", "count", "sum", "level", "allocation", "budget"}
+    | {"outlay"}
 )
 
 
