@@ -72,3 +72,13 @@ def test_an_amount_added_is_an_increment_and_from_a_year_is_the_base(tmp_path: P
     added = next(d for v, d in drafts.items() if v.startswith("4.9"))
     assert added.scope == "the increment only"
     assert drafts["10%"].period == "2026"  # not the year it rose from
+
+
+def test_an_increment_is_no_part_of_a_share(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Britain will raise defence spending to 2.5% of GDP by 2030, an extra £75 billion over "
+        "six years.",
+    )
+    assert "share_of" not in drafts["2.5%"].relations  # £75 billion is no 2.5% of GDP
+    assert drafts["£75 billion"].scope is not None

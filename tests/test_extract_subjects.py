@@ -274,3 +274,17 @@ def test_raised_by_a_percentage_to_an_amount_is_a_growth_and_its_level(tmp_path:
     assert (growth.metric, growth.relations["change_of"]) == ("defence_budget_growth", level.id)
     assert level.metric == "defence_budget"
     assert next(d for v, d in drafts.items() if "2.12" in v).metric == "defence_budget"
+
+
+def test_an_indian_and_a_british_budget_article(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "India allocated Rs 6,81,210 crore to the defence ministry for 2025-26, a 9.5 per cent "
+        "rise over the previous year's Rs 6.22 lakh crore. Defence accounts for 13.45 per cent "
+        "of total central government expenditure. Britain will spend £87 billion a year by the "
+        "end of the decade. The army has 73,000 full-time trained soldiers.",
+    )
+    assert drafts["Rs 6.22 lakh crore"].period == "2024-2025"  # the fiscal year before
+    assert drafts["13.45 per cent"].metric == "military_expenditure_government_share"
+    assert drafts["£87 billion"].period == "2030"
+    assert drafts["73,000"].period == "2025"  # "trained" is no past tense: the text's year

@@ -362,6 +362,10 @@ def link_relations(
             draft.relations["share_of"] = whole
         elif relation.field == "part" and "share_of" not in draft.relations:
             continue
+        elif relation.field == "part" and getattr(target, "scope", None):
+            # "2.5% of GDP by 2030, an extra £75 billion over six years": no part of the share
+            draft.relations.pop("share_of", None)
+            continue
         elif target is not None:
             draft.relations[relation.field] = target.id
         if relation.rate:

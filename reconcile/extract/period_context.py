@@ -16,15 +16,20 @@ _PRESENT_RE = re.compile(
     r"\b(?:is|are|has|have|spends|stands|remains|plans|expects|will|employs|counts)\b", re.I
 )
 _ASIDE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_STRONG_PAST_RE = re.compile(r"\b(?:was|were|had|did|rose|fell|grew|stood|spent|reached)\b", re.I)
 _PAST_RE = re.compile(r"\b(?:was|were|had|did|rose|fell|grew|stood|spent|reached|\w+ed)\b", re.I)
 
 
 def goes_on(sentence: str) -> bool:
-    """Whether a sentence may go on about the period of the sentence before."""
+    """Whether a sentence may go on about the period of the sentence before: not when it
+    speaks in the present, unless a verb in the past says otherwise (an "-ed" word beside a
+    present verb is an adjective: "the army has 75,983 trained soldiers")."""
     if _NOW_RE.search(sentence):
         return False
     main = _ASIDE_RE.sub(",", sentence)  # "Iceland, which joined in 1949, spends ..."
-    return not _PRESENT_RE.search(main) or bool(_PAST_RE.search(main))
+    if not _PRESENT_RE.search(main):
+        return True
+    return bool(_STRONG_PAST_RE.search(main))
 
 
 _FUTURE_RE = re.compile(
@@ -95,7 +100,9 @@ def _half_width(draft: Any) -> float:
 _STATED = frozenset({"year", "fiscal", "relative", "span"})
 
 
-_BUDGET_NOUN_RE = re.compile(r"\b(?:budgets?|appropriations?|allocations?)\b", re.IGNORECASE)
+_BUDGET_NOUN_RE = re.compile(
+    r"\b(?:budgets?|appropriations?|allocations?|allocated|earmarked)\b", re.IGNORECASE
+)
 
 
 def lead_budget_period(made: list[Any], sentence: str) -> str | None:

@@ -258,6 +258,12 @@ RULES: tuple[PeriodRule, ...] = (
     ),
     PeriodRule(
         "relative",
+        r"\bthe\s+end\s+of\s+(?:the|this)\s+decade\b",
+        # "by the end of the decade", written in 2024: 2030, the year its plans name
+        lambda _, c: (str(c.published.year // 10 * 10 + 10),) if c.published else (),
+    ),
+    PeriodRule(
+        "relative",
         r"\b(?P<rel>(?:last|this|next|current|coming|past|previous)\s+year|a\s+year\s+ago)\b",
         _relative,
     ),
@@ -300,13 +306,16 @@ _OTHER_RE = _compile(OTHER_RULES)
 _PERIOD_IGNORECASE_RE = re.compile(_PERIOD_RE.pattern, re.IGNORECASE)
 # Matched case-sensitively against the lower-cased sentence (IGNORECASE is several times slower).
 _PERIOD_HINT_RE = re.compile(
-    rf"{YEAR}|year|q[1-4]|quarter|half|months|{MONTH.lower()}|fy|году|році|roku|roczn|jahr|année"
+    rf"{YEAR}|year|decade|q[1-4]|quarter|half|months|{MONTH.lower()}|fy|году|році|roku|roczn|jahr|année"
     r"|l['’]an\b|año"
 )
 
 
 # "on the year before", "compared with a year earlier": the baseline a change is measured on.
 _BASELINE_RE = re.compile(r"\b(?:on|over|from|than|with|against|versus|vs\.?|to)\s+$")
+
+
+_SPAN_RE = re.compile(r"\d{4}-\d{4}")
 
 
 def find_periods(
@@ -328,6 +337,9 @@ def find_periods(
                 continue  # "a 12 percent rise on the year before": the change's baseline
             if found:  # "$12.4 billion for 2023, up from $11.5 billion a year earlier"
                 context = PeriodContext(published, found[-1].periods[-1], reference)
+        elif rule.name == "relative" and found and _SPAN_RE.fullmatch(found[-1].periods[-1]):
+            # "for 2024-25, a rise over the previous year's": the fiscal year before that one
+            context = PeriodContext(published, previous, found[-1].periods[-1])
         periods = rule.resolve(match, context)
         if periods:
             found.append(PeriodMention(match.start(), match.end(), periods, rule.name))
