@@ -288,3 +288,15 @@ def test_an_indian_and_a_british_budget_article(tmp_path: Path) -> None:
     assert drafts["13.45 per cent"].metric == "military_expenditure_government_share"
     assert drafts["£87 billion"].period == "2030"
     assert drafts["73,000"].period == "2025"  # "trained" is no past tense: the text's year
+
+
+def test_a_humanitarian_report_reads_need_and_displacement_to_date(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Nearly 30 million people in Yemen, more than half the population, need humanitarian "
+        "assistance. More than 4 million have been forced from their homes since the war began "
+        "in March 2015.",
+    )
+    assert drafts["Nearly 30 million"].metric == "people_affected"  # not the population
+    displaced = drafts["More than 4 million"]
+    assert (displaced.metric, displaced.period) == ("people_displaced", "2025")  # to date

@@ -38,6 +38,8 @@ def pick_period(
             )
         if _DATELINE_AFTER_RE.match(sentence, mention.end):
             continue  # "TALLINN, 27 Sept 2024 (Reuters) - ...": when it was filed
+        if _BEGAN_BEFORE_RE.search(sentence, max(0, mention.start - 60), mention.start):
+            continue  # "12 million displaced since the war began in April 2023": a count to date
         if mention.kind == "since" and _RECORD_BEFORE_RE.search(
             sentence, max(0, mention.start - 50), mention.start
         ):
@@ -70,6 +72,14 @@ def pick_period(
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1] if best else None
+
+
+# Before the date an event began, in a since-clause: "since the war began in".
+_BEGAN_BEFORE_RE = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:began|started|erupted|broke\s+out)"
+    r"\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 
 
 # After a dateline's date: the agency and the dash ("27 Sept 2024 (Reuters) - ").
