@@ -62,7 +62,7 @@ def measure_figure(
         prefer=COMPANY_METRICS if scene.company and not _STATE_RE.search(sentence) else None,
     )
     named = _named_by_subject(scene, sentence, rel_start, parsed.unit)
-    if named is not None and named != metric and parsed.unit == "percent":
+    if named is not None and named != metric:
         # "The deficit is forecast at 6.6% of GDP": the subject names the measure, not the
         # generic "% of GDP" of military spending
         metric, candidates, confidence = named, [metric, *candidates][:2], 0.6
@@ -113,6 +113,8 @@ _RATE_AFTER_RE = re.compile(
 def _named_by_subject(scene: Scene, sentence: str, start: int, unit: str | None) -> str | None:
     """The one catalogue metric of the figure's kind whose cue the figure's subject is
     ("deficit" for "the deficit is forecast at 6.6%"), or None."""
+    if unit != "percent":
+        return None  # a sum's subject may be a line of it ("pensions for defence personnel")
     subject = subject_before(sentence, start)
     if not subject:
         return None

@@ -181,6 +181,11 @@ _SUBJECT_BEFORE_RES = (
         re.IGNORECASE,
     ),
 )
+_SUBJECT_END_RE = re.compile(
+    r"\b(?:is|was|are|were|be|at|reached|totall?ed|between|about|around|some|nearly|almost|"
+    r"roughly|forecast|projected|expected|seen|estimated|put|set|likely|reach|hit)\s+$",
+    re.IGNORECASE,
+)
 # Words that name a figure without saying of what: the headline says it.
 _GENERIC_SUBJECTS = frozenset(
     {"figure", "number", "total", "tally", "count", "sum", "level", "allocation", "budget"}
@@ -191,6 +196,8 @@ _GENERIC_SUBJECTS = frozenset(
 def subject_before(sentence: str, start: int) -> str:
     """The content words of the subject the figure at `start` is said of ("median age"), or ""
     when the words before it are no such subject or name nothing in particular."""
+    if not _SUBJECT_END_RE.search(sentence, max(0, start - 12), start):
+        return ""  # the patterns below all end so: most figures are not said "of" a subject
     found = next(
         (f for r in _SUBJECT_BEFORE_RES if (f := r.search(sentence, max(0, start - 60), start))),
         None,
