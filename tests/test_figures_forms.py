@@ -432,6 +432,9 @@ def test_from_x_to_y_after_a_verb_of_change_is_two_figures(
         ("Fire burned 26,000 hectares (64,000 acres).", "acre"),
         ("The plant makes 500 MW of power.", "megawatt"),
         ("It covers 1,200 square miles of forest.", "mile ** 2"),
+        ("The office has 10,000 sq ft of space.", "foot ** 2"),
+        ("Warming of 2°C is expected.", "degree_Celsius"),
+        ("The strike lasted 14 days.", "day"),
     ],
 )
 def test_units_the_press_writes_are_read_in_running_text(text: str, unit: str) -> None:
