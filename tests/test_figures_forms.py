@@ -548,3 +548,13 @@ def test_bucks_are_us_dollars() -> None:
 def test_a_percentage_to_an_amount_is_two_figures_not_a_range() -> None:
     text = "It raised its budget by 14.98% to Rs2.12 trillion."
     assert [text[s:e] for s, e, _ in find_figures(text)] == ["14.98%", "Rs2.12 trillion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("It sent 3,000-plus troops.", 3000, math.inf), ("The 40-odd people came.", 40, 49),
+     ("a 1,000-odd crowd", 1000, 1999), ("a 40,000-strong force", 35000, 45000)],
+)  # fmt: skip
+def test_plus_odd_and_strong_after_a_number(text: str, low: float, high: float) -> None:
+    [(_, _, parsed)] = find_figures(text)
+    assert (parsed.low, parsed.high) == (low, high)

@@ -38,7 +38,8 @@ _WINDOW_AFTER = re.compile(
 _PRONOUN_ONE = re.compile(r"^\s+(?:of|another|day|side|way)\b|^-", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{MONTH}\s+$")
 _DATE_AFTER = re.compile(rf"^\s*(?:{MONTH}\b|:\d\d)")
-_ATTACHED_AFTER = re.compile(r"^(?:-?[A-Za-z]|[-/×]\d|\.\d|'s\b|’s\b)")
+# Letters glued on name a model ("MiG-29", "300mm"); "-plus", "-odd" and "-strong" say how many.
+_ATTACHED_AFTER = re.compile(r"^(?:-?(?!-?(?:plus|odd|strong)\b)[A-Za-z]|[-/×]\d|\.\d|'s\b|’s\b)")
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|the|any|every)\s+$", re.IGNORECASE)
 _CALIBRE_AFTER = re.compile(r"^\s*(?:caliber|calibre)\b")
 _TIME_UNITS = r"(?:years?|decades?|months?|weeks?|days?|hours?|centur(?:y|ies))"

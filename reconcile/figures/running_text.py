@@ -145,8 +145,13 @@ def find_figures(text: str) -> list[tuple[int, int, ParsedValue]]:
                 if named is not None:
                     end = named[1]
                     written = text[start:end].strip()
-        if text.startswith("-plus", end) and written[-1:].isalpha():
-            written, end = f"at least {written}", end + 5  # "5 million-plus"
+        if text.startswith("-plus", end):
+            written, end = f"at least {written}", end + 5  # "5 million-plus", "3,000-plus"
+        elif text.startswith("-odd", end) and re.fullmatch(r"[1-9]\d*0", written.replace(",", "")):
+            # "40-odd" is forty-something: 40 to 49; "300-odd" 300 to 399
+            number = int(written.replace(",", ""))
+            zeros = len(str(number)) - len(str(number).rstrip("0"))
+            written, end = f"{number} to {number + 10**zeros - 1}", end + 4
         elif (money := _MONEY_ADJECTIVE_RE.match(text, end)) and written[-1:].isalpha():
             # "a billion-dollar fund": about a billion dollars
             written, end = f"{written} {money.group(1).lower()}s", money.end()
