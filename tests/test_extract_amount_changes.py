@@ -5,17 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconcile.claims.catalogue import load_catalogue
-from reconcile.extract.drafts import Draft, draft_claims
-from reconcile.extract.readers import read_document
-
-PACKAGED = load_catalogue(None)
-
-
-def _drafts(tmp_path: Path, body: str) -> dict[str, Draft]:
-    path = tmp_path / "article.txt"
-    path.write_text("outlet: Example\npublished: 2025-03-01\n\n" + body + "\n", encoding="utf-8")
-    return {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+from tests.drafting import drafts_by_value as _drafts
 
 
 def test_an_amount_of_change_is_an_increment_and_a_fall_is_negative(tmp_path: Path) -> None:

@@ -27,6 +27,15 @@ _FALL_BEFORE_RE = re.compile(
 )
 
 
+# "raised its defence budget by 14.98%", "cut the army's budget by 5%": the verb of change
+# further back, "by" right before the figure (`fall` when it is a fall).
+RAISED_BY_RE = re.compile(
+    r"\b(?:rais|increas|boost|hik|expand|(?P<fall>cut|reduc|lower|slash|trimm|decreas))\w*\b"
+    r"[^.;,]{0,40}?\bby\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _LEAD_WORDS_RE = re.compile(r"(?:[^\W\d_]+\s+)+")
 
 

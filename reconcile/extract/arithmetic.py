@@ -18,7 +18,7 @@ from reconcile.core.parsed_value import ParsedValue
 from reconcile.core.patterns import UP_AS_RISE, YEAR
 from reconcile.reference.currencies import load_currencies
 
-from .amount_changes import is_fall, negated
+from .amount_changes import RAISED_BY_RE, is_fall, negated
 from .metric_cues import CLAUSE_BREAK_RE
 from .stages import INCREMENT, find_scope
 
@@ -64,12 +64,6 @@ _RISE_BEFORE = re.compile(
     r"(?P<fall>decrease[ds]?|decline[ds]?|cut|fell|fallen|drop(?:ped)?|lower|down|reduc(?:ed|tion)))"
     r"\s+(?:of|by)?\s*$",
     re.I,
-)
-# "raised its budget by 14.98%", "cut the army's budget by 5%": the verb further back.
-_RAISED_BY = re.compile(
-    r"\b(?:rais|increas|boost|hik|expand|(?P<fall>cut|reduc|lower|slash|trimm|decreas))\w*\b"
-    r"[^.;,]{0,40}?\bby\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
-    re.IGNORECASE,
 )
 _RISE_AFTER = re.compile(
     r"^\s*(?:(?:year[- ]on[- ]year|annual|an?)\s+)?(?:increase|rise|growth|higher|more|up|"
@@ -208,7 +202,7 @@ def _changes(text: str, figures: Sequence[Figure], skip: set[int]) -> list[State
     for n, (start, end, value) in enumerate(figures):
         if value.unit != "percent" or not value.ok:
             continue
-        before = _RISE_BEFORE.search(text[max(0, start - 40) : start]) or _RAISED_BY.search(
+        before = _RISE_BEFORE.search(text[max(0, start - 40) : start]) or RAISED_BY_RE.search(
             text[max(0, start - 60) : start]
         )
         after = _RISE_AFTER.match(text[end : end + 40])

@@ -18,6 +18,7 @@ from reconcile.claims.catalogue import Catalogue, normalise_name
 from reconcile.core.parsed_value import kind_of_unit
 from reconcile.core.patterns import UP_AS_RISE
 
+from .amount_changes import RAISED_BY_RE
 from .draft_model import Draft
 from .metric_cues import CLAUSE_BREAK_RE, UNKNOWN_METRIC, pick_metric
 from .provisional import PREFIX, is_provisional, provisional_metric
@@ -173,12 +174,6 @@ def _is_change(sentence: str, start: int, end: int) -> bool:
     return bool(before or raised or _CHANGE_AFTER_RE.match(sentence, end))
 
 
-# "raised its defence budget by 14.98%": the verb of change further back, "by" right before.
-RAISED_BY_RE = re.compile(
-    r"\b(?:rais|increas|cut|reduc|lower|boost|hik|slash|trimm|expand|decreas)\w*\b[^.;,]{0,40}?"
-    r"\bby\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
-    re.IGNORECASE,
-)
 _CHANGE_BEFORE_RE = re.compile(
     rf"(?:{_CHANGE_RE.pattern})(?:\s+(?:by|of|to))?\s+(?:(?:about|almost|nearly|some|around)\s+)?$",
     re.IGNORECASE,

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reconcile.core.parsed_value import ParsedValue
+from reconcile.figures.flags import spaced_decimal
 from reconcile.figures.grammar import parse_value
 
 from .home_currency import shared_word
@@ -72,12 +73,6 @@ def repair_figures(text: str, figures: Figures) -> tuple[Figures, dict[int, Repa
     return out, repairs
 
 
-# "60, 54 million lira": a decimal comma with a space after it, before a scale word.
-_SPACED_DECIMAL_RE = re.compile(
-    r"(\d{1,2})(?!\d)[^\d]*?\b(?:trillion|billion|million|bn|mln|mn)\b", re.I
-)
-
-
 Figure = tuple[int, int, ParsedValue]
 
 
@@ -112,8 +107,8 @@ def _spaced_decimals(text: str, figures: Figures, repairs: dict[int, Repair]) ->
         if not (
             re.fullmatch(r"\d{1,3}", parsed.text.strip())
             and text[end : after[0]] == ", "
-            and _SPACED_DECIMAL_RE.match(after[2].text.strip())
             and after[1] - start < 60
+            and spaced_decimal(text[start : after[1]])  # the grammar's own test
         ):
             return None
         written = text[start : after[1]]
