@@ -96,9 +96,8 @@ def measure_figure(
 
 def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) -> bool:
     """Whether the plural noun right after a count is a word of one of the metric's cues."""
-    noun = (
-        sentence[end:].split(maxsplit=1)[0].lower().strip(".,;:") if sentence[end:].strip() else ""
-    )
+    word = _NEXT_WORD_RE.match(sentence, end)  # as counts_own_things reads it
+    noun = word.group(1).lower() if word else ""
     words = {w.rstrip("*") for cue in cues for w in cue.lower().split()}
     return bool(noun) and (noun in words or noun.rstrip("s") in words)
 
