@@ -244,7 +244,7 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
                 level="warning",
             )
         )
-    words_replaced = _percent_before(words_replaced)
+    words_replaced = _percent_before(_one_in(words_replaced))
     if read_figure(words_replaced, year, dollar, widen, result):
         if negative:
             _negate(result)
@@ -260,6 +260,21 @@ def _read_text(text: str, year: int | None, dollar: str, widen: float) -> Parsed
         )
     _check_noun(result)
     return result
+
+
+# "1 in twenty-one", "one in five adults" (number words already digits): the fraction N/M.
+_ONE_IN_RE = re.compile(r"^(?P<n>\d+)\s+in\s+(?P<m>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])(?P<rest>.*)$")
+
+
+def _one_in(text: str) -> str:
+    """ "1 in 5 adults" -> "1/5 adults"; a year after "in" ("3 in 2025") stays a year."""
+    match = _ONE_IN_RE.match(text) if " in " in text else None
+    if match is None:
+        return text
+    n, m = int(match.group("n")), int(match.group("m").replace(",", ""))
+    if not 0 < n < m or (len(match.group("m")) == 4 and 1800 <= m <= 2100):
+        return text
+    return f"{n}/{m}{match.group('rest')}"
 
 
 def _vague_unit(result: ParsedValue, year: int | None, dollar: str, widen: float) -> bool:

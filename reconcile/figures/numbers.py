@@ -111,7 +111,8 @@ FRACTION_WORDS = ("half", "quarter", "third", "fifth", "sixth", "eighth", "tenth
 _FRACTION_LEAD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine)"
 TEXT_FRACTION_OF_SCALE = (
     rf"(?:(?:{_FRACTION_LEAD}|\d+)[\s-]+and[\s-]+an?[\s-]+(?:half|quarter)[\s-]+"
-    rf"|(?:{_FRACTION_LEAD}[\s-]+)?(?:{'|'.join(FRACTION_WORDS)})s?\s+(?:of\s+)?(?:an?\s+)?)"
+    rf"|(?:{_FRACTION_LEAD}[\s-]+)?(?:{'|'.join(FRACTION_WORDS)})s?\s+(?:of\s+)?(?:an?\s+)?"
+    r"|\d+/\d+\s+of\s+(?:an?\s+)?)"  # "1/4 of a million"
     r"(?:thousand|million|billion|trillion)(?![\w-])"
 )
 

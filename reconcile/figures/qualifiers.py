@@ -106,7 +106,25 @@ QUALIFIERS: dict[str, str] = {
     "equals": "exact",
     "=": "exact",
     "from": "between",
-}
+    # A figure a little past or short of a round number: "just over 1,000" is [1,000, 1,100],
+    # the mirror of "nearly"; "more or less" and "in the region of" are approximate.
+    **dict.fromkeys(
+        ["just over", "just above", "slightly more than", "slightly over", "slightly above",
+         "a little over", "a little more than", "a bit over", "a bit more than"],
+        "just-over",
+    ),
+    **dict.fromkeys(
+        ["just below", "slightly less than", "slightly under", "slightly below",
+         "a little under", "a little less than", "just shy of", "a bit under", "a bit less than",
+         "not quite"],
+        "nearly",
+    ),
+    **dict.fromkeys(
+        ["more or less", "in the region of", "on the order of", "in the order of",
+         "give or take", "the best part of"],
+        "approximate",
+    ),
+}  # fmt: skip
 # The same words in the other languages whose scale words the grammar reads (issue 10):
 # written before the number, as in English. Hand-written (CLDR has no such words); words that
 # are also English words before a number are left out (German "fast", Polish "do", Dutch
@@ -201,20 +219,24 @@ VAGUE_MAGNITUDES: dict[str, tuple[float, float]] = {
     "billions": (2e9, 999_999_999_999),
     "tens of billions": (2e10, 99_999_999_999),
     "hundreds of billions": (2e11, 999_999_999_999),
-    # "several" is three or more and fewer than ten; "a few" two to five
-    "several hundred": (300, 999),
-    "several thousand": (3_000, 9_999),
-    "several million": (3e6, 9_999_999),
-    "several billion": (3e9, 9_999_999_999),
-    "a few hundred": (200, 599),
-    "a few thousand": (2_000, 5_999),
-    "a few million": (2e6, 5_999_999),
-    "a few billion": (2e9, 5_999_999_999),
+    # "several" is three or more and fewer than ten; "a few" two to five (below)
     "in the low hundreds": (100, 399),
     "in the low thousands": (1_000, 3_999),
     "in the high hundreds": (700, 999),
     "in the high thousands": (7_000, 9_999),
 }
+# "several hundred thousand" is 300,000-999,999; "a few billion" 2-5.999 billion.
+_SCALES_OF_VAGUE = {
+    "hundred": 100, "thousand": 1e3, "hundred thousand": 1e5, "million": 1e6,
+    "hundred million": 1e8, "billion": 1e9, "hundred billion": 1e11, "trillion": 1e12,
+}  # fmt: skip
+VAGUE_MAGNITUDES.update(
+    {
+        f"{word} {scale}": (least * factor, most * factor - 1)
+        for word, (least, most) in {"several": (3, 10), "a few": (2, 6)}.items()
+        for scale, factor in _SCALES_OF_VAGUE.items()
+    }
+)
 VAGUE_RE = re.compile(
     r"^(?P<words>"
     + "|".join(
@@ -246,6 +268,8 @@ def apply_qualifier(
     bottom = low if has_range else amount
     if qualifier == "nearly":
         return (1.0 - widen) * top, top
+    if qualifier == "just-over":
+        return bottom, (1.0 + widen) * bottom
     if qualifier in {"more", "at-least"}:
         return bottom, math.inf
     if qualifier == "up-to":

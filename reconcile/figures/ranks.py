@@ -33,7 +33,7 @@ class Rank:
 
 _RANK_RE = re.compile(
     r"^(?:the\s+)?(?:(?:was\s+)?ranked\s+|ranks?\s+|placed\s+|no\.\s*)?"
-    r"(?P<rank>\d+)\s*(?:st|nd|rd|th)\b(?P<middle>.*?)"
+    r"(?P<rank>\d{1,3}(?:,\d{3})+|\d+)\s*(?:st|nd|rd|th)\b(?P<middle>.*?)"
     r"(?:\b(?:among|of|out\s+of|from|in\s+a\s+field\s+of)\s+(?P<field>\d[\d,]*))?"
     r"(?P<rest>\D*)$",
     re.IGNORECASE,
@@ -71,7 +71,7 @@ def read_rank(text: str, words: frozenset[str]) -> Rank | None:
         return None
     match = _RANK_RE.match(text)
     if match:
-        rank = float(match.group("rank"))
+        rank = float(match.group("rank").replace(",", ""))  # "the 1,000th visitor"
     else:
         match = _ORDINAL_RANK_RE.match(text)
         if match:
@@ -109,7 +109,8 @@ def rank_in_text_pattern(word_numbers: str) -> str:
         rf"|\w+[’']s\s+(?:{_SUPERLATIVE})(?:\s+[a-z]+){{1,2}}"
         rf"|(?:the|its)\s+(?:{_SUPERLATIVE})\s+[a-z]+(?=\s+(?:in|among)\s+the\b)"
         rf"|(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)(?![\w-])"
-        rf"|(?:several|a\s+few)\s+(?:hundred|thousand|million|billion)(?![\w-])"
+        rf"|(?:several|a\s+few)\s+(?:hundred(?:\s+(?:thousand|million|billion))?|thousand|million"
+        rf"|billion|trillion)(?![\w-])"
         rf"|(?:in\s+the\s+low\s+|the\s+)?(?:thousands|hundreds|dozens|millions|billions)"
         rf"(?=\s+of\b|\.)"
     )

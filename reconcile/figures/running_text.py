@@ -49,8 +49,13 @@ def _in_text_regex() -> re.Pattern[str]:
         rf"(?:[\s-](?:{TEXT_WORD_NUMBERS})|(?<=hundred)\s+and\s+(?:{TEXT_WORD_NUMBERS}))*+"
         rf"(?![\s-]+(?:{'|'.join(FRACTION_WORDS)})s?(?![\w-]))"
     )
+    # "one point five million": a spelled-out decimal (its scale word follows as usual)
+    words += rf"(?:\s+point(?:\s+(?:{TEXT_WORD_NUMBERS}))+)?"
     text_number = (
         rf"(?:{TEXT_FRACTION_OF_SCALE})|"
+        # "1 million 200 thousand": whole numbers before scale words (valued in words.py)
+        r"\d{1,3}\s+(?:trillion|billion|million)(?:\s+\d{1,3}\s+(?:billion|million|thousand))+"
+        r"(?![\w-])|"
         # "a billion dollars": the article as one, before a scale word that follows
         r"(?<!in )an?(?=\s+(?:thousand|million|billion|trillion)\b)|"
         rf"(?:{TEXT_NUMBER_PATTERN})(?:{range_to}(?:{TEXT_NUMBER_PATTERN}))?"
@@ -70,8 +75,10 @@ def _in_text_regex() -> re.Pattern[str]:
         rf"(?:(?P<pct>{percent_before})\s*|%(?=\d))?(?P<cur>{prefix})?\s?"
         rf"(?P<num>{text_number})"
         rf"(?P<scale>{scales})?"
-        rf"(?:\s*(?P<suffix>{percent_pattern()}|{suffix}|(?:{units})\b)"
-        rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?)?"
+        rf"(?:\s*(?P<suffix>{percent_pattern()}|{suffix}|(?:{units})\b|‰|¢|per\s+mille\b)"
+        rf"(?![-\w])(?:\s+per\s+(?:year|annum|month))?"
+        # glued pence and degrees ("50p", "40C"; the grammar flags the degrees)
+        r"|(?<=\d)(?-i:p|C|F)(?![\w°-]))?"
     )
     return re.compile(
         rf"(?P<rankfig>{rank_in_text_pattern(TEXT_WORD_NUMBERS)})"

@@ -141,6 +141,8 @@ def _read_tail(text: str, position: int, has_currency: bool) -> Tail:
     if has_currency or tail.currency:
         _read_rate_unit(text, tail)
         return tail
+    if _read_glued_sign(text, tail, position):
+        return tail
     subunit = patterns.subunit.match(text, tail.end) if first.isalpha() else None
     if subunit:
         _read_subunit(subunit.group("sub").lower(), tail)
@@ -200,6 +202,34 @@ def _read_rate_unit(text: str, tail: Tail) -> None:
     if found is not None and found[0] not in _PERIODS:
         tail.unit = found[0]
         tail.end = rate.end() + found[1]
+
+
+# A letter glued to its number that news writes for a unit: "50p" (pence), "40C" and "104F"
+# (degrees: pint would read a coulomb and a farad), and the signs "99¢" and "3‰" (per mille).
+_GLUED_SIGN_RE = re.compile(r"(?:(?P<letter>[pCF])|\s?(?P<sign>[¢‰]))(?![\w°])")
+
+
+def _read_glued_sign(text: str, tail: Tail, position: int) -> bool:
+    glued = _GLUED_SIGN_RE.match(text, tail.end) if tail.end == position or tail.scale else None
+    if glued is None or (glued.group("letter") and tail.scale):
+        return False
+    sign = glued.group("letter") or glued.group("sign")
+    tail.end = glued.end()
+    if sign in "p¢":
+        _read_subunit("pence" if sign == "p" else "cents", tail)
+    elif sign == "‰":
+        tail.unit, tail.factor = "percent", 0.1
+    else:
+        tail.unit = "degree_Celsius" if sign == "C" else "degree_Fahrenheit"
+        tail.findings += (
+            Finding(
+                "ambiguous-unit",
+                f"a '{sign}' glued to the number read as degrees "
+                f"{'Celsius' if sign == 'C' else 'Fahrenheit'}; write '°{sign}' if it is",
+                level="warning",
+            ),
+        )
+    return True
 
 
 def _read_subunit(name: str, tail: Tail) -> None:

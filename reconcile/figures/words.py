@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from itertools import pairwise
 
 from .numbers import ORDINAL_WORDS
 
@@ -23,6 +24,7 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALE_WORDS = frozenset(_SCALES)
 # Denominators: "fifths", "a hundredth", "three quarters". "first" and "second" only after a
 # tens word ("twenty-first"): alone they are ranks and a unit of time.
 _DENOMINATORS = {
@@ -39,7 +41,7 @@ _WORDS |= {*_DENOMINATORS, *(f"{d}s" for d in _DENOMINATORS), "firsts", "seconds
 _WORDS |= {"minus", "negative", "over", "of", "second"}
 # A run of words that may be a number; checked and valued by read_number_words.
 _RUN_RE = re.compile(
-    r"(?<![\w.])(?:(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"|\d+(?:\.\d+)?)"
+    r"(?<![\w./])(?:(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"|\d+(?:\.\d+)?)"
     r"(?:\s*-\s*|\s+|$))+",
     re.IGNORECASE,
 )
@@ -58,12 +60,29 @@ def replace_number_words(text: str, words: frozenset[str], notes: list[str] | No
     Readings that could group the words another way are described in `notes`.
     """
     nothing = _HINTS.isdisjoint(words) and (
-        _ARTICLES.isdisjoint(words) or words.isdisjoint(_SCALES)
+        (_ARTICLES.isdisjoint(words) and len(words & _SCALE_WORDS) < 2) or words.isdisjoint(_SCALES)
     )
     if nothing and "hundred" not in text.lower():
         return text
     found: list[str] = [] if notes is None else notes
+    if "/" in text:  # "1/4 of a million", "3/4 of a billion": that part of the scale
+        text = _FRACTION_OF_RE.sub(_fraction_of, text)
     return _RUN_RE.sub(lambda match: _substitute(match, found), text)
+
+
+_FRACTION_OF_RE = re.compile(
+    r"(?<![\w./])(?P<top>\d+)\s*/\s*(?P<bottom>\d+)\s+of\s+(?:an?\s+)?"
+    r"(?P<scale>" + "|".join(_SCALES) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _fraction_of(match: re.Match[str]) -> str:
+    bottom = int(match.group("bottom"))
+    if bottom == 0:
+        return match.group(0)
+    value = Fraction(int(match.group("top")), bottom) * _SCALES[match.group("scale").lower()]
+    return _format(value, exact=value.denominator != 1)
 
 
 def _substitute(match: re.Match[str], notes: list[str]) -> str:
@@ -147,8 +166,8 @@ def read_number_words(tokens: list[str]) -> str | None:
     """The digits for a run of number words, or None when they are not one number."""
     if not tokens or all(t in {"a", "an", "of", "minus", "negative"} for t in tokens):
         return None
-    if len(tokens) == 1 and tokens[0].replace(".", "").isdigit():
-        return None  # a bare number: the digit grammar reads it
+    if len(tokens) == 1 and (tokens[0].replace(".", "").isdigit() or tokens[0] == "dozens"):
+        return None  # a bare number is the digit grammar's; "dozens" alone a vague magnitude
     sign = ""
     if tokens[0] in {"minus", "negative"}:
         sign, tokens = "-", tokens[1:]
@@ -168,17 +187,39 @@ def read_number_words(tokens: list[str]) -> str | None:
     if not any(t[0].isalpha() and t not in {"a", "an", "and"} for t in tokens):
         return None
     if all(t.replace(".", "").isdigit() or t in _SCALES for t in tokens):
-        return None  # "2.5 million": digits and scale words are the digit grammar's
+        return _scales_in_turn(tokens)  # "2.5 million" is the digit grammar's
     return sign + _format(value, exact=value.denominator != 1)
 
 
+def _scales_in_turn(tokens: list[str]) -> str | None:
+    """ "1 million 200 thousand" -> "1200 thousand": whole numbers before scale words that
+    fall in turn, written in the last (smallest) scale, whose precision the figure has. Other
+    runs of digits and scale words (one scale: "2.5 million") are left to the digit grammar."""
+    scales = [_SCALES[t] for t in tokens if t in _SCALES]
+    numbers = tokens[0::2]
+    if len(scales) < 2 or tokens[1::2] != [t for t in tokens if t in _SCALES]:
+        return None
+    if len(numbers) != len(scales) or not all(n.isdigit() for n in numbers):
+        return None
+    if any(a <= b for a, b in pairwise(scales)):
+        return None
+    total = sum(int(n) * f for n, f in zip(numbers, scales, strict=True))
+    if any(int(n) * f >= a for n, f, a in zip(numbers[1:], scales[1:], scales[:-1], strict=True)):
+        return None  # "1 million 2000 thousand": not one number
+    return f"{total // scales[-1]} {tokens[-1]}"
+
+
 def _decimal(tokens: list[str], sign: str) -> str | None:
+    """ "five point five" -> "5.5"; "one point five million" -> "1.5 million" (the digit
+    grammar then reads the scale word and the precision)."""
     at = tokens.index("point")
     whole = _cardinal(tokens[:at]) if at else 0
-    digits = [_UNITS.get(t) for t in tokens[at + 1 :]]
+    after = tokens[at + 1 :]
+    scale = after.pop() if len(after) > 1 and after[-1] in _SCALES else ""
+    digits = [_UNITS.get(t) for t in after]
     if whole is None or not digits or any(d is None or d > 9 for d in digits):
         return None
-    return f"{sign}{whole}." + "".join(str(d) for d in digits)
+    return f"{sign}{whole}." + "".join(str(d) for d in digits) + (f" {scale}" if scale else "")
 
 
 def _value(tokens: list[str]) -> Fraction | None:

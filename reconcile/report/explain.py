@@ -23,6 +23,7 @@ from .text import claim_interval, claim_place, describe_gap, describe_step, form
 QUALIFIER_RULES = {
     "approximate": "widens the figure by 10 percent each way",
     "nearly": "means from 90 percent of the figure up to the figure",
+    "just-over": "means from the figure up to 10 percent above it",
     "more": "means above the figure, with no upper end",
     "at-least": "means the figure or more, with no upper end",
     "up-to": "means from zero up to the figure",
