@@ -48,6 +48,30 @@ FORMS = [
     ("40C", "degree_Celsius", 40, None, None, ["ambiguous-unit"]),
     ("104F", "degree_Fahrenheit", 104, None, None, ["ambiguous-unit"]),
     ("5 p", "count", 5, None, None, []),  # spaced, "p" may be a page: the counted noun
+    # percentage points and points
+    ("2.1pp", "percent", 2.1, None, None, []),
+    ("0.7 ppt", "percent", 0.7, None, None, []),
+    ("12 pts", "count", 12, None, None, []),  # points, not pints
+    # two, a handful, multiples in one word
+    ("a couple of hundred", "count", 200, None, None, []),
+    ("a pair of", "count", 2, None, None, []),
+    ("a handful of protesters", "count", None, 2, 9, []),
+    ("tenfold", "count", 10, None, None, []),
+    ("a hundredfold", "count", 100, None, None, []),
+    # a currency's short name: one word of its CLDR name before its noun
+    ("80 billion Czech crowns", "CZK", 8e10, None, None, []),
+    ("9 billion Norwegian crowns", "NOK", 9e9, None, None, []),
+    ("4 billion Taiwan dollars", "TWD", 4e9, None, None, []),
+    ("4 billion NT dollars", "TWD", 4e9, None, None, []),  # was newton-teslas
+    ("2 billion American dollars", "USD", 2e9, None, None, []),
+    ("3 billion Emirati dirhams", "AED", 3e9, None, None, []),
+    ("7 trillion Korean won", "KRW", 7e12, None, None, ["assumed-currency"]),  # or KPW
+    ("6 billion bolivars", "VES", 6e9, None, None, []),  # CLDR writes "bolívars"
+    ("GH₵5 million", "GHS", 5e6, None, None, []),
+    # a currency noun the grammar cannot place is said, never a silent count
+    ("5 billion Zimbabwean dollars", "count", 5e9, None, None, ["unread-words"]),
+    ("2 billion Big dollars", "count", 2e9, None, None, ["unread-words"]),  # not biot-grams
+    ("300 real problems", "count", 300, None, None, []),  # "real" alone is no currency
 ]
 
 

@@ -52,7 +52,8 @@ class Part:
 # Letters before "$" name the dollar ("US$", "US $", "C $", "A$"); "a $1.5 trillion plan" is
 # the article and a US dollar figure, not Australian dollars: "A" only glued to the "$".
 _PREFIX = (
-    r"(?:(?![Aa]\s)[A-Za-z]{1,4}\s?)?\$|[A-Za-z\u00c0-\u024f.]{2,5}"
+    r"(?:(?![Aa]\s)[A-Za-z]{1,4}\s?)?\$|[A-Za-z]{1,3}[^\w\s.,()+~<>=≈±/'\"%$-]"  # "GH₵"
+    r"|[A-Za-z\u00c0-\u024f.]{2,5}"
     r"|[^\w\s.,()+~<>=≈±/'\"%-]{1,2}"
 )
 

@@ -293,20 +293,31 @@ def _vague_unit(result: ParsedValue, year: int | None, dollar: str, widen: float
 
 
 def _check_noun(result: ParsedValue) -> None:
-    """A counted noun with a number word in it ("a baker's dozen") was not fully understood."""
+    """A counted noun with a number word in it ("a baker's dozen") or a currency's noun in it
+    ("Zimbabwean dollars", a currency no longer issued) was not fully understood."""
     if not result.ok or not result.noun or result.unit == "rank":
-        return
-    if NUMBER_WORDS.isdisjoint(_LETTERS_RE.findall(result.noun.lower())):
         return
     if any(f.code in {"unread-words", "extra-text"} for f in result.findings):
         return
-    result.findings.append(
-        Finding(
-            "unread-words",
-            f"number words after the figure were not read: {result.noun!r}; "
-            "write the figure in digits",
-        )
-    )
+    words = _LETTERS_RE.findall(result.noun.lower())
+    if not NUMBER_WORDS.isdisjoint(words):
+        message = (f"number words after the figure were not read: {result.noun!r}; "
+                   "write the figure in digits")  # fmt: skip
+    elif result.unit == "count" and not _currency_nouns().isdisjoint(words[:3]):
+        message = (f"the currency in {result.noun!r} after the figure was not read; write its "
+                   "ISO code (e.g. 'USD 5 billion')")  # fmt: skip
+    else:
+        return
+    result.findings.append(Finding("unread-words", message))
+
+
+@cache
+def _currency_nouns() -> frozenset[str]:
+    """The one-word currency names ("dollars", "pesos", "crowns"; not the short ones that are
+    also English words: "rand", "real", "won")."""
+    currencies = load_currencies()
+    names = (n.lower() for n in [*currencies.names, *currencies.shared])
+    return frozenset(name for name in names if name.isalpha() and len(name) > 4)
 
 
 def _negate(result: ParsedValue) -> None:

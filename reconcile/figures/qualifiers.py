@@ -208,6 +208,7 @@ def qualifier_pattern(extra: tuple[str, ...] = ()) -> str:
 # least two thousand and less than ten thousand; "in the low thousands" is 1,000-3,999.
 VAGUE_MAGNITUDES: dict[str, tuple[float, float]] = {
     "dozens": (24, 99),
+    "a handful": (2, 9),
     "scores": (40, 99),
     "hundreds": (200, 999),
     "thousands": (2_000, 9_999),

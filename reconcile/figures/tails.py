@@ -71,7 +71,7 @@ def _patterns() -> _Patterns:
 # CLDR does not give (Polish "proc."), and CLDR's words (reference/scales.py: "процентов",
 # "відсотків", "százalék", "posto", "pour cent", "por ciento", "٪").
 _ENGLISH_PERCENT = (
-    r"%|percentage\s+points?\b|percent(?:age)?\b|per\s*cent\b|pct\b|"
+    r"%|percentage\s+points?\b|pp\b|ppts?\b|percent(?:age)?\b|per\s*cent\b|pct\b|"
     r"proc(?:ent(?:u|y|ów)?)?\b\.?|prozent\b|процент(?:а|ов)?\b|pour\s+cent\b|por\s+ciento\b"
 )
 

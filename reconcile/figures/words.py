@@ -25,6 +25,8 @@ _TENS = {
 }  # fmt: skip
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_WORDS = frozenset(_SCALES)
+_FOLD_WORDS = frozenset({*_UNITS, *_TENS, "hundred", "thousand"})
+_FOLD_HINTS = frozenset({"couple", "pair"})
 # Denominators: "fifths", "a hundredth", "three quarters". "first" and "second" only after a
 # tens word ("twenty-first"): alone they are ranks and a unit of time.
 _DENOMINATORS = {
@@ -59,6 +61,9 @@ def replace_number_words(text: str, words: frozenset[str], notes: list[str] | No
     `words` is the set of the text's lower-case letter runs: a cheap test for anything to do.
     Readings that could group the words another way are described in `notes`.
     """
+    if not _FOLD_HINTS.isdisjoint(words) or any(w.endswith("fold") for w in words):
+        text = _COUPLE_RE.sub("2", _FOLD_RE.sub(_fold, text))
+        words = frozenset(re.findall(r"[a-z]+", text.lower()))
     nothing = _HINTS.isdisjoint(words) and (
         (_ARTICLES.isdisjoint(words) and len(words & _SCALE_WORDS) < 2) or words.isdisjoint(_SCALES)
     )
@@ -68,6 +73,19 @@ def replace_number_words(text: str, words: frozenset[str], notes: list[str] | No
     if "/" in text:  # "1/4 of a million", "3/4 of a billion": that part of the scale
         text = _FRACTION_OF_RE.sub(_fraction_of, text)
     return _RUN_RE.sub(lambda match: _substitute(match, found), text)
+
+
+# "tenfold", "a hundredfold", "twenty-fivefold": the multiple, as "10-fold" is read.
+_FOLD_RE = re.compile(r"(?<![\w-])(?P<number>[a-z]+(?:-[a-z]+)?)fold\b", re.IGNORECASE)
+# "a couple of hundred", "a pair of": two.
+_COUPLE_RE = re.compile(r"(?<![\w-])an?\s+(?:couple|pair)(?:\s+of)?(?![\w-])", re.IGNORECASE)
+
+
+def _fold(match: re.Match[str]) -> str:
+    number = match.group("number")
+    if all(part.lower() in _FOLD_WORDS for part in number.split("-")):
+        return f"{number} fold"
+    return match.group(0)
 
 
 _FRACTION_OF_RE = re.compile(

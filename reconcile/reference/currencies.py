@@ -12,11 +12,12 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from reconcile.core.patterns import trie_alternation as alternation
 
+from .currency_adjectives import add_forms, qualified_names
 from .currency_names_intl import OtherLanguageNames, load_other_language_names
 from .resources import load_yaml_resource, resource_text
 from .scales import load_scale_words
@@ -55,6 +56,7 @@ class CurrencyCatalogue:
     # Letter symbols as the press writes them ("KSh", "RM"): matched in running text as written.
     written_symbols: set[str] = field(default_factory=set)
     suffix_forms: dict[str, str] = field(default_factory=dict)  # built on first use
+    short_forms: set[str] = field(default_factory=set)  # "czech crowns" (currency_adjectives)
     # Names in other languages (currency_names_intl.py): read after a number by dictionary
     # look-up only, never in the regex alternations of English names.
     other: OtherLanguageNames = field(default_factory=OtherLanguageNames)
@@ -85,11 +87,17 @@ class CurrencyCatalogue:
     def suffix_pattern(self, *, in_text: bool = False) -> str:
         """A regex alternation of what can follow a number ("manat", "US dollars", "AZN")."""
         names = [*self.names, *self.eras, *(s for s in self.shared if s[0].isalpha())]
+        names = [n for n in names if n not in self.short_forms]
         symbols = [s for s in self.symbols if not s[-1].isalpha()]
         lettered = [s for s in self.symbols if s[-1].isalpha() and len(s) > 1]
         codes = rf"(?-i:{alternation(self.codes)})" if in_text else self._lower_codes(upper=True)
+        # The short forms ("Czech crowns") as their words before their nouns: an alternation of
+        # each form costs a third more to build the running-text regex; which pair names which
+        # currency is the dictionary's (suffix_at) to say.
+        words, nouns = ({form.split()[i] for form in self.short_forms} for i in (0, -1))
+        short = rf"|(?:{alternation(words)})\s+(?:{alternation(nouns)})" if nouns else ""
         return (
-            rf"(?:{alternation(names, flexible_space=True)}|{codes})\b"
+            rf"(?:{alternation(names, flexible_space=True)}{short}|{codes})\b"
             rf"|{alternation(symbols)}|(?:{alternation(lettered)})\b"
         )
 
@@ -325,8 +333,25 @@ def load_currencies() -> CurrencyCatalogue:
         owner = catalogue.symbols.pop(str(written), None)
         candidates |= {owner} if owner else set()
         catalogue.shared[str(written)] = (code, tuple(sorted(candidates)))
+    _add_short_forms(catalogue, assumed_first)
     _add_other_languages(catalogue, data, generic, assumed_first)
     return catalogue
+
+
+def _add_short_forms(catalogue: CurrencyCatalogue, assumed_first: list[str]) -> None:
+    """ "Czech crowns", "Korean won", "Venezuelan bolivars" (reference/currency_adjectives.py)."""
+    rows = csv.DictReader(io.StringIO(resource_text("currency_names.csv")))
+    current = (row for row in rows if row["historical"] != "1")
+    forms = qualified_names(current, catalogue.shared)
+    taken = {*catalogue.names, *catalogue.eras, *(s.lower() for s in catalogue.shared)}
+    catalogue.short_forms = {f for f in forms if f not in taken and " " in f}
+    add_forms(
+        forms,
+        taken,
+        catalogue.names,
+        catalogue.shared,
+        partial(_assumed, assumed_first=assumed_first),
+    )
 
 
 def _add_other_languages(

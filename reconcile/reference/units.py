@@ -146,6 +146,8 @@ def _read_glued_symbols(written: str) -> tuple[str, str | None] | None:
     """Two unit symbols written together ("Js" is joule-seconds); short symbols only."""
     if not (2 <= len(written) <= 3 and written.isalpha() and not written.islower()):
         return None
+    if len(written) == 3 and written.istitle():
+        return None  # "Big", "Tom": a word with a capital ("Bi" and "g" are no biot-gram)
     registry = unit_registry()
     for cut in range(1, len(written)):
         try:
