@@ -301,7 +301,7 @@ def _draft_figure(
 
 
 _WHOLE_YEAR_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:19|20)\d\d\s+[A-Za-z]")
-_POINTS_RE = re.compile(r"(?i)percentage\s+points?\b")
+_POINTS_RE = re.compile(r"(?i)percentage\s+points?\b|(?<![a-z])pp(?:ts?)?\b")
 
 
 def _scope(sentence: str, start: int, end: int, parsed: ParsedValue) -> str | None:

@@ -26,6 +26,7 @@ from .provisional import (
     whole_after,
 )
 from .scene import Figure, Scene, is_parenthetical
+from .subgroups import subgroup_metric
 
 COMPANY_METRICS = "company_"  # the packaged company metrics' id prefix
 # A sentence of a company text that speaks of the state's money, not the company's.
@@ -84,14 +85,33 @@ def measure_figure(
         and not _noun_in_cues(sentence, rel_end, known.cues)
     ):
         metric = UNKNOWN_METRIC
+    part = _part_of_population(scene, metric, sentence, (rel_start, rel_end), parsed.unit)
+    if part is not None:  # "the working-age population stood at 6.7 million"
+        return part[0], [metric, *candidates][:2], confidence, part[1]
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
-    line = _LINE_RE.search(clause_of(sentence, rel_start, rel_end))
-    if line:  # "spending on new ships was set at X": the line's own words name it
-        provisional, phrase = provisional_of(line.group("line"), parsed.unit)
-        return provisional, candidates, confidence, phrase
-    provisional, phrase = provisional_metric(sentence, rel_start, rel_end, parsed.unit)
+    provisional, phrase = _own_words_metric(sentence, rel_start, rel_end, parsed.unit)
     return provisional, candidates, confidence, phrase
+
+
+def _own_words_metric(sentence: str, start: int, end: int, unit: str | None) -> tuple[str, str]:
+    """The provisional metric a figure no catalogue metric takes: the line of spending its
+    clause names ("spending on new ships was set at X"), else its own words."""
+    line = _LINE_RE.search(clause_of(sentence, start, end))
+    if line:
+        return provisional_of(line.group("line"), unit)
+    return provisional_metric(sentence, start, end, unit)
+
+
+def _part_of_population(
+    scene: Scene, metric: str, sentence: str, span: tuple[int, int], unit: str | None
+) -> tuple[str, str] | None:
+    """The provisional metric of a part of a territory's population (extract/subgroups.py),
+    when the figure was taken for the population itself."""
+    known = scene.catalogue.metrics.get(metric)
+    if known is None or not known.territorial or known.kind != "count":
+        return None
+    return subgroup_metric(sentence, *span, unit)
 
 
 def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) -> bool:

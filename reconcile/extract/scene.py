@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.claims.catalogue import Catalogue
-from reconcile.core.patterns import YEAR
+from reconcile.core.patterns import MONTH, WEEKDAYS, YEAR
 from reconcile.figures.grammar import ParsedValue
 
 from .attribution import inline_citations, outlet_name, resolve_source
@@ -205,14 +205,39 @@ _TARGET_YEAR_RE = re.compile(
 
 def _infer_year(text: str) -> int | None:
     """The latest year an undated text names, leaving out the targets it looks ahead to and
-    the years of earlier events it compares with."""
+    the years of earlier events it compares with. A lead that dates its news by the day alone
+    ("KINSHASA, May 6 - ... said on Saturday") and names no year leaves the text undated: a
+    year further down ("In 2014, similar floods killed 26") is background, not the text's."""
     years = [
-        int(m.group(1))
+        (m.start(), int(m.group(1)))
         for m in re.finditer(rf"(?<![\d,.$])({YEAR})(?!\d|,\d)", text)
         if not _TARGET_YEAR_RE.search(text, max(0, m.start() - 20), m.start())
         and not _EARLIER_EVENT_RE.search(_sentence_around(text, m.start()))
     ]
-    return max(years) if years else None
+    lead_end = _lead_end(text)
+    if _DAY_DATED_RE.search(text, 0, lead_end) and not any(at < lead_end for at, _ in years):
+        return None
+    return max(year for _, year in years) if years else None
+
+
+# A lead's own day: a weekday, "today", "yesterday", or a dateline's month and day.
+_DAY_DATED_RE = re.compile(
+    rf"(?i:\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight)\b)"
+    rf"|^[A-Z][A-Z .'-]+,\s+(?:{MONTH})\s+\d{{1,2}}\b",
+    re.MULTILINE,
+)
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the end of the first paragraph after the headline."""
+    first = _BLANK_LINE_RE.search(text)
+    if first is None:
+        return len(text)
+    second = _BLANK_LINE_RE.search(text, first.end())
+    return second.start() if second else len(text)
+
+
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
 
 
 # A sentence about an earlier event than the text's own: "The previous worst fire, in 2014,

@@ -1,0 +1,68 @@
+"""Parts of a population, an undated lead, and a change written as an apposition: drafted from
+sentences written here (none comes from a seed or the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reconcile.extract.drafts import draft_claims
+from reconcile.extract.readers import read_document
+from reconcile.extract.subgroups import subgroup_metric
+from tests.drafting import PACKAGED
+from tests.drafting import drafts_by_value as _drafts
+
+
+def test_parts_of_a_population_are_measures_of_their_own(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Chile's census counted a total population of 18.5 million in 2024. Rural residents "
+        "made up 2.1 million of them, the urban population stood at 16.4 million and the "
+        "number of people aged 80 and over reached 0.6 million.",
+    )
+    assert drafts["18.5 million"].metric == "population"
+    assert drafts["2.1 million"].metric == "unreviewed_count_rural_residents"
+    assert drafts["16.4 million"].metric == "unreviewed_count_urban_population"
+    assert drafts["0.6 million"].metric == "unreviewed_count_people_aged"
+
+
+def test_words_that_restate_the_whole_keep_the_population() -> None:
+    for clause in (
+        "the country's total population reached 5 million",
+        "its resident population was 5 million",
+        "5 million people live there",
+    ):
+        at = clause.index("5")
+        assert subgroup_metric(clause, at, at + 9, "count") is None, clause
+    assert subgroup_metric("the foreign population was 5%", 26, 28, "percent") is None
+
+
+def test_a_lead_dated_by_the_day_leaves_a_later_year_to_its_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "floods.txt"
+    path.write_text(
+        "Landslide kills 31 in northern Peru\n\nLIMA, Feb 9 - A landslide killed 31 people, "
+        "officials said on Sunday.\n\nIn 2017, rains in the same region killed 12 people.\n",
+        encoding="utf-8",
+    )
+    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    assert drafts["31"].period == "undated"  # not 2017, the year of the earlier disaster
+    assert drafts["12"].period == "2017"
+
+
+def test_a_change_written_as_an_apposition_is_an_increment(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Estonia raised its 2025 defence budget to 1.6 billion euros. The increase, worth "
+        "about 300 million euros, comes from a new tax.",
+    )
+    assert drafts["about 300 million euros"].scope == "the increment only"
+    assert drafts["1.6 billion euros"].scope is None
+
+
+def test_the_whole_named_nearer_the_figure_than_a_part_is_the_population() -> None:
+    clause = "Foreign residents numbered 1 million; the population reached 10 million"
+    at = clause.index("10 million")
+    assert subgroup_metric(clause, at, at + 10, "count") is None
+    assert subgroup_metric(clause, 27, 36, "count") == (
+        "unreviewed_count_foreign_residents",
+        "foreign residents",
+    )
