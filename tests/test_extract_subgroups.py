@@ -66,3 +66,24 @@ def test_the_whole_named_nearer_the_figure_than_a_part_is_the_population() -> No
         "unreviewed_count_foreign_residents",
         "foreign residents",
     )
+
+
+def test_a_part_in_the_clause_before_is_not_the_figures(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Peru's population reached 34.4 million in 2024. The urban population rose to 27.1 "
+        "million, and Lima remained the largest city with 10.1 million inhabitants.",
+    )
+    assert drafts["34.4 million"].metric == "population"
+    assert drafts["27.1 million"].metric == "unreviewed_count_urban_population"
+    assert drafts["10.1 million"].metric == "unreviewed_count_city_population"
+
+
+def test_a_year_counted_from_and_a_multi_year_total_date_no_figure(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Chile's population grew 0.6% in 2024, the slowest since the first census in 1835. The "
+        "army plans a ten-year, 9 billion dollar modernisation.",
+    )
+    assert drafts["0.6%"].period == "2024"
+    assert drafts["9 billion dollar"].scope == "a total over several years"

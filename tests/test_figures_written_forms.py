@@ -5,6 +5,8 @@ The sentences are written for these tests (none comes from a seed, the corpus or
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from reconcile.figures.grammar import parse_value
@@ -134,3 +136,9 @@ def test_a_glued_degree_letter_in_running_text_is_flagged() -> None:
     [(_, _, parsed)] = find_figures("The thermometer read 40C at noon.")
     assert parsed.unit == "degree_Celsius"
     assert [f.code for f in parsed.findings] == ["ambiguous-unit"]
+
+
+@pytest.mark.parametrize("verb", ["passes", "tops", "topped", "crosses", "surpassed", "exceeded"])
+def test_a_headline_verb_past_a_mark_is_a_lower_bound(verb: str) -> None:
+    [(_, _, parsed)] = find_figures(f"The flood toll {verb} 1,200 on Monday.")
+    assert (parsed.low, parsed.high) == (1200, math.inf)

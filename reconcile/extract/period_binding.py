@@ -74,10 +74,11 @@ def pick_period(
     return best[1] if best else None
 
 
-# Before the date an event began, in a since-clause: "since the war began in".
+# Before the date an event began, in a since-clause: "since the war began in", "since the
+# first census in" (the year of the event counted from, not the figure's).
 _BEGAN_BEFORE_RE = re.compile(
-    r"\bsince\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:began|started|erupted|broke\s+out)"
-    r"\s+(?:in|on)\s+$",
+    r"\bsince\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:began|started|erupted|broke\s+out)"
+    r"\s+)?(?:in|on)\s+$",
     re.IGNORECASE,
 )
 

@@ -358,7 +358,7 @@ INCREMENT = "the increment only"
 MULTI_YEAR = "a total over several years"
 _YEAR_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _YEARS_BEFORE_RE = re.compile(
-    rf"\b(?:{_YEAR_COUNT}-year|multi-?year)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+    rf"\b(?:{_YEAR_COUNT}-year|multi-?year),?\s+(?:[a-z]+\s+)?$", re.IGNORECASE
 )
 _YEARS_AFTER_RE = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,3}}?(?:over|across|during|within)\s+(?:the\s+)?(?:next\s+|coming\s+"

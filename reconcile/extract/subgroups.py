@@ -4,8 +4,10 @@ the count it gives does not conflict with the whole (census articles give severa
 beside the total).
 
 A part is said by a word before the cue noun that narrows it (any content word but the few
-that restate the whole: "total", "resident", "entire") or by an age bound after the noun of
-people ("aged", "over the age of", "under 15").
+that restate the whole: "total", "resident", "entire"), by an age bound after the noun of
+people ("aged", "over the age of", "under 15"), or by a place smaller than a country as the
+subject ("the largest city with 11.45 million inhabitants"); the part named nearest before
+the figure in its own clause is the one counted.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def subgroup_metric(clause: str, start: int, end: int, unit: str | None) -> tupl
     population stood at 6.7 million"), else right after it ("2.1 million rural residents")."""
     if unit not in (None, "count"):
         return None
-    parts = [*_aged_parts(clause), *_narrowed_parts(clause)]
-    before = [p for p in parts if p[1] <= start]
+    parts = [*_aged_parts(clause), *_narrowed_parts(clause), *_place_parts(clause)]
+    opened = max((m.end() for m in _CLAUSE_BREAK_RE.finditer(clause, 0, start)), default=0)
+    before = [p for p in parts if opened <= p[0] and p[1] <= start]
     after = [p for p in parts if end <= p[0] <= end + 12]
     chosen = max(before, key=lambda p: p[1]) if before else min(after, default=None)
     # the whole named nearer the figure than any part ("...; the population reached 10 million")
@@ -69,6 +72,18 @@ def _narrowed_parts(clause: str) -> list[tuple[int, int, str]]:
     return parts
 
 
+def _place_parts(clause: str) -> list[tuple[int, int, str]]:
+    """A place smaller than the country as the clause's subject: "the largest city with 11.45
+    million inhabitants" counts the city's people."""
+    return [(m.start(), m.end(), f"{m.group(1).lower()} population")
+            for m in _PLACE_RE.finditer(clause)]  # fmt: skip
+
+
+# A clause of its own before the figure: its parts are not the figure's.
+_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:and|while|whereas|but)\s|\s(?:while|whereas)\s", re.I)
+_PLACE_RE = re.compile(
+    r"\b(city|capital|town|province|district|municipality|village|county|island)\b", re.I
+)
 _NOUN_RE = re.compile(rf"(?<![\w-])(?:{_NOUNS})\b", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)\s+$")
 

@@ -72,6 +72,13 @@ QUALIFIERS: dict[str, str] = {
     "surpass": "more",
     "surpasses": "more",
     "surpassing": "more",
+    # headline verbs of a figure past a mark: "death toll passes 2,900", "sales top $1 billion"
+    "passes": "more",
+    "tops": "more",
+    "topped": "more",
+    "crosses": "more",
+    "surpassed": "more",
+    "exceeded": "more",
     "greater than or equal to": "at-least",
     "more than or equal to": "at-least",
     "larger or equal than": "at-least",
