@@ -87,3 +87,24 @@ def test_a_year_counted_from_and_a_multi_year_total_date_no_figure(tmp_path: Pat
     )
     assert drafts["0.6%"].period == "2024"
     assert drafts["9 billion dollar"].scope == "a total over several years"
+
+
+def test_the_subject_of_the_verb_that_gives_a_sum_names_its_measure(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Nordwerk posted a net profit of 2.1 billion euros in 2024, and said bookings rose 12% "
+        "to a record 40.2 billion euros. The death toll from the storm in Chile rose to 31.",
+    )
+    assert drafts["2.1 billion euros"].metric == "company_net_income"
+    assert drafts["40.2 billion euros"].metric == "unreviewed_money_booking"  # not net profit
+    assert drafts["31"].metric == "people_killed"  # the head is the toll, not the storm
+
+
+def test_economic_output_is_gdp_and_a_rise_on_last_year_is_this_years(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Latvia will spend 3.1% of its economic output on defence in 2025. Allies will spend "
+        "$20 billion in 2025, an increase of 12% on last year.",
+    )
+    assert drafts["3.1%"].metric == "military_expenditure_gdp_share"
+    assert drafts["12%"].period == "2025"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reconcile.core.parsed_value import kind_of_unit
 from reconcile.core.patterns import WEEKDAYS
 from reconcile.figures.grammar import ParsedValue
 
@@ -27,6 +28,7 @@ from .provisional import (
 )
 from .scene import Figure, Scene, is_parenthetical
 from .subgroups import subgroup_metric
+from .verb_subjects import names_another_measure, verb_subject
 
 COMPANY_METRICS = "company_"  # the packaged company metrics' id prefix
 # A sentence of a company text that speaks of the state's money, not the company's.
@@ -85,8 +87,9 @@ def measure_figure(
         and not _noun_in_cues(sentence, rel_end, known.cues)
     ):
         metric = UNKNOWN_METRIC
-    part = _part_of_population(scene, metric, sentence, (rel_start, rel_end), parsed.unit)
-    if part is not None:  # "the working-age population stood at 6.7 million"
+    # "the working-age population stood at 6.7 million", "orders rose 23% to 50.6 billion"
+    part = _narrower_measure(scene, metric, sentence, (rel_start, rel_end), parsed.unit)
+    if part is not None:
         return part[0], [metric, *candidates][:2], confidence, part[1]
     if metric != UNKNOWN_METRIC:
         return metric, candidates, confidence, ""
@@ -103,15 +106,26 @@ def _own_words_metric(sentence: str, start: int, end: int, unit: str | None) -> 
     return provisional_metric(sentence, start, end, unit)
 
 
-def _part_of_population(
+def _narrower_measure(
     scene: Scene, metric: str, sentence: str, span: tuple[int, int], unit: str | None
 ) -> tuple[str, str] | None:
-    """The provisional metric of a part of a territory's population (extract/subgroups.py),
-    when the figure was taken for the population itself."""
+    """The provisional metric of what a figure a cue gave to `metric` is said of instead: a
+    part of a territory's population (extract/subgroups.py), or the subject of the verb that
+    gives a sum or a count when the subject is no word of the metric's cues (extract/
+    verb_subjects.py)."""
     known = scene.catalogue.metrics.get(metric)
-    if known is None or not known.territorial or known.kind != "count":
+    if known is None:
         return None
-    return subgroup_metric(sentence, *span, unit)
+    if known.territorial and known.kind == "count":
+        part = subgroup_metric(sentence, *span, unit)
+        if part is not None:
+            return part
+    if kind_of_unit(unit) not in {"money", "count"}:
+        return None
+    subject = verb_subject(sentence, span[0])
+    if names_another_measure(subject, known.cues):
+        return provisional_of(subject, unit)
+    return None
 
 
 def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) -> bool:

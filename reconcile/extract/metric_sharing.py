@@ -21,6 +21,7 @@ from .provisional import (
     names_a_measure,
     whole_after,
 )
+from .verb_subjects import verb_subject
 
 # What was done to what a figure counts, right after it: "people were killed", "240 taken".
 _PARTICIPLE_AFTER_RE = re.compile(
@@ -52,6 +53,8 @@ def share_metric(
         return  # "52 million, or 91 people per square kilometre": a density of its own
     if made[0].unit == "percent" and whole_after(text, made[0].span[1]):
         return  # "53.9% of the vote, with 99% of precincts counted": precincts are no votes
+    if names_a_measure(made[0].metric_phrase) and verb_subject(text, made[0].span[0]):
+        return  # "..., and said orders rose 23% to 50.6 billion": the verb's subject says
     done = _PARTICIPLE_AFTER_RE.match(text, made[0].span[1])
     for draft in reversed(earlier):
         if names_a_measure(made[0].metric_phrase) and CLAUSE_BREAK_RE.search(

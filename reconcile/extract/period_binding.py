@@ -106,7 +106,7 @@ _RECORD_BEFORE_RE = re.compile(
 _BASELINE_BEFORE_RE = re.compile(
     r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bover|(?<!\w)чем|(?<!\w)ніж|\bniż"
     r"|\bpar\s+rapport\s+(?:à|au)|\bgegenüber|\bim\s+vergleich\s+zu|\brespecto\s+(?:a|al)"
-    r"|\bque)\s+(?:(?:in|в|у|w|en|à|im|the|last)\s+)?$",
+    r"|\bque|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:(?:in|в|у|w|en|à|im|the|last)\s+)?$",
     re.IGNORECASE,
 )
 
