@@ -108,3 +108,13 @@ def test_economic_output_is_gdp_and_a_rise_on_last_year_is_this_years(tmp_path: 
     )
     assert drafts["3.1%"].metric == "military_expenditure_gdp_share"
     assert drafts["12%"].period == "2025"
+
+
+def test_two_clauses_each_name_their_own_measure(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Nordwerk said its net income totalled 600 million euros in 2024 and operating profit "
+        "reached 900 million euros.",
+    )
+    assert drafts["600 million euros"].metric == "company_net_income"
+    assert drafts["900 million euros"].metric == "company_operating_profit"

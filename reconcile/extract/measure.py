@@ -123,9 +123,14 @@ def _narrower_measure(
     if kind_of_unit(unit) not in {"money", "count"}:
         return None
     subject = verb_subject(sentence, span[0])
-    if names_another_measure(subject, known.cues):
-        return provisional_of(subject, unit)
-    return None
+    if not subject:
+        return None
+    named = cued_metrics(subject, unit, scene.catalogue)  # "net income totalled X and ..."
+    if metric in named:
+        return None
+    if len(named) == 1:
+        return next(iter(named)), ""
+    return provisional_of(subject, unit) if names_another_measure(subject, known.cues) else None
 
 
 def _noun_in_cues(sentence: str, end: int, cues: tuple[str, ...] | list[str]) -> bool:

@@ -25,6 +25,7 @@ _SUBJECT_RE = re.compile(
     r"|nearly|almost|over|more\s+than|just))*\s*$",
     re.IGNORECASE,
 )
+_JOINS = frozenset({"and", "or", "but", "while", "whereas", "as", "that", "said", "says"})
 # Subjects that say nothing of what is measured: pronouns, the text's generic nouns.
 _EMPTY = frozenset(
     {"it", "they", "which", "that", "this", "these", "those", "who", "figure", "total",
@@ -39,7 +40,11 @@ def verb_subject(sentence: str, start: int) -> str:
     if found is None:
         return ""
     written = found.group("np").split()
-    if written[-1].lower() in _EMPTY or is_function_word(written[-1].lower()):
+    # the subject starts after the last word that joins clauses ("800 million euros and
+    # operating profit reached": operating profit)
+    joins = [i for i, w in enumerate(written) if w.lower() in _JOINS]
+    written = written[joins[-1] + 1 :] if joins else written
+    if not written or written[-1].lower() in _EMPTY or is_function_word(written[-1].lower()):
         return ""  # "it rose", "when it stood at": no measure
     # the head is before the first preposition ("the death toll from the earthquake in X": toll)
     np = re.split(r"\s(?:for|of|on|in|to|at|from|with|by)\s", f" {' '.join(written)} ")[0]
