@@ -118,3 +118,17 @@ def test_two_clauses_each_name_their_own_measure(tmp_path: Path) -> None:
     )
     assert drafts["600 million euros"].metric == "company_net_income"
     assert drafts["900 million euros"].metric == "company_operating_profit"
+
+
+def test_a_count_after_including_is_a_part_and_a_headline_verb_names_its_sum(
+    tmp_path: Path,
+) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Donors pledge $3 billion as repair bill rises to $12 billion. The storms killed 412 "
+        "people, including 97 children, and the budget is Sh2.1 trillion in Kenya.",
+    )
+    assert drafts["97"].scope == "a part of the total"  # of the 412, not their contradiction
+    assert drafts["412"].scope is None
+    assert drafts["$12 billion"].metric == "unreviewed_money_repair_bill"  # not the pledge's
+    assert drafts["Sh2.1 trillion"].unit == "KES"

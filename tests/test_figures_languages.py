@@ -269,6 +269,7 @@ def test_english_wins_on_its_own_words() -> None:
         ("build_currency_names_intl.py", "currency_names_intl.csv"),
         ("build_currency_names.py", "currency_names.csv"),
         ("build_percent_words.py", "percent_words.csv"),
+        ("build_month_names.py", "month_names.csv"),
         ("build_unit_names_intl.py", "unit_names_intl.csv"),
     ],
 )

@@ -142,3 +142,12 @@ def test_a_glued_degree_letter_in_running_text_is_flagged() -> None:
 def test_a_headline_verb_past_a_mark_is_a_lower_bound(verb: str) -> None:
     [(_, _, parsed)] = find_figures(f"The flood toll {verb} 1,200 on Monday.")
     assert (parsed.low, parsed.high) == (1200, math.inf)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["BERLIN, 2. Februar 2024 - Der Etat steigt.", "МОСКВА, 12 февраля 2024 - Бюджет вырос.",
+     "WARSZAWA, 5 lutego 2024 r. - Budżet rośnie."],
+)  # fmt: skip
+def test_a_day_before_a_month_name_of_another_language_is_no_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []

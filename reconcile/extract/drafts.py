@@ -67,6 +67,7 @@ from .scene import (
 )
 from .sentences import split_sentences
 from .stages import INCREMENT, find_basis, find_scope, find_stage
+from .subgroups import PART, part_of_a_count
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
@@ -309,6 +310,8 @@ def _scope(sentence: str, start: int, end: int, parsed: ParsedValue) -> str | No
     percentage points") is a change of a rate, never its level."""
     if _POINTS_RE.search(parsed.text):
         return INCREMENT
+    if parsed.unit in (None, "count") and part_of_a_count(sentence, start):
+        return PART
     return find_scope(sentence, start, end) if parsed.unit != "percent" else None
 
 

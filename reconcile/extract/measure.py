@@ -103,6 +103,9 @@ def _own_words_metric(sentence: str, start: int, end: int, unit: str | None) -> 
     line = _LINE_RE.search(clause_of(sentence, start, end))
     if line:
         return provisional_of(line.group("line"), unit)
+    subject = verb_subject(sentence, start)  # "damage estimate rises to $30 billion"
+    if subject and kind_of_unit(unit) in {"money", "count"}:
+        return provisional_of(subject, unit)
     return provisional_metric(sentence, start, end, unit)
 
 

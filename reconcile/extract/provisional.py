@@ -243,6 +243,8 @@ def provisional_metric(
     kinds described by the same words never share a metric.
     """
     after = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[end : end + 80], maxsplit=1)[0]
+    if _NEW_CLAUSE_RE.match(after):
+        after = ""  # "pledges $2 billion as damage estimates rise": the next clause's words
     words = _content_words(after)
     if not words:  # "officials put losses at X": the subject said of it, else the words before
         before = re.split(r"[,;:()\"“”]|\s[-–—]\s", sentence[max(0, start - 80) : start])[-1]
@@ -254,6 +256,12 @@ def provisional_metric(
         if done:
             return provisional_id(f"{words[0]} {done}", unit)
     return provisional_of(" ".join(words), unit)
+
+
+# Words that open another clause right after a figure.
+_NEW_CLAUSE_RE = re.compile(
+    r"\s+(?:as|while|whereas|but|after|when|because|since|although|though)\s", re.IGNORECASE
+)
 
 
 # The verb of what was done to the things counted: before the count ("destroyed 2,310 homes",

@@ -97,3 +97,20 @@ def _narrows(word: str) -> bool:
         or is_scale_word(word)
         or is_function_word(word)
     )
+
+
+PART = "a part of the total"
+# Before a figure, the words that make it a part of the figure before it: "1,719 people,
+# including 639 children", "Sh3.9 trillion, of which Sh1.2 trillion", "among them 40 women".
+_PART_BEFORE_RE = re.compile(
+    r",\s*(?:including|includ\w+\s+some|of\s+(?:which|whom)|among\s+(?:them|whom))\s+"
+    r"(?:(?:almost|nearly|about|around|some|more\s+than|over|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def part_of_a_count(sentence: str, start: int) -> bool:
+    """Whether a count is a part of the count before it ("killed 1,719, including 639
+    children"): never that total's contradiction. Sums are not (the "207.8 billion for the
+    ministry" a budget includes is a line other texts report as such)."""
+    return _PART_BEFORE_RE.search(sentence, max(0, start - 40), start) is not None

@@ -15,6 +15,8 @@ from .provisional import is_function_word
 _VERBS = (
     r"rose|fell|grew|climbed|jumped|increased|decreased|declined|dropped|surged|slumped|soared"
     r"|slipped|stood\s+at|stands\s+at|reached|hit|totall?ed|came\s+to|amounted\s+to"
+    # a headline's present tense: "damage estimate rises to $30 billion"
+    r"|rises|falls|grows|climbs|jumps|increases|declines|drops|surges|soars|reaches|hits|totals"
 )
 # The subject, its verb, and what may come between the verb and the figure ("rose 23% to a
 # record", "climbed by 4% to").
@@ -25,6 +27,7 @@ _SUBJECT_RE = re.compile(
     r"|nearly|almost|over|more\s+than|just))*\s*$",
     re.IGNORECASE,
 )
+_ESTIMATES = frozenset({"estimate", "estimates", "figure", "figures", "tally", "count"})
 _JOINS = frozenset({"and", "or", "but", "while", "whereas", "as", "that", "said", "says"})
 # Subjects that say nothing of what is measured: pronouns, the text's generic nouns.
 _EMPTY = frozenset(
@@ -44,6 +47,8 @@ def verb_subject(sentence: str, start: int) -> str:
     # operating profit reached": operating profit)
     joins = [i for i, w in enumerate(written) if w.lower() in _JOINS]
     written = written[joins[-1] + 1 :] if joins else written
+    while len(written) > 1 and written[-1].lower() in _ESTIMATES:
+        written = written[:-1]  # "the damage estimate rises to": the damage
     if not written or written[-1].lower() in _EMPTY or is_function_word(written[-1].lower()):
         return ""  # "it rose", "when it stood at": no measure
     # the head is before the first preposition ("the death toll from the earthquake in X": toll)

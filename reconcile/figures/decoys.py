@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reconcile.core.patterns import MONTH, YEAR
+from reconcile.reference.scales import load_month_names
 
 _NAME_BEFORE = re.compile(
     r"\b(?:project|no|nos|article|section|resolution|page|pp?|vol|volume|issue|isbn|series|"
@@ -117,8 +118,17 @@ def _attached(p: Place) -> bool:
 
 
 def _date_after(p: Place) -> bool:
-    """ "15 March", "10:30"."""
-    return p.number[0].isdigit() and bool(_DATE_AFTER.match(p.after))
+    """ "15 March", "10:30", "2. Februar", "12 февраля"."""
+    if not p.number[0].isdigit():
+        return False
+    if _DATE_AFTER.match(p.after):
+        return True
+    word = _WORD_AFTER.match(p.after)
+    return word is not None and word.group(1).lower() in load_month_names()
+
+
+# The word after a day's number, past its dot: "2. Februar", "12 февраля".
+_WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]{4,})")
 
 
 def _time_window(p: Place) -> bool:

@@ -146,3 +146,11 @@ def load_percent_words(position: str = "after") -> tuple[str, ...]:
     scripts/build_percent_words.py), lower case."""
     rows = csv.DictReader(io.StringIO(resource_text("percent_words.csv")))
     return tuple(sorted({row["word"] for row in rows if row["position"] == position}))
+
+
+@cache
+def load_month_names() -> frozenset[str]:
+    """The month names of the news languages besides English ("februar", "февраля", "lutego";
+    `month_names.csv`, from CLDR by scripts/build_month_names.py), lower case."""
+    rows = csv.DictReader(io.StringIO(resource_text("month_names.csv")))
+    return frozenset(row["word"] for row in rows)
