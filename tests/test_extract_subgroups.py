@@ -132,3 +132,27 @@ def test_a_count_after_including_is_a_part_and_a_headline_verb_names_its_sum(
     assert drafts["412"].scope is None
     assert drafts["$12 billion"].metric == "unreviewed_money_repair_bill"  # not the pledge's
     assert drafts["Sh2.1 trillion"].unit == "KES"
+
+
+def test_other_languages_name_the_share_and_the_revenue(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Расходы бюджета на 2026 год составят 44,1 трлн рублей, доходы - 42,7 трлн рублей. "
+        "Дефицит ожидается на уровне 0,8% ВВП.",
+    )
+    assert drafts["44,1 трлн рублей"].metric == "state_budget_expenditure"
+    assert drafts["42,7 трлн рублей"].metric == "state_budget_revenue"
+    assert drafts["0,8%"].metric == "budget_deficit_gdp_share"  # not military spending's
+
+
+def test_an_undated_sum_in_a_budget_text_is_the_budgets(tmp_path: Path) -> None:
+    path = tmp_path / "mx.txt"
+    path.write_text(
+        "Chile aprueba su presupuesto\n\nSANTIAGO, 10 de noviembre de 2025 - El Congreso aprobó "
+        "un presupuesto de defensa de 2.100 millones de dólares para 2026.\n\nEl Ejército "
+        "recibirá 900 millones de dólares.\n",
+        encoding="utf-8",
+    )
+    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    assert "10" not in drafts  # the dateline's day
+    assert drafts["900 millones de dólares"].period == "2026"  # not 2025, the year written

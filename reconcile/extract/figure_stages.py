@@ -86,7 +86,9 @@ def date_figure(
     if figure.carried:
         return (figure.carried,), "the sentence before"
     money = figure.parsed.kind == "money"
-    if scene.budget_period and about_budget(scene.document.text, figure.sentence, money):
+    if scene.budget_period and (money or about_budget(scene.document.text, figure.sentence, money)):
+        # a text about a year's budget: its undated sums are that budget's ("the ministry will
+        # receive 175 billion"), not of the year it was written in
         return (scene.budget_period,), "budget"
     if scene.published:
         return (str(scene.published.year),), "published"

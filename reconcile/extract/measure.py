@@ -64,7 +64,7 @@ def measure_figure(
         others=tuple(figure.others),
         prefer=COMPANY_METRICS if scene.company and not _STATE_RE.search(sentence) else None,
     )
-    named = _named_by_subject(scene, sentence, rel_start, parsed.unit)
+    named = _named_by_subject(scene, sentence, rel_start, parsed.unit, metric)
     if named is not None and named != metric:
         # "The deficit is forecast at 6.6% of GDP": the subject names the measure, not the
         # generic "% of GDP" of military spending
@@ -151,14 +151,24 @@ _RATE_AFTER_RE = re.compile(
 )
 
 
-def _named_by_subject(scene: Scene, sentence: str, start: int, unit: str | None) -> str | None:
+def _named_by_subject(
+    scene: Scene, sentence: str, start: int, unit: str | None, metric: str
+) -> str | None:
     """The one catalogue metric of the figure's kind whose cue the figure's subject is
-    ("deficit" for "the deficit is forecast at 6.6%"), or None."""
+    ("deficit" for "the deficit is forecast at 6.6%"), or None. Without an English subject,
+    a share of GDP (`metric`) is the share its clause names before it."""
     if unit != "percent":
         return None  # a sum's subject may be a line of it ("pensions for defence personnel")
     subject = subject_before(sentence, start)
     if not subject:
-        return None
+        if not metric.endswith("_gdp_share"):
+            return None
+        # "Дефицит ожидается на уровне 0,5% ВВП": a share of GDP is of what its clause names
+        # before it, in any language (the GDP after it says only that it is a share of GDP)
+        before = re.split(r"[,;:]", sentence[max(0, start - 60) : start])[-1]
+        shares = cued_metrics(before, unit, scene.catalogue)
+        found = {m for m in shares if m.endswith("_gdp_share")}
+        return next(iter(found)) if len(found) == 1 else None
     found = cued_metrics(subject, unit, scene.catalogue)
     return next(iter(found)) if len(found) == 1 else None
 

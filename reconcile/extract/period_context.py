@@ -101,7 +101,10 @@ _STATED = frozenset({"year", "fiscal", "relative", "span"})
 
 
 _BUDGET_NOUN_RE = re.compile(
-    r"\b(?:budgets?|appropriations?|allocations?|allocated|earmarked)\b", re.IGNORECASE
+    r"\b(?:budgets?|appropriations?|allocations?|allocated|earmarked)\b"
+    # the budget in the other news languages: "presupuesto", "бюджет", "budżet", "Haushalt"
+    r"|(?<!\w)(?:presupuest|orçament|бюджет|budżet|rozpočt|haushalt|bütçe|bilanci)\w*",
+    re.IGNORECASE,
 )
 
 

@@ -127,8 +127,8 @@ def _date_after(p: Place) -> bool:
     return word is not None and word.group(1).lower() in load_month_names()
 
 
-# The word after a day's number, past its dot: "2. Februar", "12 февраля".
-_WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]{4,})")
+# The word after a day's number, past its dot or "de": "2. Februar", "15 de noviembre".
+_WORD_AFTER = re.compile(r"^\.?\s*(?:(?:de|del|di|du)\s+)?([^\W\d_]{4,})", re.IGNORECASE)
 
 
 def _time_window(p: Place) -> bool:
