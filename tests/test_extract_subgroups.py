@@ -156,3 +156,22 @@ def test_an_undated_sum_in_a_budget_text_is_the_budgets(tmp_path: Path) -> None:
     drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
     assert "10" not in drafts  # the dateline's day
     assert drafts["900 millones de dólares"].period == "2026"  # not 2025, the year written
+
+
+def test_a_unit_of_a_company_and_its_demonym_are_not_the_company_or_a_country(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "outlet: Example\npublished: 2024-08-01\n\nTata Motors profit rises\n\n"
+        "Tata Motors reported revenue of Rs 1.08 lakh crore for the quarter. Jaguar Land Rover, "
+        "its British luxury unit, posted revenue of £7.3 billion and a pre-tax profit of £690 "
+        "million.\n"
+    )
+    path = tmp_path / "tata.txt"
+    path.write_text(text, encoding="utf-8")
+    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    unit = drafts["£7.3 billion"]
+    assert unit.entity != "GBR"  # "British" says what the unit is, not whose figure it is
+    assert unit.metric == "company_revenue"  # "pre-tax" is no word of the state's money
+    assert unit.scope == "a unit of the company"  # never the group's revenue's contradiction
+    assert drafts["Rs 1.08 lakh crore"].scope is None

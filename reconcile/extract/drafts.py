@@ -302,6 +302,10 @@ def _draft_figure(
 
 
 _WHOLE_YEAR_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:19|20)\d\d\s+[A-Za-z]")
+# A subject that is a part of a company: its figures are the part's, not the company's.
+_UNIT_OF_RE = re.compile(
+    r"\bits\s+(?:[\w-]+\s+){0,3}(?:unit|subsidiary|division|arm|business)\b", re.IGNORECASE
+)
 _POINTS_RE = re.compile(r"(?i)percentage\s+points?\b|(?<![a-z])pp(?:ts?)?\b")
 
 
@@ -312,6 +316,8 @@ def _scope(sentence: str, start: int, end: int, parsed: ParsedValue) -> str | No
         return INCREMENT
     if parsed.unit in (None, "count") and part_of_a_count(sentence, start):
         return PART
+    if _UNIT_OF_RE.search(sentence, 0, start):
+        return "a unit of the company"  # "Jaguar Land Rover, its British luxury unit, posted"
     return find_scope(sentence, start, end) if parsed.unit != "percent" else None
 
 

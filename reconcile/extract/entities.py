@@ -79,6 +79,13 @@ _CAPITAL_RE = re.compile("[A-Z\u00c0-\u00de\u0141\u015a\u0179\u017b\u0400-\u042f
 _WORD_END_RE = re.compile(r"[\w.’'-]*")
 _NAME_GOES_ON_RE = re.compile(r" (?:[A-Z][a-z]+|of [A-Z])")
 _STEM_END_RE = re.compile(r"\w{0,3}(?!\w)")
+# A demonym before a company noun describes the company ("its British luxury unit", "German
+# carmaker", "South Korean giant"): the company's figures are not that country's.
+_COMPANY_AFTER_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:unit|subsidiary|arm|division|carmaker|automaker|company|firm"
+    r"|group|bank|lender|insurer|airline|maker|manufacturer|producer|miner|retailer|conglomerate"
+    r"|giant|brand|chipmaker|shipbuilder|contractor|operator)s?\b"
+)
 
 
 @cache
@@ -135,6 +142,8 @@ def find_places(text: str) -> list[Place]:
                 continue
             if _REGION_BEFORE_RE.search(text, max(0, at - 10), at):
                 break  # "Latin America", "South Africa's region"... a region, not the country
+            if _COMPANY_AFTER_RE.match(text, end):
+                break  # "its British luxury unit": the company's, not the country's
             if not (name == "US" and text[end : end + 1] == "$") and not _NAME_GOES_ON_RE.match(
                 text, end
             ):

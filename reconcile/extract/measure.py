@@ -33,7 +33,8 @@ from .verb_subjects import names_another_measure, verb_subject
 COMPANY_METRICS = "company_"  # the packaged company metrics' id prefix
 # A sentence of a company text that speaks of the state's money, not the company's.
 _STATE_RE = re.compile(
-    r"\b(?:budget|state|government|tax(?:es)?|ministry|treasury|fiscal|public)\b", re.IGNORECASE
+    r"\b(?:budget|state|government|(?<!-)tax(?:es)?|ministry|treasury|fiscal|public)\b",
+    re.IGNORECASE,  # "pre-tax profit" is a company's
 )
 
 
