@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconcile.extract.drafts import draft_claims
-from reconcile.extract.readers import read_document
 from reconcile.extract.subgroups import subgroup_metric
-from tests.drafting import PACKAGED
 from tests.drafting import drafts_by_value as _drafts
+from tests.drafting import drafts_of_text
 
 
 def test_parts_of_a_population_are_measures_of_their_own(tmp_path: Path) -> None:
@@ -37,13 +35,11 @@ def test_words_that_restate_the_whole_keep_the_population() -> None:
 
 
 def test_a_lead_dated_by_the_day_leaves_a_later_year_to_its_sentence(tmp_path: Path) -> None:
-    path = tmp_path / "floods.txt"
-    path.write_text(
+    drafts = drafts_of_text(
+        tmp_path,
         "Landslide kills 31 in northern Peru\n\nLIMA, Feb 9 - A landslide killed 31 people, "
         "officials said on Sunday.\n\nIn 2017, rains in the same region killed 12 people.\n",
-        encoding="utf-8",
     )
-    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
     assert drafts["31"].period == "undated"  # not 2017, the year of the earlier disaster
     assert drafts["12"].period == "2017"
 
@@ -146,14 +142,12 @@ def test_other_languages_name_the_share_and_the_revenue(tmp_path: Path) -> None:
 
 
 def test_an_undated_sum_in_a_budget_text_is_the_budgets(tmp_path: Path) -> None:
-    path = tmp_path / "mx.txt"
-    path.write_text(
+    drafts = drafts_of_text(
+        tmp_path,
         "Chile aprueba su presupuesto\n\nSANTIAGO, 10 de noviembre de 2025 - El Congreso aprobó "
         "un presupuesto de defensa de 2.100 millones de dólares para 2026.\n\nEl Ejército "
         "recibirá 900 millones de dólares.\n",
-        encoding="utf-8",
     )
-    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
     assert "10" not in drafts  # the dateline's day
     assert drafts["900 millones de dólares"].period == "2026"  # not 2025, the year written
 
@@ -167,9 +161,7 @@ def test_a_unit_of_a_company_and_its_demonym_are_not_the_company_or_a_country(
         "its British luxury unit, posted revenue of £7.3 billion and a pre-tax profit of £690 "
         "million.\n"
     )
-    path = tmp_path / "tata.txt"
-    path.write_text(text, encoding="utf-8")
-    drafts = {d.value: d for d in draft_claims(read_document(path), PACKAGED)}
+    drafts = drafts_of_text(tmp_path, text)
     unit = drafts["£7.3 billion"]
     assert unit.entity != "GBR"  # "British" says what the unit is, not whose figure it is
     assert unit.metric == "company_revenue"  # "pre-tax" is no word of the state's money

@@ -12,6 +12,7 @@ from reconcile.core.errors import ReconcileError
 from reconcile.core.parsed_value import ParsedValue
 from reconcile.figures.grammar import parse_value
 from reconcile.figures.running_text import find_figures
+from tests.readings import assert_reading
 
 INF = math.inf
 
@@ -164,18 +165,7 @@ def test_figure_forms(
     high: float | None,
     codes: list[str],
 ) -> None:
-    value = parse_value(text)
-    assert [f.code for f in value.findings] == codes
-    if unit is None:
-        assert not value.ok
-        return
-    assert value.ok
-    assert value.unit == unit
-    assert value.amount == pytest.approx(amount, rel=1e-9)
-    if low is not None:
-        assert value.low == pytest.approx(low, rel=1e-9)
-    if high is not None:
-        assert value.high == pytest.approx(high, rel=1e-9)
+    assert_reading(parse_value(text), unit, amount, low, high, codes)
 
 
 def test_shared_symbol_finding_says_how_to_say_otherwise() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from reconcile.figures.grammar import parse_value
 from reconcile.figures.running_text import find_figures
+from tests.readings import assert_reading
 
 # text, unit, amount, low, high (None: not checked), codes of the findings
 FORMS = [
@@ -86,16 +87,7 @@ def test_written_forms(
     high: float | None,
     codes: list[str],
 ) -> None:
-    value = parse_value(text)
-    assert [f.code for f in value.findings] == codes
-    assert value.ok
-    assert value.unit == unit
-    if amount is not None:
-        assert value.amount == pytest.approx(amount, rel=1e-9)
-    if low is not None:
-        assert value.low == pytest.approx(low, rel=1e-9)
-    if high is not None:
-        assert value.high == pytest.approx(high, rel=1e-9)
+    assert_reading(parse_value(text), unit, amount, low, high, codes)
 
 
 def test_a_glued_temperature_letter_says_how_to_write_it() -> None:
