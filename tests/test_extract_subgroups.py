@@ -167,3 +167,12 @@ def test_a_unit_of_a_company_and_its_demonym_are_not_the_company_or_a_country(
     assert unit.metric == "company_revenue"  # "pre-tax" is no word of the state's money
     assert unit.scope == "a unit of the company"  # never the group's revenue's contradiction
     assert drafts["Rs 1.08 lakh crore"].scope is None
+
+
+def test_a_sentence_opening_subject_names_a_measure_unless_it_is_a_place() -> None:
+    from reconcile.extract.verb_subjects import verb_subject
+
+    said = "Bookings rose 23% to 50.6 billion euros."
+    assert verb_subject(said, said.index("50.6")) == "bookings"
+    for sentence in ("Germany reached 90.6 billion euros.", "It rose to 9 billion euros."):
+        assert verb_subject(sentence, sentence.index("9")) == "", sentence

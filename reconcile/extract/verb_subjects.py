@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .entities import is_place_name
 from .provisional import is_function_word
 
 _VERBS = (
@@ -54,8 +55,11 @@ def verb_subject(sentence: str, start: int) -> str:
     # the head is before the first preposition ("the death toll from the earthquake in X": toll)
     np = re.split(r"\s(?:for|of|on|in|to|at|from|with|by)\s", f" {' '.join(written)} ")[0]
     words = [w for w in np.split() if not is_function_word(w.lower())]
-    if not words or words[-1].lower() in _EMPTY or words[-1][:1].isupper():
-        return ""  # "Germany reached": a place, no measure
+    if not words or words[-1].lower() in _EMPTY:
+        return ""
+    opens = not sentence[: found.start("np")].strip() and written[0] == words[-1]
+    if words[-1][:1].isupper() and (not opens or is_place_name(words[-1])):
+        return ""  # "..., Germany reached", "Germany reached": a name ("Orders rose": a measure)
     return " ".join(words).lower()
 
 
