@@ -293,3 +293,25 @@ def test_a_humanitarian_report_reads_need_and_displacement_to_date(tmp_path: Pat
     assert drafts["Nearly 30 million"].metric == "people_affected"  # not the population
     displaced = drafts["More than 4 million"]
     assert (displaced.metric, displaced.period) == ("people_displaced", "2025")  # to date
+
+
+def test_a_toll_counted_in_a_place_is_that_places(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Floods struck Peru and Chile in 2024, with 310 deaths in Chile and 95 in Peru. Chile "
+        "has 5,000 troops in Peru.",
+    )
+    assert drafts["310"].entity == "CHL"  # not Peru, the place named last before it
+    assert drafts["95"].entity == "PER"
+    assert drafts["5,000"].entity == "CHL"  # troops in a place are their country's
+
+
+def test_a_region_figure_is_the_region_named_nearest_before_it(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "The Philippines had 112.7 million people in 2024. Calabarzon remained the most populous "
+        "region with 16.9 million residents, followed by the National Capital Region with 14.0 "
+        "million.",
+    )
+    assert drafts["16.9 million"].entity == "ph-40"
+    assert drafts["14.0 million"].entity == "ph-00"  # not Calabarzon's again

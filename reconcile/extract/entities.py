@@ -200,6 +200,11 @@ def pick_place(
     `places` are in text order (as find_places gives them).
     """
     starts = _starts(places)
+    at = bisect.bisect_left(starts, end)
+    if text is not None and at < len(places) and places[at].start < high:
+        toll = _TOLL_IN_RE.match(text, end, places[at].start)
+        if toll and (toll.group("noun") or _BARE_COUNT_RE.fullmatch(text, start, end)):
+            return places[at]  # "with 44,218 deaths in Turkey and 5,914 in Syria": each its own
     left, right = bisect.bisect_left(starts, low), bisect.bisect_left(starts, start)
     before = [p for p in places[left:right] if p.end <= start]
     if text is not None:  # "Romania, which borders Ukraine, has 71,500 troops": Romania's
@@ -212,6 +217,18 @@ def pick_place(
             break
         at += 1  # "roughly 1,200 euros, the highest after Poland's": not Poland's figure
     return places[at] if at < len(places) and places[at].start < high else None
+
+
+# Between a toll and the place it is counted in: "44,218 deaths in", "5,914 in", "3,000 people
+# killed in". Money and troops "in" a place are their owner's, not the place's ("$5 billion in
+# Ukraine", "5,000 troops in Lithuania").
+_TOLL_IN_RE = re.compile(
+    r"\s*(?P<noun>(?:(?:deaths?|dead|people|persons|killed|victims|fatalities|casualties|injured|"
+    r"wounded|cases|lives)\s+){1,2})?(?:were\s+)?(?:killed\s+|recorded\s+|reported\s+)?in\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_COUNT_RE = re.compile(r"\d[\d,.]*")
 
 
 # Before a place a figure is compared with: "the highest after Poland's", "behind Poland".

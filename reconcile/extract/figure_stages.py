@@ -142,7 +142,7 @@ def territorial_entity(scene: Scene, figure: Figure, metric: str, entity: str) -
     # "Brazil's population": the country itself, named in the clause before the figure
     if place is not None and sentence.find(clause) <= place.start - start <= figure.start - start:
         return entity
-    return part_of_country(clause, entity) or entity
+    return part_of_country(clause, entity, figure.start - start - sentence.find(clause)) or entity
 
 
 def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:

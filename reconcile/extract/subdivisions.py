@@ -48,8 +48,10 @@ def _subdivision_regex(alpha3: str) -> tuple[re.Pattern[str], dict[str, str]] | 
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), codes
 
 
-def part_of_country(clause: str, alpha3: str) -> str | None:
-    """The entity slug of a city or subdivision of `alpha3` that a clause names, else None."""
+def part_of_country(clause: str, alpha3: str, at: int | None = None) -> str | None:
+    """The entity slug of a city or subdivision of `alpha3` that a clause names, else None:
+    with the figure's place in the clause (`at`), the one named nearest before it ("X has
+    16.9 million, followed by Y with 14.0 million": 14.0 million is Y's)."""
     city = _CITY_RE.search(clause)
     if city:
         return slug(city.group("a") or city.group("b"))
@@ -58,8 +60,10 @@ def part_of_country(clause: str, alpha3: str) -> str | None:
         return None
     regex, codes = found
     folded = _fold(clause)
+    named = []
     for match in regex.finditer(folded):
         written = clause[match.start() : match.end()] if len(folded) == len(clause) else ""
         if not written.isupper():  # "RIO DE JANEIRO (Wire) -": a dateline, not the subject
-            return codes[match.group(0)]
-    return None
+            named.append((match.start(), codes[match.group(0)]))
+    before = [code for start, code in named if at is not None and start < at]
+    return (before[-1] if before else named[0][1]) if named else None
