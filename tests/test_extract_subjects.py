@@ -315,3 +315,25 @@ def test_a_region_figure_is_the_region_named_nearest_before_it(tmp_path: Path) -
     )
     assert drafts["16.9 million"].entity == "ph-40"
     assert drafts["14.0 million"].entity == "ph-00"  # not Calabarzon's again
+
+
+def test_where_people_fled_to_is_not_whose_figure_it_is(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Fighting in Myanmar has displaced 3 million people since 2021. Some 1.2 million have "
+        "fled abroad, mostly to Thailand, India and Bangladesh. The toll is put at 6,000 to "
+        "50,000.",
+    )
+    assert drafts["Some 1.2 million"].entity == "MMR"  # not Thailand, where they went
+    assert drafts["6,000 to 50,000"].entity == "MMR"  # nor a country of that list
+
+
+def test_parts_of_the_whole_before_and_a_baseline_of_as_many_as(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path,
+        "Chile will spend 9.1 billion dollars on defence in 2025. Of that, 6.2 billion dollars "
+        "will come from the state budget. The army numbers about 80,000 soldiers, twice as many "
+        "as in 2010.",
+    )
+    assert drafts["6.2 billion dollars"].scope == "a part of the total"
+    assert drafts["about 80,000"].period != "2010"  # the year compared with

@@ -67,7 +67,7 @@ from .scene import (
 )
 from .sentences import split_sentences
 from .stages import INCREMENT, find_basis, find_scope, find_stage
-from .subgroups import PART, part_of_a_count
+from .subgroups import PART, opens_with_the_whole, part_of_a_count
 
 __all__ = ["Draft", "document_slug", "draft_claims", "is_provisional"]
 
@@ -314,7 +314,9 @@ def _scope(sentence: str, start: int, end: int, parsed: ParsedValue) -> str | No
     percentage points") is a change of a rate, never its level."""
     if _POINTS_RE.search(parsed.text):
         return INCREMENT
-    if parsed.unit in (None, "count") and part_of_a_count(sentence, start):
+    if (parsed.unit in (None, "count") and part_of_a_count(sentence, start)) or (
+        parsed.unit != "percent" and opens_with_the_whole(sentence)
+    ):
         return PART
     if _UNIT_OF_RE.search(sentence, 0, start):
         return "a unit of the company"  # "Jaguar Land Rover, its British luxury unit, posted"

@@ -209,11 +209,16 @@ def pick_place(
     before = [p for p in places[left:right] if p.end <= start]
     if text is not None:  # "Romania, which borders Ukraine, has 71,500 troops": Romania's
         before = [p for p in before if not _in_aside(text, p, start)] or before
+        # "3 million have fled abroad, mostly to Chad, Egypt and South Sudan": where they went
+        before = [p for p in before if not _destination(text, p)]
     if before:
         return before[0 if first else -1]
     at = bisect.bisect_left(starts, end)
     while at < len(places) and places[at].start < high and text is not None:
-        if not _COMPARED_BEFORE_RE.search(text, max(0, places[at].start - 30), places[at].start):
+        if not (
+            _COMPARED_BEFORE_RE.search(text, max(0, places[at].start - 30), places[at].start)
+            or _destination(text, places[at])
+        ):
             break
         at += 1  # "roughly 1,200 euros, the highest after Poland's": not Poland's figure
     return places[at] if at < len(places) and places[at].start < high else None
@@ -229,6 +234,19 @@ _TOLL_IN_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_COUNT_RE = re.compile(r"\d[\d,.]*")
+
+
+# Before a place that is where people or things go: "to Chad", "into Poland, Romania and".
+_DESTINATION_RE = re.compile(
+    r"\b(?:fled|flee|fleeing|went|moved|crossed|sent|deported|returned|mostly|mainly|abroad)"
+    r"\s+(?:[a-z]+\s+)?(?:to|into|towards?)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+|\s+and\s+))*$"
+)
+
+
+def _destination(text: str, place: Place) -> bool:
+    """True when a place is where a movement the sentence tells went to."""
+    return bool(_DESTINATION_RE.search(text, max(0, place.start - 90), place.start))
 
 
 # Before a place a figure is compared with: "the highest after Poland's", "behind Poland".

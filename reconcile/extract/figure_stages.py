@@ -161,7 +161,9 @@ def place_figure(scene: Scene, figure: Figure) -> tuple[str, str]:
     if bloc:  # "spending by NATO members totalled $1,341 billion": the alliance's, no country's
         return ("nato" if bloc.group(0).lower().startswith("nato") else "eu"), "sentence"
     paragraph = scene.document.text.rfind("\n", 0, start) + 1
-    found = pick_place(scene.places, start, start, paragraph, start, first=True)
+    found = pick_place(
+        scene.places, start, start, paragraph, start, first=True, text=scene.document.text
+    )
     if found:
         scene.memo[f"place:{figure.start}"] = found
         return found.code, "paragraph"

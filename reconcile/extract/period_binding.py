@@ -104,7 +104,8 @@ _RECORD_BEFORE_RE = re.compile(
 # 2023", Russian/Ukrainian "чем в 2023 году" / "ніж у", Polish "niż w", French "par rapport à",
 # German "gegenüber" / "im Vergleich zu", Spanish "respecto a" / "que en".
 _BASELINE_BEFORE_RE = re.compile(
-    r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bover|(?<!\w)чем|(?<!\w)ніж|\bniż"
+    r"(?:\bthan|\bcompared\s+(?:with|to)|\bagainst|\bover|\bas\s+(?:many|much|high|large)\s+as"
+    r"|(?<!\w)чем|(?<!\w)ніж|\bniż"
     r"|\bpar\s+rapport\s+(?:à|au)|\bgegenüber|\bim\s+vergleich\s+zu|\brespecto\s+(?:a|al)"
     r"|\bque|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:(?:in|в|у|w|en|à|im|the|last)\s+)?$",
     re.IGNORECASE,

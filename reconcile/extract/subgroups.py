@@ -114,3 +114,16 @@ def part_of_a_count(sentence: str, start: int) -> bool:
     children"): never that total's contradiction. Sums are not (the "207.8 billion for the
     ministry" a budget includes is a line other texts report as such)."""
     return _PART_BEFORE_RE.search(sentence, max(0, start - 40), start) is not None
+
+
+# A sentence that opens with the whole the one before gave: "Of that, 124.3 billion zlotys will
+# come from the state budget and 62.3 billion from the fund".
+_OF_THE_WHOLE_RE = re.compile(
+    r"^\W*Of\s+(?:that|this|it|these|those|the\s+total|the\s+sum|the\s+amount|which)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_the_whole(sentence: str) -> bool:
+    """Whether a sentence's figures are parts of a whole the sentence before gave."""
+    return _OF_THE_WHOLE_RE.match(sentence) is not None
