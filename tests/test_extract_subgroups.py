@@ -176,3 +176,10 @@ def test_a_sentence_opening_subject_names_a_measure_unless_it_is_a_place() -> No
     assert verb_subject(said, said.index("50.6")) == "bookings"
     for sentence in ("Germany reached 90.6 billion euros.", "It rose to 9 billion euros."):
         assert verb_subject(sentence, sentence.index("9")) == "", sentence
+
+
+def test_a_subject_that_only_counts_keeps_the_cues_metric(tmp_path: Path) -> None:
+    drafts = _drafts(
+        tmp_path, "Chile's army has 45,000 active troops. Troop numbers rose to 47,000 in 2024."
+    )
+    assert drafts["47,000"].metric == drafts["45,000"].metric == "active_personnel"

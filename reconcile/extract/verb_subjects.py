@@ -33,7 +33,8 @@ _JOINS = frozenset({"and", "or", "but", "while", "whereas", "as", "that", "said"
 # Subjects that say nothing of what is measured: pronouns, the text's generic nouns.
 _EMPTY = frozenset(
     {"it", "they", "which", "that", "this", "these", "those", "who", "figure", "total",
-     "number", "amount", "sum", "level", "value", "tally", "toll", "company", "group", "firm"}
+     "number", "amount", "sum", "level", "value", "tally", "toll", "company", "group", "firm",
+     "numbers", "totals", "levels", "amounts", "values", "strength", "size", "count"}
 )  # fmt: skip
 
 
