@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -110,3 +111,9 @@ SET_AGAINST = (
     r"as\s+against|as\s+compared\s+(?:to|with)|compared\s+(?:to|with)|against|versus|vs\.?"
     r"|up\s+from|down\s+from|from"
 )
+
+
+def fold_accents(text: str) -> str:
+    """The text without its combining marks ("bolívars" -> "bolivars", "São" -> "Sao")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -167,10 +167,9 @@ def _named_by_subject(
         # "Дефицит ожидается на уровне 0,5% ВВП": a share of GDP is of what its clause names
         # before it, in any language (the GDP after it says only that it is a share of GDP)
         before = re.split(r"[,;:]", sentence[max(0, start - 60) : start])[-1]
-        shares = cued_metrics(before, unit, scene.catalogue)
-        found = {m for m in shares if m.endswith("_gdp_share")}
-        return next(iter(found)) if len(found) == 1 else None
-    found = cued_metrics(subject, unit, scene.catalogue)
+        found = {m for m in cued_metrics(before, unit, scene.catalogue) if m.endswith("_gdp_share")}
+    else:
+        found = cued_metrics(subject, unit, scene.catalogue)
     return next(iter(found)) if len(found) == 1 else None
 
 

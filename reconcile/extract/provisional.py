@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reconcile.core.patterns import MONTH_NAMES, WEEKDAYS
+from reconcile.core.patterns import MONTH_NAMES, WEEKDAYS, fold_accents
 
 PREFIX = "unreviewed_"
 _STOP_WORDS = """a an the of in on for to at by from with and or as is are was were be been
@@ -322,10 +322,7 @@ def metric_kind(unit: str | None) -> tuple[str, str]:
 
 def _ascii(text: str) -> str:
     """Latin letters as plain ASCII where they have a base letter; other scripts kept as-is."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = fold_accents(text)
     if plain.isascii():
         return plain.lower()
     return "".join(c if c.isascii() else f"u{ord(c):04x}" for c in plain.lower())

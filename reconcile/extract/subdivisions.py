@@ -8,8 +8,9 @@ the three populations are three entities (BRA, br-ba, salvador), not three readi
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
+
+from reconcile.core.patterns import fold_accents
 
 # "the city of Porto Alegre", "Quezon City", "the town of Y": a city named as one.
 _CITY_RE = re.compile(
@@ -20,8 +21,7 @@ _CITY_RE = re.compile(
 
 def _fold(text: str) -> str:
     """Lower case without accents ("São Paulo" -> "sao paulo")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return fold_accents(text).lower()
 
 
 def slug(name: str) -> str:

@@ -243,7 +243,7 @@ def _add_cldr(
     catalogue: CurrencyCatalogue, hand_names: set[str], generic: set[str], assumed_first: list[str]
 ) -> None:
     """Codes, names and symbols from CLDR; a short name ("lari") when one currency uses it."""
-    rows = list(csv.DictReader(io.StringIO(resource_text("currency_names.csv"))))
+    rows = _cldr_rows()
     short: dict[str, set[str]] = {}
     symbol_owners: dict[str, set[str]] = {}
     for row in rows:
@@ -338,10 +338,15 @@ def load_currencies() -> CurrencyCatalogue:
     return catalogue
 
 
+@cache
+def _cldr_rows() -> tuple[dict[str, str], ...]:
+    """The rows of `currency_names.csv`, read once for the names and for their short forms."""
+    return tuple(csv.DictReader(io.StringIO(resource_text("currency_names.csv"))))
+
+
 def _add_short_forms(catalogue: CurrencyCatalogue, assumed_first: list[str]) -> None:
     """ "Czech crowns", "Korean won", "Venezuelan bolivars" (reference/currency_adjectives.py)."""
-    rows = csv.DictReader(io.StringIO(resource_text("currency_names.csv")))
-    current = (row for row in rows if row["historical"] != "1")
+    current = (row for row in _cldr_rows() if row["historical"] != "1")
     forms = qualified_names(current, catalogue.shared)
     taken = {*catalogue.names, *catalogue.eras, *(s.lower() for s in catalogue.shared)}
     catalogue.short_forms = {f for f in forms if f not in taken and " " in f}

@@ -11,8 +11,9 @@ written with accents are also read without them ("Venezuelan bolivars").
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
+
+from reconcile.core.patterns import fold_accents
 
 # Words of CLDR names that say no country: a form made with them would name no one currency.
 _GENERIC = frozenset(
@@ -52,12 +53,6 @@ def qualified_names(
             if folded != written.lower():
                 forms.setdefault(folded, set()).add(code)
     return forms
-
-
-def fold_accents(text: str) -> str:
-    """The text without its combining marks ("bolívars" -> "bolivars")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def add_forms(
