@@ -24,9 +24,8 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_SCALE_WORDS = frozenset(_SCALES)
 _FOLD_WORDS = frozenset({*_UNITS, *_TENS, "hundred", "thousand"})
-_FOLD_HINTS = frozenset({"couple", "pair"})
+_PAIR_WORDS = frozenset({"couple", "pair"})  # "a couple of hundred": two
 # Denominators: "fifths", "a hundredth", "three quarters". "first" and "second" only after a
 # tens word ("twenty-first"): alone they are ranks and a unit of time.
 _DENOMINATORS = {
@@ -61,11 +60,12 @@ def replace_number_words(text: str, words: frozenset[str], notes: list[str] | No
     `words` is the set of the text's lower-case letter runs: a cheap test for anything to do.
     Readings that could group the words another way are described in `notes`.
     """
-    if not _FOLD_HINTS.isdisjoint(words) or any(w.endswith("fold") for w in words):
+    if not _PAIR_WORDS.isdisjoint(words) or any(w.endswith("fold") for w in words):
         text = _COUPLE_RE.sub("2", _FOLD_RE.sub(_fold, text))
         words = frozenset(re.findall(r"[a-z]+", text.lower()))
     nothing = _HINTS.isdisjoint(words) and (
-        (_ARTICLES.isdisjoint(words) and len(words & _SCALE_WORDS) < 2) or words.isdisjoint(_SCALES)
+        (_ARTICLES.isdisjoint(words) and len(words & _SCALES.keys()) < 2)
+        or words.isdisjoint(_SCALES)
     )
     if nothing and "hundred" not in text.lower():
         return text
